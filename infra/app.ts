@@ -1,0 +1,43 @@
+import { App, Tags, Validations } from 'aws-cdk-lib';
+import { readConfig } from './config.ts';
+import { AwsSolutionsChecks } from './constructs/nag.ts';
+import { ApiStack } from './stacks/api-stack.ts';
+import { DataStack } from './stacks/data-stack.ts';
+import { EventsStack } from './stacks/events-stack.ts';
+import { ObservabilityStack } from './stacks/observability-stack.ts';
+import { WebStack } from './stacks/web-stack.ts';
+import { WorkflowStack } from './stacks/workflow-stack.ts';
+
+/** Builds the whole platform into `app`; the CDK CLI, local mode and the tests all call this. */
+export function buildApp(app: App): App {
+  const config = readConfig(app);
+  const name = (part: string) => `tongban-${config.stage}-${part}`;
+
+  const data = new DataStack(app, name('data'), { config });
+  const eventing = new EventsStack(app, name('events'), { config, casesTable: data.casesTable });
+  const workflow = new WorkflowStack(app, name('workflow'), { config, cases: data.cases });
+  const api = new ApiStack(app, name('api'), {
+    config,
+    matters: data.matters,
+    cases: data.cases,
+    materialsBucket: data.materialsBucket,
+    hubBus: eventing.hubBus,
+    approvalStateMachine: workflow.approvalStateMachine,
+  });
+  new WebStack(app, name('web'), { config, httpApi: api.httpApi });
+  new ObservabilityStack(app, name('observability'), {
+    config,
+    httpApi: api.httpApi,
+    approvalStateMachine: workflow.approvalStateMachine,
+    deadLetterQueues: eventing.deadLetterQueues,
+  });
+
+  Tags.of(app).add('project', 'tongban');
+  Tags.of(app).add('stage', config.stage);
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  return app;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  buildApp(new App()).synth();
+}

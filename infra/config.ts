@@ -1,0 +1,50 @@
+import type { App } from 'aws-cdk-lib';
+
+export interface RegionConfig {
+  code: string;
+  name: string;
+  nameEn: string;
+}
+
+/** Everything a deployment can be configured with; every key is documented in the README. */
+export interface TongbanConfig {
+  stage: string;
+  province: RegionConfig;
+  regions: RegionConfig[];
+  alarmEmail: string;
+  webDomain: string;
+  retainData: boolean;
+}
+
+const REGION_CODE = /^\d{6}$/;
+
+export function readConfig(app: App): TongbanConfig {
+  const get = (key: string): unknown => app.node.tryGetContext(`tongban:${key}`);
+  const config: TongbanConfig = {
+    stage: String(get('stage') ?? 'dev'),
+    province: get('province') as RegionConfig,
+    regions: (get('regions') ?? []) as RegionConfig[],
+    alarmEmail: String(get('alarmEmail') ?? ''),
+    webDomain: String(get('webDomain') ?? ''),
+    retainData: String(get('retainData') ?? 'true') !== 'false',
+  };
+  validateConfig(config);
+  return config;
+}
+
+function validateConfig(config: TongbanConfig): void {
+  if (!/^[a-z][a-z0-9-]{0,15}$/.test(config.stage)) {
+    throw new Error(`tongban:stage "${config.stage}" must be lower-case letters, digits or "-" (max 16)`);
+  }
+  const all = [config.province, ...config.regions];
+  for (const region of all) {
+    if (!region || !REGION_CODE.test(region.code) || !region.name) {
+      throw new Error(
+        `tongban:regions: every region needs a 6-digit GB/T 2260 code and a name, got ${JSON.stringify(region)}`,
+      );
+    }
+  }
+  if (new Set(all.map((r) => r.code)).size !== all.length) {
+    throw new Error('tongban:regions: region codes must be unique');
+  }
+}

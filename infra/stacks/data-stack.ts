@@ -1,0 +1,95 @@
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import type { TongbanConfig } from '../config.ts';
+import { AccessLogsBucket } from '../constructs/access-logs-bucket.ts';
+import type { TableAccess } from '../constructs/grants.ts';
+
+export interface DataStackProps extends StackProps {
+  config: TongbanConfig;
+}
+
+/**
+ * The platform's state: one KMS key, the matters table (catalog, versions, adjustment requests), the cases
+ * table (cases, audit events, materials, tasks, evaluations, licences) whose stream is the outbox, and the
+ * materials bucket.
+ */
+export class DataStack extends Stack {
+  readonly key: kms.Key;
+  readonly mattersTable: dynamodb.Table;
+  readonly casesTable: dynamodb.Table;
+  readonly materialsBucket: s3.Bucket;
+  readonly matters: TableAccess;
+  readonly cases: TableAccess;
+
+  constructor(scope: Construct, id: string, props: DataStackProps) {
+    super(scope, id, props);
+    const removalPolicy = props.config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    this.key = new kms.Key(this, 'DataKey', {
+      description: 'tongban: encrypts tables, materials, queues and logs that hold personal data',
+      enableKeyRotation: true,
+      removalPolicy,
+    });
+
+    const tableDefaults = {
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.key,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: props.config.retainData,
+      timeToLiveAttribute: 'expiresAt',
+      removalPolicy,
+    };
+
+    this.mattersTable = new dynamodb.Table(this, 'MattersTable', tableDefaults);
+    this.casesTable = new dynamodb.Table(this, 'CasesTable', {
+      ...tableDefaults,
+      // The stream carries every write to the hub bus (transactional outbox); new images suffice.
+      stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
+    });
+    // Generic overloaded indexes: each capability documents the keys it writes into them.
+    const indexes = ['gsi1', 'gsi2'];
+    for (const table of [this.mattersTable, this.casesTable]) {
+      for (const indexName of indexes) {
+        table.addGlobalSecondaryIndex({
+          indexName,
+          partitionKey: { name: `${indexName}pk`, type: dynamodb.AttributeType.STRING },
+          sortKey: { name: `${indexName}sk`, type: dynamodb.AttributeType.STRING },
+        });
+      }
+    }
+    this.matters = { table: this.mattersTable, key: this.key, indexes };
+    this.cases = { table: this.casesTable, key: this.key, indexes };
+
+    this.materialsBucket = new s3.Bucket(this, 'MaterialsBucket', {
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: this.key,
+      bucketKeyEnabled: true,
+      versioned: true,
+      enforceSSL: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: new AccessLogsBucket(this, 'MaterialsAccessLogs', { removalPolicy }),
+      serverAccessLogsPrefix: 'materials/',
+      // Uploads go straight from the browser with presigned PUTs; the web origin is added per deployment.
+      cors: [
+        {
+          allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET],
+          allowedOrigins: props.config.webDomain ? [`https://${props.config.webDomain}`] : ['*'],
+          allowedHeaders: ['content-type', 'content-length', 'x-amz-*'],
+          maxAge: 3000,
+        },
+      ],
+      lifecycleRules: [
+        { abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        { noncurrentVersionExpiration: Duration.days(365) },
+      ],
+      removalPolicy,
+    });
+  }
+}

@@ -1,0 +1,104 @@
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { Construct } from 'constructs';
+import type { TongbanConfig } from '../config.ts';
+import { DeadLetterQueue } from '../constructs/dead-letter-queue.ts';
+import { acknowledge } from '../constructs/nag.ts';
+import { ServiceFunction } from '../constructs/service-function.ts';
+
+export interface EventsStackProps extends StackProps {
+  config: TongbanConfig;
+  casesTable: dynamodb.ITable;
+}
+
+/**
+ * The provincial hub bus and one bus per administrative region. Case changes reach the hub from the
+ * cases table's stream (the outbox); rules route each case event to the bus of its handling region.
+ */
+export class EventsStack extends Stack {
+  readonly hubBus: events.EventBus;
+  readonly regionBuses: Map<string, events.EventBus>;
+  readonly deadLetterQueues: DeadLetterQueue[] = [];
+
+  constructor(scope: Construct, id: string, props: EventsStackProps) {
+    super(scope, id, props);
+    const { stage, regions } = props.config;
+
+    // EventBridge and Lambda must be able to use the key to write to encrypted dead-letter queues.
+    const key = new kms.Key(this, 'EventsKey', {
+      description: 'tongban: encrypts dead-letter queues of event routing and the outbox',
+      enableKeyRotation: true,
+    });
+    key.grant(new iam.ServicePrincipal('events.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey');
+
+    this.hubBus = new events.EventBus(this, 'HubBus', { eventBusName: `tongban-${stage}-hub` });
+    this.hubBus.archive('HubArchive', {
+      archiveName: `tongban-${stage}-hub`,
+      description: 'Every event on the hub, for audit and replay',
+      eventPattern: { account: [Stack.of(this).account] },
+      retention: Duration.days(365),
+    });
+
+    const routingDlq = this.dlq('RoutingDlq', key);
+    this.regionBuses = new Map();
+    for (const region of regions) {
+      const bus = new events.EventBus(this, `RegionBus${region.code}`, {
+        eventBusName: `tongban-${stage}-${region.code}`,
+        description: `${region.name} (${region.nameEn})`,
+      });
+      this.regionBuses.set(region.code, bus);
+      new events.Rule(this, `RouteTo${region.code}`, {
+        eventBus: this.hubBus,
+        description: `Case events handled in ${region.nameEn} go to its bus (全省通办)`,
+        eventPattern: { source: events.Match.prefix('tongban.'), detail: { handlingRegion: [region.code] } },
+        targets: [new targets.EventBus(bus, { deadLetterQueue: routingDlq })],
+      });
+    }
+
+    const publisher = new ServiceFunction(this, 'OutboxPublisher', {
+      entry: 'events/outbox-publisher.ts',
+      description: 'Publishes outbox records from the cases table stream to the hub bus',
+      environment: { HUB_BUS_NAME: this.hubBus.eventBusName },
+      timeout: Duration.seconds(30),
+    });
+    this.hubBus.grantPutEventsTo(publisher);
+    publisher.addEventSource(
+      new DynamoEventSource(props.casesTable, {
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        retryAttempts: 10,
+        onFailure: new SqsDlq(this.dlq('OutboxDlq', key)),
+        filters: [
+          lambda.FilterCriteria.filter({
+            eventName: lambda.FilterRule.isEqual('INSERT'),
+            dynamodb: { NewImage: { outbox: { M: { detailType: { S: lambda.FilterRule.exists() } } } } },
+          }),
+        ],
+      }),
+    );
+    acknowledge(publisher, [
+      {
+        id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',
+        reason: 'Writing failed batches to the encrypted on-failure queue; scoped to the events key alone.',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]',
+        reason: 'Writing failed batches to the encrypted on-failure queue; scoped to the events key alone.',
+      },
+    ]);
+  }
+
+  private dlq(id: string, key: kms.IKey): DeadLetterQueue {
+    const queue = new DeadLetterQueue(this, id, { key });
+    this.deadLetterQueues.push(queue);
+    return queue;
+  }
+}

@@ -1,0 +1,114 @@
+import { fileURLToPath } from 'node:url';
+import { type CfnElement, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import type { Construct } from 'constructs';
+import type { TongbanConfig } from '../config.ts';
+import { AccessLogsBucket } from '../constructs/access-logs-bucket.ts';
+import { acknowledge } from '../constructs/nag.ts';
+
+/** The built web app; local mode serves the same asset at `/`. */
+export const WEB_ROOT = fileURLToPath(new URL('../../web/public', import.meta.url));
+
+export interface WebStackProps extends StackProps {
+  config: TongbanConfig;
+  httpApi: apigw.IHttpApi;
+}
+
+/** The web app on S3 behind CloudFront, with `/api/*` forwarded to the HTTP API on the same origin. */
+export class WebStack extends Stack {
+  readonly distribution: cloudfront.Distribution;
+
+  constructor(scope: Construct, id: string, props: WebStackProps) {
+    super(scope, id, props);
+    const removalPolicy = props.config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    const logs = new AccessLogsBucket(this, 'WebAccessLogs', {
+      removalPolicy,
+      // CloudFront standard logging writes with ACLs.
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+    });
+    const site = new s3.Bucket(this, 'WebBucket', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: logs,
+      serverAccessLogsPrefix: 'site/',
+      removalPolicy: RemovalPolicy.DESTROY,
+      autoDeleteObjects: false,
+    });
+
+    const apiDomain = Fn.select(2, Fn.split('/', props.httpApi.apiEndpoint));
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: `tongban ${props.config.stage} web`,
+      defaultRootObject: 'index.html',
+      enableLogging: true,
+      logBucket: logs,
+      logFilePrefix: 'cdn/',
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(site),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: new origins.HttpOrigin(apiDomain, {
+            protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+            originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+          }),
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        },
+      },
+      errorResponses: [{ httpStatus: 404, responseHttpStatus: 200, responsePagePath: '/index.html' }],
+    });
+    acknowledge(this.distribution, [
+      {
+        id: 'AwsSolutions-CFR1',
+        reason: 'Residents of Shaanxi live and travel everywhere; no geo restriction.',
+      },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason: 'A WAF web ACL for CloudFront lives in us-east-1 and is attached per deployment (README).',
+      },
+      {
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'Without a custom domain the default *.cloudfront.net certificate is used; TLS 1.2 is enforced for custom domains.',
+      },
+    ]);
+
+    new s3deploy.BucketDeployment(this, 'DeployWeb', {
+      sources: [s3deploy.Source.asset(WEB_ROOT)],
+      destinationBucket: site,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+    });
+    const deployment = 'BucketDeployment, a CDK-managed custom resource, copies the web asset into the site bucket';
+    acknowledge(this, [
+      { id: 'AwsSolutions-L1', reason: `${deployment}; CDK pins its handler's runtime.` },
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: `${deployment}; its handler only needs to write its logs.`,
+      },
+      ...[
+        'Action::s3:Abort*',
+        'Action::s3:DeleteObject*',
+        'Action::s3:GetBucket*',
+        'Action::s3:GetObject*',
+        'Action::s3:List*',
+        'Resource::*',
+        `Resource::<${this.getLogicalId(site.node.defaultChild as CfnElement)}.Arn>/*`,
+        'Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*',
+      ].map((finding) => ({
+        id: `AwsSolutions-IAM5[${finding}]`,
+        reason: `${deployment}; CDK grants it read on the asset and write on the site bucket.`,
+      })),
+    ]);
+  }
+}
