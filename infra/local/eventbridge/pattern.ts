@@ -328,8 +328,9 @@ function numericTest(operand: unknown, path: string): ValueTest {
     if (!['>', '>='].includes(lower.operator) || !['<', '<='].includes(upper.operator)) {
       fail(path, 'a numeric range is a lower bound (">" or ">=") followed by an upper bound ("<" or "<=")');
     }
-    if (lower.bound >= upper.bound)
+    if (lower.bound >= upper.bound) {
       fail(path, 'the lower bound of a numeric range must be below its upper bound');
+    }
   }
   return (value) =>
     typeof value === 'number' &&
@@ -339,8 +340,9 @@ function numericTest(operand: unknown, path: string): ValueTest {
 
 function checkedNumber(value: unknown, path: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) fail(path, 'numeric values must be numbers');
-  if (Math.abs(value) > NUMERIC_LIMIT)
+  if (Math.abs(value) > NUMERIC_LIMIT) {
     fail(path, 'numeric values must be between -5.0e9 and 5.0e9 inclusive');
+  }
   return value;
 }
 

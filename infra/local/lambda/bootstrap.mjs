@@ -4,7 +4,8 @@
 //
 // Messages in: { requestId, event, deadlineMs, invokedFunctionArn, clientContext?, traceId, initDurationMs? },
 // with event and clientContext as JSON text. Messages out: { type: 'ready' } | { type: 'init-error', error }
-// | { type: 'response', requestId, payload } | { type: 'error', requestId, error } | { type: 'crash', error }.
+// | { type: 'response', requestId, payload } | { type: 'error', requestId, error } | { type: 'crash', error }
+// | { type: 'output', stream, text }.
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -18,8 +19,10 @@ const env = process.env;
 const legacyCallbacks = Number(/nodejs(\d+)/.exec(env.AWS_EXECUTION_ENV ?? '')?.[1]) < 24;
 const jsonLogs = env.AWS_LAMBDA_LOG_FORMAT === 'JSON';
 let currentRequestId;
+let inFlight;
 let maxMemoryUsedMb = 0;
 
+captureOutput();
 patchConsole();
 process.on('uncaughtException', (err) => crash(err));
 process.on('unhandledRejection', (reason) =>
@@ -44,7 +47,7 @@ async function serve(handler, request) {
   platformLog('start', { requestId, version: env.AWS_LAMBDA_FUNCTION_VERSION }, () => [
     `START RequestId: ${requestId} Version: ${env.AWS_LAMBDA_FUNCTION_VERSION}`,
   ]);
-  const started = performance.now();
+  inFlight = { requestId, started: performance.now(), initDurationMs };
   let message;
   try {
     const result = await runHandler(handler, JSON.parse(request.event), buildContext(request));
@@ -54,7 +57,7 @@ async function serve(handler, request) {
     console.error('Invoke Error', JSON.stringify(error));
     message = { type: 'error', requestId, error };
   }
-  report(requestId, performance.now() - started, initDurationMs, message.type === 'response');
+  endInvocation(message.type === 'response');
   parentPort.postMessage(message);
 }
 
@@ -158,6 +161,7 @@ function findExport(module, exportPath) {
 function crash(err) {
   const error = toLambdaError(err);
   console.error('Uncaught Exception', JSON.stringify(error));
+  endInvocation(false);
   parentPort.postMessage({ type: 'crash', error });
 }
 
@@ -177,6 +181,19 @@ function toLambdaError(err) {
   return { errorType: typeof err, errorMessage: String(err), trace: [] };
 }
 
+// Output travels with the other messages, so it reaches the parent in order with the results, and over the
+// port an idle worker releases: captured worker stdio would keep local mode's process alive.
+function captureOutput() {
+  for (const stream of ['stdout', 'stderr']) {
+    process[stream].write = (chunk, encoding, callback) => {
+      const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString();
+      parentPort.postMessage({ type: 'output', stream, text });
+      (typeof encoding === 'function' ? encoding : callback)?.();
+      return true;
+    };
+  }
+}
+
 // The runtime rewrites console output so each line carries a timestamp, the request id and a level.
 function patchConsole() {
   const levels = { log: 'INFO', info: 'INFO', warn: 'WARN', error: 'ERROR', debug: 'DEBUG', trace: 'TRACE' };
@@ -193,7 +210,12 @@ function patchConsole() {
   }
 }
 
-function report(requestId, durationMs, initDurationMs, succeeded) {
+// Writes END and REPORT for the invocation in flight, if any; a crash may come while idle.
+function endInvocation(succeeded) {
+  if (!inFlight) return;
+  const { requestId, started, initDurationMs } = inFlight;
+  const durationMs = performance.now() - started;
+  inFlight = undefined;
   maxMemoryUsedMb = Math.max(maxMemoryUsedMb, Math.ceil(getHeapStatistics().used_heap_size / 2 ** 20));
   const metrics = {
     durationMs: Number(durationMs.toFixed(2)),
@@ -210,7 +232,9 @@ function report(requestId, durationMs, initDurationMs, succeeded) {
       `Billed Duration: ${metrics.billedDurationMs} ms`,
       `Memory Size: ${metrics.memorySizeMB} MB`,
       `Max Memory Used: ${metrics.maxMemoryUsedMB} MB`,
-      ...(metrics.initDurationMs === undefined ? [] : [`Init Duration: ${metrics.initDurationMs.toFixed(2)} ms`]),
+      ...(metrics.initDurationMs === undefined
+        ? []
+        : [`Init Duration: ${metrics.initDurationMs.toFixed(2)} ms`]),
     ].join('\t'),
   ]);
 }

@@ -96,8 +96,12 @@ describe('exact matching', () => {
         { code: 'M02', status: 'MISSING' },
       ],
     });
-    expect(matchesEventPattern({ detail: { materials: { code: ['M02'], status: ['MISSING'] } } }, event)).toBe(true);
-    expect(matchesEventPattern({ detail: { materials: { code: ['M01'], status: ['MISSING'] } } }, event)).toBe(false);
+    expect(
+      matchesEventPattern({ detail: { materials: { code: ['M02'], status: ['MISSING'] } } }, event),
+    ).toBe(true);
+    expect(
+      matchesEventPattern({ detail: { materials: { code: ['M01'], status: ['MISSING'] } } }, event),
+    ).toBe(false);
   });
 
   it('treats an IP literal as an address so differently written IPv6 forms match', () => {
@@ -113,11 +117,15 @@ describe('exact matching', () => {
 
 describe('prefix matching', () => {
   it('matches a string starting with the prefix', () => {
-    expect(matchesEventPattern({ detail: { handlingRegion: [{ prefix: '6101' }] } }, caseSubmitted())).toBe(true);
+    expect(matchesEventPattern({ detail: { handlingRegion: [{ prefix: '6101' }] } }, caseSubmitted())).toBe(
+      true,
+    );
   });
 
   it('does not match a string with another prefix', () => {
-    expect(matchesEventPattern({ detail: { handlingRegion: [{ prefix: '6102' }] } }, caseSubmitted())).toBe(false);
+    expect(matchesEventPattern({ detail: { handlingRegion: [{ prefix: '6102' }] } }, caseSubmitted())).toBe(
+      false,
+    );
   });
 
   it('does not match numbers even when their digits start with the prefix', () => {
@@ -134,7 +142,9 @@ describe('prefix matching', () => {
 
 describe('suffix matching', () => {
   it('matches a string ending with the suffix', () => {
-    expect(matchesEventPattern({ detail: { attachments: [{ suffix: '.pdf' }] } }, caseSubmitted())).toBe(true);
+    expect(matchesEventPattern({ detail: { attachments: [{ suffix: '.pdf' }] } }, caseSubmitted())).toBe(
+      true,
+    );
   });
 
   it('does not match a string ending otherwise', () => {
@@ -178,11 +188,17 @@ describe('wildcard matching', () => {
   });
 
   it('rejects consecutive stars', () => {
-    expectInvalid({ detail: { caseId: [{ wildcard: 'C-**' }] } }, 'detail.caseId: wildcard has consecutive "*"');
+    expectInvalid(
+      { detail: { caseId: [{ wildcard: 'C-**' }] } },
+      'detail.caseId: wildcard has consecutive "*"',
+    );
   });
 
   it('rejects escapes other than star and backslash', () => {
-    expectInvalid({ detail: { caseId: [{ wildcard: 'C-\\d' }] } }, 'detail.caseId: wildcard has an invalid escape');
+    expectInvalid(
+      { detail: { caseId: [{ wildcard: 'C-\\d' }] } },
+      'detail.caseId: wildcard has an invalid escape',
+    );
   });
 });
 
@@ -224,7 +240,9 @@ describe('anything-but matching', () => {
 
   it('excludes values equal ignoring case, given one or several', () => {
     const single = { detail: { channel: [{ 'anything-but': { 'equals-ignore-case': 'online-portal' } }] } };
-    const several = { detail: { channel: [{ 'anything-but': { 'equals-ignore-case': ['counter', 'APP'] } }] } };
+    const several = {
+      detail: { channel: [{ 'anything-but': { 'equals-ignore-case': ['counter', 'APP'] } }] },
+    };
     expect(matchesEventPattern(single, caseSubmitted())).toBe(false);
     expect(matchesEventPattern(several, caseSubmitted())).toBe(true);
     expect(matchesEventPattern(several, caseSubmitted({ channel: 'app' }))).toBe(false);
@@ -265,8 +283,12 @@ describe('numeric matching', () => {
   });
 
   it('matches a single bound', () => {
-    expect(matchesEventPattern({ detail: { amount: [{ numeric: ['<', 100] }] } }, caseSubmitted())).toBe(false);
-    expect(matchesEventPattern({ detail: { amount: [{ numeric: ['>=', 1200.5] }] } }, caseSubmitted())).toBe(true);
+    expect(matchesEventPattern({ detail: { amount: [{ numeric: ['<', 100] }] } }, caseSubmitted())).toBe(
+      false,
+    );
+    expect(matchesEventPattern({ detail: { amount: [{ numeric: ['>=', 1200.5] }] } }, caseSubmitted())).toBe(
+      true,
+    );
   });
 
   it('matches equality by value', () => {
@@ -292,7 +314,10 @@ describe('numeric matching', () => {
   });
 
   it('rejects an unknown operator', () => {
-    expectInvalid({ detail: { amount: [{ numeric: ['!=', 0] }] } }, 'detail.amount: unrecognized numeric operator "!="');
+    expectInvalid(
+      { detail: { amount: [{ numeric: ['!=', 0] }] } },
+      'detail.amount: unrecognized numeric operator "!="',
+    );
   });
 
   it('rejects an upper bound written before the lower bound', () => {
@@ -310,7 +335,10 @@ describe('numeric matching', () => {
   });
 
   it('rejects values that are not numbers or exceed 5e9', () => {
-    expectInvalid({ detail: { amount: [{ numeric: ['>', '0'] }] } }, 'detail.amount: numeric values must be numbers');
+    expectInvalid(
+      { detail: { amount: [{ numeric: ['>', '0'] }] } },
+      'detail.amount: numeric values must be numbers',
+    );
     expectInvalid(
       { detail: { amount: [{ numeric: ['<', 5.1e9] }] } },
       'detail.amount: numeric values must be between -5.0e9 and 5.0e9 inclusive',
@@ -320,7 +348,9 @@ describe('numeric matching', () => {
 
 describe('exists matching', () => {
   it('matches a present leaf with exists true', () => {
-    expect(matchesEventPattern({ detail: { handlingRegion: [{ exists: true }] } }, caseSubmitted())).toBe(true);
+    expect(matchesEventPattern({ detail: { handlingRegion: [{ exists: true }] } }, caseSubmitted())).toBe(
+      true,
+    );
   });
 
   it('does not match a missing field with exists true', () => {
@@ -340,13 +370,15 @@ describe('exists matching', () => {
   });
 
   it('treats a null value as present', () => {
-    expect(matchesEventPattern({ detail: { withdrawnAt: [{ exists: false }] } }, caseSubmitted())).toBe(false);
+    expect(matchesEventPattern({ detail: { withdrawnAt: [{ exists: false }] } }, caseSubmitted())).toBe(
+      false,
+    );
   });
 
   it('matches exists false below an intermediate object missing from the event', () => {
-    expect(matchesEventPattern({ detail: { payment: { receiptNo: [{ exists: false }] } } }, caseSubmitted())).toBe(
-      true,
-    );
+    expect(
+      matchesEventPattern({ detail: { payment: { receiptNo: [{ exists: false }] } } }, caseSubmitted()),
+    ).toBe(true);
   });
 
   it('rejects a non-boolean operand', () => {
@@ -376,7 +408,10 @@ describe('cidr matching', () => {
   it('rejects malformed blocks', () => {
     expectInvalid({ detail: { ip: [{ cidr: '10.0.0.0' }] } }, 'detail.ip: cidr "10.0.0.0" is not');
     expectInvalid({ detail: { ip: [{ cidr: '10.0.0.300/8' }] } }, 'detail.ip: cidr "10.0.0.300/8" is not');
-    expectInvalid({ detail: { ip: [{ cidr: '10.0.0.0/32' }] } }, 'detail.ip: cidr prefix length must be below 32');
+    expectInvalid(
+      { detail: { ip: [{ cidr: '10.0.0.0/32' }] } },
+      'detail.ip: cidr prefix length must be below 32',
+    );
   });
 });
 
@@ -398,7 +433,10 @@ describe('$or matching', () => {
 
   it('applies an $or nested inside an object to that object', () => {
     const pattern = {
-      detail: { matter: { baseCode: ['000109001000'] }, $or: [{ urgent: [true] }, { amount: [{ numeric: ['>', 1000] }] }] },
+      detail: {
+        matter: { baseCode: ['000109001000'] },
+        $or: [{ urgent: [true] }, { amount: [{ numeric: ['>', 1000] }] }],
+      },
     };
     expect(matchesEventPattern(pattern, caseSubmitted())).toBe(true);
     expect(matchesEventPattern(pattern, caseSubmitted({ amount: 10 }))).toBe(false);
@@ -415,7 +453,10 @@ describe('$or matching', () => {
   });
 
   it('rejects operator names used as fields inside $or', () => {
-    expectInvalid({ $or: [{ prefix: ['a'] }, { source: ['b'] }] }, '$or[0].prefix: "prefix" is an operator name');
+    expectInvalid(
+      { $or: [{ prefix: ['a'] }, { source: ['b'] }] },
+      '$or[0].prefix: "prefix" is an operator name',
+    );
   });
 });
 
@@ -433,7 +474,10 @@ describe('pattern validation', () => {
   });
 
   it('rejects a leaf that is not an array', () => {
-    expectInvalid({ detail: { handlingRegion: '610100' } }, 'detail.handlingRegion: must be an object or an array');
+    expectInvalid(
+      { detail: { handlingRegion: '610100' } },
+      'detail.handlingRegion: must be an object or an array',
+    );
   });
 
   it('rejects nested arrays as match values', () => {
@@ -442,12 +486,21 @@ describe('pattern validation', () => {
 
   it('rejects unknown operators and expressions with several operators', () => {
     expectInvalid({ source: [{ contains: 'cases' }] }, 'source: unrecognized match type "contains"');
-    expectInvalid({ source: [{ prefix: 'a', suffix: 'b' }] }, 'source: a match expression must have exactly one');
+    expectInvalid(
+      { source: [{ prefix: 'a', suffix: 'b' }] },
+      'source: a match expression must have exactly one',
+    );
   });
 
   it('rejects operands of the wrong type', () => {
-    expectInvalid({ source: [{ prefix: 1 }] }, 'source: prefix must be a string or {"equals-ignore-case": string}');
-    expectInvalid({ source: [{ prefix: { 'equals-ignore-case': 1 } }] }, 'source: equals-ignore-case must be a string');
+    expectInvalid(
+      { source: [{ prefix: 1 }] },
+      'source: prefix must be a string or {"equals-ignore-case": string}',
+    );
+    expectInvalid(
+      { source: [{ prefix: { 'equals-ignore-case': 1 } }] },
+      'source: equals-ignore-case must be a string',
+    );
     expectInvalid({ source: [{ wildcard: ['a*'] }] }, 'source: wildcard must be a string');
     expectInvalid({ source: [{ 'anything-but': null }] }, 'source: anything-but needs a string, a number');
     expectInvalid({ source: [{ 'anything-but': { exists: true } }] }, 'source: anything-but accepts only');

@@ -1,0 +1,536 @@
+import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
+import { type CompiledEventPattern, compileEventPattern } from './pattern.ts';
+
+// The local EventBridge data plane: PutEvents, rule matching, target input shaping, retries and DLQs, with
+// the behaviour the EventBridge user guide documents for each.
+
+export interface BusTargetDispatcher {
+  /** Deliver the (already transformed) input to a target ARN; throw on failure. */
+  deliver(targetArn: string, input: string, target: LocalRuleTarget): Promise<void>;
+}
+
+export interface LocalBus {
+  name: string;
+  arn: string;
+}
+
+export interface LocalRuleTarget {
+  id: string;
+  arn: string;
+  input?: string;
+  inputPath?: string;
+  inputTransformer?: { inputPathsMap?: Record<string, string>; inputTemplate: string };
+  deadLetterArn?: string;
+  maximumRetryAttempts?: number;
+  maximumEventAgeSeconds?: number;
+}
+
+export interface LocalRule {
+  name: string;
+  arn: string;
+  busName: string;
+  eventPattern?: unknown;
+  state: 'ENABLED' | 'DISABLED';
+  targets: LocalRuleTarget[];
+}
+
+export interface PutEventsEntry {
+  Source?: string;
+  DetailType?: string;
+  Detail?: string;
+  /** A bus name or ARN; 'default' when absent. */
+  EventBusName?: string;
+  Resources?: string[];
+  /** A Date from the SDK, or epoch seconds / an ISO string from the JSON wire protocol. */
+  Time?: Date | number | string;
+}
+
+export type PutEventsResultEntry = { EventId: string } | { ErrorCode: string; ErrorMessage: string };
+
+export interface PutEventsResult {
+  FailedEntryCount: number;
+  Entries: PutEventsResultEntry[];
+}
+
+export interface EventBridgeEvent {
+  version: '0';
+  id: string;
+  'detail-type': string;
+  source: string;
+  account: string;
+  time: string;
+  region: string;
+  resources: string[];
+  detail: Record<string, unknown>;
+}
+
+export interface SqsMessageAttribute {
+  DataType: 'String' | 'Number';
+  StringValue: string;
+}
+
+/** What EventBridge sends to a target's dead-letter queue: the event as body, the failure as attributes. */
+export interface DeadLetterRecord {
+  body: string;
+  messageAttributes: Record<string, SqsMessageAttribute>;
+  event: EventBridgeEvent;
+  rule: LocalRule;
+  target: LocalRuleTarget;
+  error: unknown;
+}
+
+export interface RetrySettings {
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Used when a target sets no MaximumRetryAttempts; AWS would retry 185 times over 24 hours. */
+  defaultMaximumRetryAttempts: number;
+}
+
+export interface LocalEventBridgeOptions {
+  buses: LocalBus[];
+  rules: LocalRule[];
+  dispatcher: BusTargetDispatcher;
+  region: string;
+  account: string;
+  /** Called for every undeliverable event; deadLetterArn is undefined when the target has no DLQ. */
+  onDeadLetter(deadLetterArn: string | undefined, record: DeadLetterRecord): void | Promise<void>;
+  retry?: Partial<RetrySettings>;
+}
+
+/** A failure the dispatcher knows retrying cannot fix, such as a missing target or missing permissions. */
+export class TargetDeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = 'TargetDeliveryError';
+  }
+}
+
+/** A request-level PutEvents failure, which AWS reports as an exception rather than as entry errors. */
+export class ValidationException extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ValidationException';
+  }
+}
+
+// Short local delays stand in for AWS's hours of back-off; without a configured limit a failing target
+// gives up after 8 attempts instead of 186, so a broken handler surfaces in seconds.
+const DEFAULT_RETRY: RetrySettings = { baseDelayMs: 50, maxDelayMs: 10_000, defaultMaximumRetryAttempts: 7 };
+const DEFAULT_MAXIMUM_EVENT_AGE_SECONDS = 86_400;
+const MAX_ENTRIES = 10;
+const MAX_ENTRY_BYTES = 256 * 1024;
+// Time counts 14 bytes towards the entry size, per "Calculating PutEvents event entry size".
+const TIME_BYTES = 14;
+const PREDEFINED_VARIABLES = new Set([
+  'aws.events.rule-arn',
+  'aws.events.rule-name',
+  'aws.events.event',
+  'aws.events.event.json',
+  'aws.events.event.ingestion-time',
+]);
+
+type RenderInput = (event: EventBridgeEvent, ingestionTime: string) => string;
+
+interface RuleRecord {
+  rule: LocalRule;
+  pattern: CompiledEventPattern | undefined;
+  targets: { target: LocalRuleTarget; render: RenderInput }[];
+}
+
+interface Delivery {
+  event: EventBridgeEvent;
+  rule: LocalRule;
+  target: LocalRuleTarget;
+  render: RenderInput;
+  ingestedAt: number;
+}
+
+export class LocalEventBridge {
+  readonly #busesByKey = new Map<string, LocalBus>();
+  readonly #rulesByBus = new Map<string, RuleRecord[]>();
+  readonly #inFlight = new Set<Promise<void>>();
+  readonly #options: LocalEventBridgeOptions;
+  readonly #retry: RetrySettings;
+
+  constructor(options: LocalEventBridgeOptions) {
+    this.#options = options;
+    this.#retry = { ...DEFAULT_RETRY, ...options.retry };
+    // The default bus exists in every account and region without being declared.
+    const defaultBus = {
+      name: 'default',
+      arn: `arn:${partitionOf(options.region)}:events:${options.region}:${options.account}:event-bus/default`,
+    };
+    const buses = options.buses.some((bus) => bus.name === 'default')
+      ? options.buses
+      : [defaultBus, ...options.buses];
+    for (const bus of buses) {
+      if (this.#rulesByBus.has(bus.name)) throw new Error(`Event bus ${bus.name} is declared twice`);
+      this.#busesByKey.set(bus.name, bus).set(bus.arn, bus);
+      this.#rulesByBus.set(bus.name, []);
+    }
+    for (const rule of options.rules) {
+      const records = this.#rulesByBus.get(rule.busName);
+      if (!records) {
+        throw new Error(`Rule ${rule.name} is on event bus ${rule.busName}, which does not exist`);
+      }
+      records.push(compileRule(rule));
+    }
+  }
+
+  putEvents(entries: readonly PutEventsEntry[]): PutEventsResult {
+    if (entries.length < 1 || entries.length > MAX_ENTRIES) {
+      throw new ValidationException(`PutEvents takes 1 to ${MAX_ENTRIES} entries, got ${entries.length}`);
+    }
+    const ingestedAt = Date.now();
+    const results = entries.map((entry) => this.#ingest(entry, ingestedAt));
+    return { FailedEntryCount: results.filter((result) => 'ErrorCode' in result).length, Entries: results };
+  }
+
+  /** Enabled rules on the bus (name or ARN) whose pattern matches the event. */
+  matchingRules(busName: string, event: unknown): LocalRule[] {
+    const bus = this.#busesByKey.get(busName);
+    const records = bus ? (this.#rulesByBus.get(bus.name) ?? []) : [];
+    return this.#matchingRecords(records, event).map((record) => record.rule);
+  }
+
+  /** Resolves once no delivery (including pending retries) is in flight. */
+  async whenIdle(): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.all(this.#inFlight);
+  }
+
+  #matchingRecords(records: RuleRecord[], event: unknown): RuleRecord[] {
+    // A rule without a pattern is a schedule rule: events never reach it.
+    return records.filter((record) => record.rule.state === 'ENABLED' && record.pattern?.matches(event));
+  }
+
+  #ingest(entry: PutEventsEntry, ingestedAt: number): PutEventsResultEntry {
+    const parsed = parseEntry(entry, ingestedAt);
+    if ('ErrorCode' in parsed) return parsed;
+    const busName = entry.EventBusName ?? 'default';
+    const bus = this.#busesByKey.get(busName);
+    // AWS accepts events for a bus that does not exist and drops them; locally that is always a bug, so say so.
+    if (!bus) {
+      return { ErrorCode: 'ResourceNotFoundException', ErrorMessage: `Event bus ${busName} does not exist.` };
+    }
+    const event: EventBridgeEvent = {
+      version: '0',
+      id: randomUUID(),
+      'detail-type': parsed.detailType,
+      source: parsed.source,
+      account: this.#options.account,
+      time: parsed.time,
+      region: this.#options.region,
+      resources: entry.Resources ?? [],
+      detail: parsed.detail,
+    };
+    for (const { rule, targets } of this.#matchingRecords(this.#rulesByBus.get(bus.name) ?? [], event)) {
+      for (const { target, render } of targets) {
+        const delivery = this.#deliver({ event, rule, target, render, ingestedAt });
+        this.#inFlight.add(delivery);
+        delivery.finally(() => this.#inFlight.delete(delivery));
+      }
+    }
+    return { EventId: event.id };
+  }
+
+  async #deliver(delivery: Delivery): Promise<void> {
+    const { event, target, render, ingestedAt } = delivery;
+    // PutEvents answers before any target sees the event, as in AWS.
+    await nextTurn();
+    const input = render(event, isoSeconds(new Date(ingestedAt)));
+    const maximumRetries = target.maximumRetryAttempts ?? this.#retry.defaultMaximumRetryAttempts;
+    const maximumAgeMs = (target.maximumEventAgeSeconds ?? DEFAULT_MAXIMUM_EVENT_AGE_SECONDS) * 1000;
+    for (let attempt = 1; ; attempt++) {
+      let error: unknown;
+      try {
+        await this.#options.dispatcher.deliver(target.arn, input, target);
+        return;
+      } catch (caught) {
+        error = caught;
+      }
+      // AWS sends errors that retrying cannot fix straight to the DLQ.
+      if (error instanceof TargetDeliveryError && !error.retryable) {
+        return this.#deadLetter(delivery, error, attempt);
+      }
+      if (attempt > maximumRetries) return this.#deadLetter(delivery, error, attempt, 'MaximumRetryAttempts');
+      // Exponential back-off without AWS's jitter keeps local runs reproducible.
+      const delay = Math.min(this.#retry.baseDelayMs * 2 ** (attempt - 1), this.#retry.maxDelayMs);
+      if (Date.now() + delay - ingestedAt > maximumAgeMs) {
+        return this.#deadLetter(delivery, error, attempt, 'MaximumEventAgeInSeconds');
+      }
+      await sleep(delay);
+    }
+  }
+
+  async #deadLetter(
+    { event, rule, target }: Delivery,
+    error: unknown,
+    attempts: number,
+    exhaustedCondition?: string,
+  ): Promise<void> {
+    const attribute = (value: string): SqsMessageAttribute => ({ DataType: 'String', StringValue: value });
+    const messageAttributes: Record<string, SqsMessageAttribute> = {
+      ERROR_CODE: attribute(error instanceof TargetDeliveryError ? error.code : 'SDK_CLIENT_ERROR'),
+      ERROR_MESSAGE: attribute(error instanceof Error ? error.message : String(error)),
+      RULE_ARN: attribute(rule.arn),
+      TARGET_ARN: attribute(target.arn),
+      RETRY_ATTEMPTS: { DataType: 'Number', StringValue: String(attempts - 1) },
+    };
+    if (exhaustedCondition) messageAttributes.EXHAUSTED_RETRY_CONDITION = attribute(exhaustedCondition);
+    const record = { body: JSON.stringify(event), messageAttributes, event, rule, target, error };
+    try {
+      await this.#options.onDeadLetter(target.deadLetterArn, record);
+    } catch (dlqError) {
+      // Nothing is left to hand the event to; the log is the last place it can be seen.
+      console.error(
+        `EventBridge could not dead-letter event ${event.id} for rule ${rule.name}`,
+        dlqError,
+        record,
+      );
+    }
+  }
+}
+
+function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  return region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+}
+
+// ---- PutEvents entries ----
+
+interface ParsedEntry {
+  source: string;
+  detailType: string;
+  detail: Record<string, unknown>;
+  time: string;
+}
+
+function parseEntry(
+  entry: PutEventsEntry,
+  ingestedAt: number,
+): ParsedEntry | { ErrorCode: string; ErrorMessage: string } {
+  const required = (name: string) => ({
+    ErrorCode: 'InvalidArgument',
+    ErrorMessage: `Parameter ${name} is not valid. Reason: ${name} is a required argument.`,
+  });
+  if (!entry.Source) return required('Source');
+  if (!entry.DetailType) return required('DetailType');
+  if (entry.Detail === undefined) return required('Detail');
+  const detail = parseJsonObject(entry.Detail);
+  if (!detail) return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' };
+  if (entrySize(entry) > MAX_ENTRY_BYTES) {
+    return {
+      ErrorCode: 'InvalidArgument',
+      ErrorMessage: 'Total size of the entry is over the limit of 256KB.',
+    };
+  }
+  const time = entry.Time === undefined ? new Date(ingestedAt) : toDate(entry.Time);
+  if (Number.isNaN(time.getTime())) {
+    return { ErrorCode: 'InvalidArgument', ErrorMessage: 'Parameter Time is not valid.' };
+  }
+  return { source: entry.Source, detailType: entry.DetailType, detail, time: isoSeconds(time) };
+}
+
+function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function entrySize(entry: PutEventsEntry): number {
+  const bytes = (text: string | undefined) => Buffer.byteLength(text ?? '', 'utf8');
+  const resources = (entry.Resources ?? []).reduce((sum, resource) => sum + bytes(resource), 0);
+  return (
+    (entry.Time === undefined ? 0 : TIME_BYTES) +
+    bytes(entry.Source) +
+    bytes(entry.DetailType) +
+    bytes(entry.Detail) +
+    resources
+  );
+}
+
+function toDate(time: Date | number | string): Date {
+  if (time instanceof Date) return time;
+  return typeof time === 'number' ? new Date(time * 1000) : new Date(time);
+}
+
+// EventBridge event times carry no milliseconds: "2025-03-01T08:00:00Z".
+function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+// ---- targets ----
+
+function compileRule(rule: LocalRule): RuleRecord {
+  let pattern: CompiledEventPattern | undefined;
+  try {
+    pattern = rule.eventPattern === undefined ? undefined : compileEventPattern(rule.eventPattern);
+  } catch (error) {
+    throw new Error(`Rule ${rule.name} has an invalid event pattern: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const targets = rule.targets.map((target) => ({ target, render: compileTargetInput(rule, target) }));
+  return { rule, pattern, targets };
+}
+
+function compileTargetInput(rule: LocalRule, target: LocalRuleTarget): RenderInput {
+  const where = `Target ${target.id} of rule ${rule.name}`;
+  const modes = [target.input, target.inputPath, target.inputTransformer].filter(
+    (mode) => mode !== undefined,
+  );
+  if (modes.length > 1) {
+    throw new Error(`${where} sets more than one of Input, InputPath and InputTransformer`);
+  }
+  checkRetryPolicy(target, where);
+  const { input, inputPath, inputTransformer } = target;
+  if (input !== undefined) return () => input;
+  if (inputPath !== undefined) {
+    const steps = parseJsonPath(inputPath, where);
+    return (event) => JSON.stringify(selectPath(steps, event) ?? null);
+  }
+  if (inputTransformer) return compileTransformer(rule, inputTransformer, where);
+  return (event) => JSON.stringify(event);
+}
+
+function checkRetryPolicy(target: LocalRuleTarget, where: string): void {
+  const { maximumRetryAttempts: retries, maximumEventAgeSeconds: age } = target;
+  if (retries !== undefined && !(Number.isInteger(retries) && retries >= 0 && retries <= 185)) {
+    throw new Error(`${where}: MaximumRetryAttempts must be an integer from 0 to 185`);
+  }
+  if (age !== undefined && !(Number.isInteger(age) && age >= 60 && age <= 86_400)) {
+    throw new Error(`${where}: MaximumEventAgeInSeconds must be an integer from 60 to 86400`);
+  }
+}
+
+function compileTransformer(
+  rule: LocalRule,
+  transformer: NonNullable<LocalRuleTarget['inputTransformer']>,
+  where: string,
+): RenderInput {
+  const paths = Object.entries(transformer.inputPathsMap ?? {}).map(([name, path]) => {
+    if (PREDEFINED_VARIABLES.has(name)) {
+      throw new Error(`${where}: ${name} is a reserved input transformer variable`);
+    }
+    return [name, parseJsonPath(path, where)] as const;
+  });
+  return (event, ingestionTime) => {
+    const { detail: _detail, ...eventWithoutDetail } = event;
+    const variables = new Map<string, unknown>([
+      ['aws.events.rule-arn', rule.arn],
+      ['aws.events.rule-name', rule.name],
+      ['aws.events.event', eventWithoutDetail],
+      ['aws.events.event.json', event],
+      ['aws.events.event.ingestion-time', ingestionTime],
+    ]);
+    for (const [name, steps] of paths) variables.set(name, selectPath(steps, event));
+    return renderTemplate(transformer.inputTemplate, variables);
+  };
+}
+
+// Inside a quoted template string a string value goes in raw (EventBridge does not escape values taken by
+// InputPathsMap); outside quotes every value is written as JSON. A path that resolves to nothing yields an
+// empty string inside quotes and null elsewhere, so a JSON template stays valid JSON.
+function renderTemplate(template: string, variables: Map<string, unknown>): string {
+  let output = '';
+  let inString = false;
+  for (let i = 0; i < template.length; i++) {
+    const char = template[i] as string;
+    if (char === '"' && !isEscaped(template, i)) inString = !inString;
+    const close = char === '<' ? template.indexOf('>', i + 1) : -1;
+    const name = close > i ? template.slice(i + 1, close) : undefined;
+    if (name !== undefined && variables.has(name)) {
+      output += substitute(variables.get(name), inString);
+      i = close;
+    } else {
+      output += char;
+    }
+  }
+  return minifyIfJson(output);
+}
+
+function isEscaped(text: string, index: number): boolean {
+  let backslashes = 0;
+  for (let i = index - 1; i >= 0 && text[i] === '\\'; i--) backslashes++;
+  return backslashes % 2 === 1;
+}
+
+function substitute(value: unknown, inString: boolean): string {
+  if (value === undefined) return inString ? '' : 'null';
+  return inString && typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+// EventBridge passes JSON output to targets minified; anything else goes through as written.
+function minifyIfJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return text;
+  }
+}
+
+// ---- JSONPath, in the subset EventBridge supports: $, .name, ['name'], [index] and * wildcards ----
+
+type PathStep = { field: string } | { index: number } | { wildcard: true };
+
+function parseJsonPath(path: string, where: string): PathStep[] {
+  const invalid = () => new Error(`${where}: ${JSON.stringify(path)} is not a JSONPath EventBridge supports`);
+  if (!path.startsWith('$')) throw invalid();
+  const steps: PathStep[] = [];
+  let i = 1;
+  while (i < path.length) {
+    if (path[i] === '.') {
+      const name = /^[^.[\]]+/.exec(path.slice(i + 1))?.[0];
+      if (!name) throw invalid();
+      steps.push(name === '*' ? { wildcard: true } : { field: name });
+      i += 1 + name.length;
+    } else if (path[i] === '[') {
+      const close = path.indexOf(']', i);
+      const inner = close < 0 ? '' : path.slice(i + 1, close);
+      if (inner === '*') steps.push({ wildcard: true });
+      else if (/^\d+$/.test(inner)) steps.push({ index: Number(inner) });
+      else if (/^'[^']*'$|^"[^"]*"$/.test(inner)) steps.push({ field: inner.slice(1, -1) });
+      else throw invalid();
+      i = close + 1;
+    } else {
+      throw invalid();
+    }
+  }
+  return steps;
+}
+
+// A path with a wildcard selects a list; any other path selects one value, or undefined when it is absent.
+function selectPath(steps: PathStep[], root: unknown): unknown {
+  let nodes: unknown[] = [root];
+  let many = false;
+  for (const step of steps) {
+    const next: unknown[] = [];
+    for (const node of nodes) {
+      if ('wildcard' in step) {
+        many = true;
+        if (typeof node === 'object' && node !== null) next.push(...Object.values(node));
+      } else if ('index' in step) {
+        if (Array.isArray(node) && step.index < node.length) next.push(node[step.index]);
+      } else if (
+        typeof node === 'object' &&
+        node !== null &&
+        !Array.isArray(node) &&
+        Object.hasOwn(node, step.field)
+      ) {
+        next.push((node as Record<string, unknown>)[step.field]);
+      }
+    }
+    nodes = next;
+  }
+  return many ? nodes : nodes[0];
+}

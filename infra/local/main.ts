@@ -1,0 +1,67 @@
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEMO_USERS } from './identity/demo-users.ts';
+import { LocalPlatform } from './platform.ts';
+import { seedDemoData } from './seed.ts';
+import { synthesize } from './synth.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const { values } = parseArgs({
+  options: {
+    fresh: { type: 'boolean', default: false },
+    port: { type: 'string', default: process.env.PORT ?? '3000' },
+    'no-synth': { type: 'boolean', default: false },
+  },
+});
+
+const started = performance.now();
+const say = (line: string) => console.log(`[tongban] ${line}`);
+
+try {
+  const assemblyDir = `${ROOT}cdk.out`;
+  if (!values['no-synth']) {
+    say('synthesizing the CDK app (cdk-nag and template validation included) ...');
+    synthesize(assemblyDir);
+  }
+  say('starting the local platform from cdk.out ...');
+  const platform = await LocalPlatform.start({
+    assemblyDir,
+    dataDir: `${ROOT}.local/data`,
+    fresh: values.fresh,
+    port: Number(values.port),
+    log: say,
+  });
+  const seeded = await seedDemoData(platform.model, platform.dynamodb);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
+  console.log(`
+  通办 tongban is running (ready in ${seconds} s, ${rss} MB) — Ctrl-C stops it
+
+    Web app         ${platform.url}/
+    API             ${platform.url}/api/health
+    Local sign-in   ${platform.url}/local/sign-in   (POST ${platform.url}/local/token {"role": "citizen"})
+    DynamoDB Local  ${platform.endpoints.dynamodb}
+    S3              ${platform.endpoints.s3}
+    AWS APIs        ${platform.endpoints.aws}   (EventBridge, Step Functions, Scheduler, Lambda, SQS)
+    Data            .local/data${values.fresh ? ' (started fresh)' : ''}${seeded ? `, ${seeded} demo items seeded` : ''}
+
+  Demo users (role → user):
+${DEMO_USERS.map((u) => `    ${u.role.padEnd(10)} ${u.id.padEnd(22)} ${u.name}  ${u.description}`).join('\n')}
+`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping ...');
+    await platform.stop();
+    say('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  console.error(`\n[tongban] could not start: ${(error as Error).message}\n`);
+  process.exit(1);
+}

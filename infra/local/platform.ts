@@ -1,0 +1,262 @@
+import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { readCloudAssembly } from './assembly/cloud-assembly.ts';
+import { type LocalAccount, TemplateModel } from './assembly/model.ts';
+import { routesFromModel } from './api/routes.ts';
+import { LocalHttpApi } from './api/http-api.ts';
+import { controlPlane } from './aws/control-plane.ts';
+import { LocalQueues } from './aws/queues.ts';
+import { startDynamoDbLocal } from './dynamodb/engine.ts';
+import { startStreamPoller, type StreamPoller } from './dynamodb/streams.ts';
+import { createTables } from './dynamodb/tables.ts';
+import { LocalEventBridge } from './eventbridge/buses.ts';
+import { matchesEventPattern } from './eventbridge/pattern.ts';
+import { LocalIssuer } from './identity/issuer.ts';
+import { LocalFunctions } from './lambda/runtime.ts';
+import { LocalScheduler } from './scheduler/scheduler.ts';
+import { startS3 } from './s3/engine.ts';
+import { FrontServer } from './server.ts';
+import { LocalStepFunctions } from './stepfunctions/index.ts';
+import { TargetDispatcher } from './wiring/dispatcher.ts';
+import { streamMappings } from './wiring/event-source-mappings.ts';
+import { eventBusesAndRules } from './wiring/events.ts';
+import { functionSpecs } from './wiring/functions.ts';
+import { userPoolsOf, webRootOf } from './wiring/identity.ts';
+import { queuesOf } from './wiring/queues.ts';
+
+export interface PlatformOptions {
+  /** The cloud assembly to run (cdk.out). */
+  assemblyDir: string;
+  /** Where state persists between runs. */
+  dataDir: string;
+  /** Start from empty state. */
+  fresh?: boolean;
+  /** Port of the web app and API; 0 picks a free one. */
+  port?: number;
+  log?: (line: string) => void;
+}
+
+export const LOCAL_ACCOUNT: LocalAccount = { region: 'cn-northwest-1', account: '000000000000', partition: 'aws-cn' };
+export const LOCAL_CREDENTIALS = { accessKeyId: 'TONGBANLOCAL', secretAccessKey: 'tongban-local-secret' };
+
+/**
+ * The whole platform on one machine, run from the synthesized app: every table, bucket, function, route, bus,
+ * rule, stream mapping and state machine comes from the templates in the cloud assembly, nothing from a
+ * second hand-kept list.
+ */
+export class LocalPlatform {
+  private readonly stops: (() => Promise<void> | void)[] = [];
+  url = '';
+  endpoints: Record<string, string> = {};
+
+  private constructor(
+    readonly model: TemplateModel,
+    private readonly options: PlatformOptions,
+  ) {}
+
+  functions!: LocalFunctions;
+  eventBridge!: LocalEventBridge;
+  stepFunctions!: LocalStepFunctions;
+  scheduler!: LocalScheduler;
+  queues!: LocalQueues;
+  issuer!: LocalIssuer;
+  dynamodb!: DynamoDBClient;
+  private pollers: StreamPoller[] = [];
+
+  static async start(options: PlatformOptions): Promise<LocalPlatform> {
+    const model = new TemplateModel(readCloudAssembly(options.assemblyDir), LOCAL_ACCOUNT);
+    model.validate();
+    const platform = new LocalPlatform(model, options);
+    try {
+      await platform.boot();
+    } catch (error) {
+      await platform.stop();
+      throw error;
+    }
+    return platform;
+  }
+
+  private log(line: string): void {
+    (this.options.log ?? console.log)(line);
+  }
+
+  private async boot(): Promise<void> {
+    const { model, options } = this;
+    const data = (part: string) => {
+      const dir = join(options.dataDir, part);
+      mkdirSync(dir, { recursive: true });
+      return dir;
+    };
+    if (options.fresh) rmSync(options.dataDir, { recursive: true, force: true });
+
+    // Everything the template asks for is read and resolved before any engine starts, so a start that
+    // cannot succeed fails at once and names the resource.
+    const specs = functionSpecs(model);
+    const { buses, rules } = eventBusesAndRules(model);
+    const mappings = streamMappings(model);
+    const pools = userPoolsOf(model);
+    const routes = routesFromModel(model);
+    const webRoot = webRootOf(model);
+    const tables = model.ofType('AWS::DynamoDB::Table').map((t) => ({
+      logicalId: t.logicalId,
+      stackName: t.stackName,
+      physicalName: model.ref(t),
+      type: 'AWS::DynamoDB::Table' as const,
+      properties: model.properties(t),
+    }));
+    const buckets = model.ofType('AWS::S3::Bucket').map((b) => ({
+      name: model.ref(b),
+      logicalId: b.logicalId,
+      properties: model.properties(b),
+    }));
+    const stateMachines = model.ofType('AWS::StepFunctions::StateMachine').map((sm) => ({
+      arn: model.ref(sm),
+      name: String(model.getAtt(sm, 'Name')),
+      definition: JSON.parse(String(model.properties(sm).DefinitionString)) as object,
+    }));
+
+    this.queues = new LocalQueues(data('queues'), queuesOf(model), (l) => this.log(l));
+    const dispatcher = new TargetDispatcher(this, data('archives'));
+    dispatcher.check(rules);
+    this.eventBridge = new LocalEventBridge({
+      buses,
+      rules,
+      dispatcher,
+      ...LOCAL_ACCOUNT,
+      onDeadLetter: (arn, record) => dispatcher.deadLetter(arn, record),
+    });
+
+    const dynamo = await startDynamoDbLocal({ dataDir: data('dynamodb') });
+    this.stops.push(() => dynamo.stop());
+    const s3 = await startS3({ dataDir: data('s3'), buckets, ...LOCAL_CREDENTIALS });
+    this.stops.push(() => s3.stop());
+    const credentials = LOCAL_CREDENTIALS;
+    this.dynamodb = new DynamoDBClient({ endpoint: dynamo.endpoint, region: LOCAL_ACCOUNT.region, credentials });
+    await createTables(this.dynamodb, tables);
+
+    this.stepFunctions = new LocalStepFunctions({
+      dataDir: data('stepfunctions'),
+      ...LOCAL_ACCOUNT,
+      host: {
+        invokeFunction: async (arn, payload) => {
+          const result = await this.functions.invoke(arn, payload);
+          return result.ok ? { payload: result.payload } : { payload: result.error, functionError: result.error };
+        },
+        putEvents: async (entries) => this.eventBridge.putEvents(entries),
+        sendSqsMessage: async (queue, body) => void this.queues.send(queue, body),
+      },
+    });
+    this.stops.push(() => this.stepFunctions.close());
+    for (const sm of stateMachines) this.stepFunctions.register(sm);
+
+    this.scheduler = new LocalScheduler({
+      dataDir: data('scheduler'),
+      host: {
+        invokeFunction: (arn, payload) => this.functions.invoke(arn, payload),
+        putEvents: async (entries) => this.eventBridge.putEvents(entries),
+        startExecution: (arn, input) => this.stepFunctions.startExecution({ stateMachineArn: arn, input }),
+      },
+    });
+    this.stops.push(() => this.scheduler.close());
+
+    const aws = controlPlane(this, buses, stateMachines);
+    const awsUrl = await aws.start();
+    this.stops.push(() => aws.stop());
+    this.endpoints = { dynamodb: dynamo.endpoint, s3: s3.endpoint, aws: awsUrl };
+
+    const logFile = join(data('logs'), 'functions.log');
+    this.functions = new LocalFunctions(specs, {
+      baseEnvironment: lambdaEnvironment(dynamo.endpoint, s3.endpoint, awsUrl),
+      logSink: (line, fn) => appendFileSync(logFile, `${fn} ${line}\n`),
+    });
+    this.stops.push(() => this.functions.closeAll());
+
+    this.pollers = mappings
+      .filter((m) => m.enabled)
+      .map((m) =>
+        startStreamPoller({
+          endpoint: dynamo.endpoint,
+          region: LOCAL_ACCOUNT.region,
+          credentials,
+          tableName: m.tableName,
+          batchSize: m.batchSize,
+          startingPosition: m.startingPosition,
+          maximumBatchingWindowInSeconds: m.maximumBatchingWindowInSeconds,
+          filterCriteria: m.filterCriteria,
+          bisectBatchOnFunctionError: m.bisectBatchOnFunctionError,
+          maximumRetryAttempts: m.maximumRetryAttempts,
+          checkpointFile: join(data('streams'), `${m.functionName}.json`),
+          matches: matchesEventPattern,
+          functionArn: m.functionName,
+          deliver: async (event) => {
+            const result = await this.functions.invoke(m.functionName, event);
+            if (!result.ok) throw Object.assign(new Error(result.error.errorMessage), { name: result.error.errorType });
+            return m.reportBatchItemFailures ? (result.payload as { batchItemFailures?: { itemIdentifier: string }[] }) : undefined;
+          },
+          onFailure: async (failure) => {
+            if (m.onFailureDestination) this.queues.send(m.onFailureDestination, JSON.stringify(failure));
+            else this.log(`${m.path}: a batch failed and the mapping has no on-failure destination`);
+          },
+        }),
+      );
+    this.stops.push(() => Promise.all(this.pollers.map((p) => p.stop())).then(() => undefined));
+
+    this.issuer = await LocalIssuer.open(data('identity'), pools);
+    const api = routes.length
+      ? new LocalHttpApi({
+          routes,
+          invoke: (arn, event) => this.functions.invoke(arn, event),
+          issuer: this.issuer,
+          apiId: model.ref(model.ofType('AWS::ApiGatewayV2::Api')[0]!),
+          account: LOCAL_ACCOUNT.account,
+          log: (l) => this.log(l),
+        })
+      : undefined;
+    const server = new FrontServer({ api, issuer: this.issuer, webRoot });
+    this.url = await server.start(options.port ?? 3000);
+    this.stops.push(() => server.stop());
+  }
+
+  /** Resolves when every event, stream record and workflow step already started has been handled. */
+  async idle(): Promise<void> {
+    for (let round = 0; round < 3; round++) {
+      await Promise.all(this.pollers.map((p) => p.whenDrained()));
+      await this.eventBridge.whenIdle();
+      await this.stepFunctions.whenIdle();
+    }
+  }
+
+  async stop(): Promise<void> {
+    for (const stop of this.stops.reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        this.log(`while stopping: ${(error as Error).message}`);
+      }
+    }
+    this.stops.length = 0;
+  }
+}
+
+/** What every local function sees besides its own environment: where the engines are, and credentials. */
+function lambdaEnvironment(dynamodb: string, s3: string, aws: string): Record<string, string> {
+  return {
+    AWS_REGION: LOCAL_ACCOUNT.region,
+    AWS_DEFAULT_REGION: LOCAL_ACCOUNT.region,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamodb,
+    AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamodb,
+    AWS_ENDPOINT_URL_S3: s3,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: aws,
+    AWS_ENDPOINT_URL_SFN: aws,
+    AWS_ENDPOINT_URL_SCHEDULER: aws,
+    AWS_ENDPOINT_URL_LAMBDA: aws,
+    AWS_ENDPOINT_URL_SQS: aws,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_XRAY_CONTEXT_MISSING: 'IGNORE_ERROR',
+    POWERTOOLS_TRACE_ENABLED: 'false',
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+  };
+}

@@ -1,0 +1,185 @@
+import type { Server } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { UnsupportedTemplatePropertyError } from '../errors.ts';
+
+export interface TemplateBucket {
+  name: string;
+  logicalId: string;
+  /** Already intrinsic-resolved. */
+  properties: Record<string, unknown>;
+}
+
+export interface S3Options {
+  /** Where objects are kept; undefined uses a temporary directory removed at stop. */
+  dataDir?: string;
+  /** 0 or undefined picks a free port. */
+  port?: number;
+  buckets: TemplateBucket[];
+  /** The only credentials whose signatures are accepted. */
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+export interface S3 {
+  endpoint: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const NONE = 'it has no local effect';
+
+/** Every bucket property local mode accepts, with what becomes of it; anything else stops local mode. */
+export const supportedBucketProperties: Readonly<Record<string, string>> = {
+  BucketName: 'the physical name is used',
+  CorsConfiguration: 'enforced on browser requests',
+  BucketEncryption: `objects are stored unencrypted: ${NONE}`,
+  VersioningConfiguration: `only the latest version is kept: ${NONE}`,
+  PublicAccessBlockConfiguration: 'every bucket is private: only signed requests are served',
+  OwnershipControls: 'ACLs are not emulated',
+  LifecycleConfiguration: `objects never expire: ${NONE}`,
+  LoggingConfiguration: 'no access logs are written',
+  Tags: 'nothing reads tags locally',
+  ObjectLockEnabled: 'only false: object lock is not emulated',
+};
+
+interface CorsRule {
+  Id?: string;
+  AllowedOrigins: string[];
+  AllowedMethods: string[];
+  AllowedHeaders?: string[];
+  ExposedHeaders?: string[];
+  MaxAge?: number;
+}
+
+// s3rver is CommonJS without types; these are the parts of it used here.
+interface Koa {
+  middleware: ((ctx: KoaContext, next: () => Promise<void>) => Promise<void>)[];
+}
+interface KoaContext {
+  method: string;
+  headers: Record<string, string | string[] | undefined>;
+  query: Record<string, unknown>;
+}
+interface S3rver extends Koa {
+  run(): Promise<{ port: number }>;
+  close(): Promise<void>;
+  httpServer: Server;
+}
+interface S3rverModule {
+  new (options: Record<string, unknown>): S3rver;
+}
+interface AwsAccount {
+  createKeyPair(accessKeyId: string, secretAccessKey: string): void;
+  revokeAccessKey(accessKeyId: string): void;
+}
+interface S3ErrorModule {
+  new (code: string, message: string): Error;
+}
+
+const require = createRequire(import.meta.url);
+const S3rver = require('@20minutes/s3rver') as S3rverModule;
+const { DUMMY_ACCOUNT } = require('@20minutes/s3rver/lib/models/account.js') as { DUMMY_ACCOUNT: AwsAccount };
+const S3Error = require('@20minutes/s3rver/lib/models/error.js') as S3ErrorModule;
+
+// s3rver checks signatures against a process-wide key registry that ships with the well-known key S3RVER.
+DUMMY_ACCOUNT.revokeAccessKey('S3RVER');
+const keysInUse = new Map<string, { secretAccessKey: string; servers: number }>();
+
+/** An S3-compatible server (s3rver) that verifies SigV4 signatures, with the template's buckets. */
+export async function startS3(options: S3Options): Promise<S3> {
+  for (const bucket of options.buckets) validate(bucket);
+  const directory = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'tongban-s3-')));
+  useKey(options.accessKeyId, options.secretAccessKey);
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: options.port ?? 0,
+    directory,
+    silent: true,
+    // Buckets are addressed by path: virtual hosts would need DNS for <bucket>.127.0.0.1.
+    vhostBuckets: false,
+    configureBuckets: options.buckets.map((bucket) => ({
+      name: bucket.name,
+      configs: bucket.properties.CorsConfiguration
+        ? [corsXml(bucket.properties.CorsConfiguration as { CorsRules: CorsRule[] })]
+        : [],
+    })),
+  });
+  // s3rver serves unsigned requests as an anonymous user; the template's buckets are all private.
+  server.middleware.unshift(async (ctx, next) => {
+    const signed = 'authorization' in ctx.headers || 'X-Amz-Algorithm' in ctx.query || 'Signature' in ctx.query;
+    // CORS preflights are never signed, in AWS neither.
+    if (!signed && ctx.method !== 'OPTIONS') throw new S3Error('AccessDenied', 'Access Denied');
+    await next();
+  });
+  let port: number;
+  try {
+    ({ port } = await server.run());
+  } catch (error) {
+    releaseKey(options.accessKeyId);
+    throw error;
+  }
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    port,
+    async stop() {
+      // Browsers and SDK agents keep connections alive; close() alone would wait for them to time out.
+      server.httpServer.closeAllConnections();
+      await server.close();
+      releaseKey(options.accessKeyId);
+      if (!options.dataDir) await rm(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+function validate(bucket: TemplateBucket): void {
+  const reject = (property: string, why: string) => {
+    throw new UnsupportedTemplatePropertyError(bucket.logicalId, 'AWS::S3::Bucket', property, why);
+  };
+  for (const [property, value] of Object.entries(bucket.properties)) {
+    if (!(property in supportedBucketProperties)) reject(property, 'it has no local emulation');
+    if (property === 'ObjectLockEnabled' && value !== false && value !== 'false') {
+      reject(property, 'object lock is not emulated');
+    }
+  }
+}
+
+function useKey(accessKeyId: string, secretAccessKey: string): void {
+  const current = keysInUse.get(accessKeyId);
+  if (current && current.secretAccessKey !== secretAccessKey) {
+    throw new Error(`Access key ${accessKeyId} is already served by another local S3 with another secret`);
+  }
+  keysInUse.set(accessKeyId, { secretAccessKey, servers: (current?.servers ?? 0) + 1 });
+  DUMMY_ACCOUNT.createKeyPair(accessKeyId, secretAccessKey);
+}
+
+function releaseKey(accessKeyId: string): void {
+  const current = keysInUse.get(accessKeyId)!;
+  if (--current.servers > 0) return;
+  keysInUse.delete(accessKeyId);
+  DUMMY_ACCOUNT.revokeAccessKey(accessKeyId);
+}
+
+/** CloudFormation's CorsConfiguration as the CORSConfiguration document S3's API (and s3rver) takes. */
+function corsXml({ CorsRules }: { CorsRules: CorsRule[] }): string {
+  const elements = (tag: string, values: (string | number)[] | undefined) =>
+    (values ?? []).map((value) => `<${tag}>${escapeXml(String(value))}</${tag}>`).join('');
+  const rules = CorsRules.map(
+    (rule) =>
+      '<CORSRule>' +
+      elements('ID', rule.Id === undefined ? [] : [rule.Id]) +
+      elements('AllowedOrigin', rule.AllowedOrigins) +
+      elements('AllowedMethod', rule.AllowedMethods) +
+      elements('AllowedHeader', rule.AllowedHeaders) +
+      elements('ExposeHeader', rule.ExposedHeaders) +
+      elements('MaxAgeSeconds', rule.MaxAge === undefined ? [] : [rule.MaxAge]) +
+      '</CORSRule>',
+  );
+  return `<CORSConfiguration>${rules.join('')}</CORSConfiguration>`;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,82 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import type { LocalHttpApi } from './api/http-api.ts';
+import type { LocalIssuer } from './identity/issuer.ts';
+import { handleIdentity } from './identity/routes.ts';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+const MAX_BODY = 11 * 1024 * 1024;
+
+/**
+ * What CloudFront does in front of the deployed platform, on one local port: `/api/*` goes to the HTTP API,
+ * everything else is the web app (unknown paths get index.html, like the distribution's 404 rule). The local
+ * sign-in lives under `/local/`, which is never deployed.
+ */
+export class FrontServer {
+  private server?: Server;
+
+  constructor(private readonly options: { api?: LocalHttpApi; issuer: LocalIssuer; webRoot?: string }) {}
+
+  async start(port: number): Promise<string> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size <= MAX_BODY) chunks.push(c);
+      });
+      req.on('end', () => {
+        this.route(req, res, Buffer.concat(chunks), size).catch((error: Error) => {
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ message: 'Internal Server Error', detail: error.message }));
+        });
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(port, '127.0.0.1', resolve);
+    });
+    return `http://localhost:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse, body: Buffer, size: number): Promise<void> {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === '/api' || path.startsWith('/api/')) {
+      if (!this.options.api) return void res.writeHead(404).end();
+      if (size > MAX_BODY) return void res.writeHead(413, { 'content-type': 'application/json' }).end('{"message":"Request Entity Too Large"}');
+      return this.options.api.handle(req, res, body);
+    }
+    if (path.startsWith('/local/') && (await handleIdentity(this.options.issuer, req, res, body))) return;
+    this.serveStatic(path, res);
+  }
+
+  private serveStatic(path: string, res: ServerResponse): void {
+    const root = this.options.webRoot;
+    if (!root) return void res.writeHead(404).end();
+    const safe = normalize(decodeURIComponent(path)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(root, safe);
+    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'x-content-type-options': 'nosniff',
+      'cache-control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=300',
+    });
+    createReadStream(file).pipe(res);
+  }
+}
