@@ -6,12 +6,15 @@ import { seedDemoData } from './seed.ts';
 import { synthesize } from './synth.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// Lambda runs in UTC; Date in the function workers follows the process's time zone.
+process.env.TZ = 'UTC';
 
 const { values } = parseArgs({
   options: {
     fresh: { type: 'boolean', default: false },
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     'no-synth': { type: 'boolean', default: false },
+    'data-dir': { type: 'string', default: `${ROOT}.local/data` },
   },
 });
 
@@ -27,7 +30,7 @@ try {
   say('starting the local platform from cdk.out ...');
   const platform = await LocalPlatform.start({
     assemblyDir,
-    dataDir: `${ROOT}.local/data`,
+    dataDir: values['data-dir'],
     fresh: values.fresh,
     port: Number(values.port),
     log: say,
@@ -44,7 +47,7 @@ try {
     DynamoDB Local  ${platform.endpoints.dynamodb}
     S3              ${platform.endpoints.s3}
     AWS APIs        ${platform.endpoints.aws}   (EventBridge, Step Functions, Scheduler, Lambda, SQS)
-    Data            .local/data${values.fresh ? ' (started fresh)' : ''}${seeded ? `, ${seeded} demo items seeded` : ''}
+    Data            ${values['data-dir']}${values.fresh ? ' (started fresh)' : ''}${seeded ? `, ${seeded} demo items seeded` : ''}
 
   Demo users (role → user):
 ${DEMO_USERS.map((u) => `    ${u.role.padEnd(10)} ${u.id.padEnd(22)} ${u.name}  ${u.description}`).join('\n')}

@@ -10,7 +10,7 @@ import { LocalQueues } from './aws/queues.ts';
 import { startDynamoDbLocal } from './dynamodb/engine.ts';
 import { startStreamPoller, type StreamPoller } from './dynamodb/streams.ts';
 import { createTables } from './dynamodb/tables.ts';
-import { LocalEventBridge } from './eventbridge/buses.ts';
+import { RecordingEventBridge } from './eventbridge/event-log.ts';
 import { matchesEventPattern } from './eventbridge/pattern.ts';
 import { LocalIssuer } from './identity/issuer.ts';
 import { LocalFunctions } from './lambda/runtime.ts';
@@ -56,7 +56,7 @@ export class LocalPlatform {
   ) {}
 
   functions!: LocalFunctions;
-  eventBridge!: LocalEventBridge;
+  eventBridge!: RecordingEventBridge;
   stepFunctions!: LocalStepFunctions;
   scheduler!: LocalScheduler;
   queues!: LocalQueues;
@@ -119,7 +119,7 @@ export class LocalPlatform {
     this.queues = new LocalQueues(data('queues'), queuesOf(model), (l) => this.log(l));
     const dispatcher = new TargetDispatcher(this, data('archives'));
     dispatcher.check(rules);
-    this.eventBridge = new LocalEventBridge({
+    this.eventBridge = new RecordingEventBridge({
       buses,
       rules,
       dispatcher,
@@ -213,7 +213,7 @@ export class LocalPlatform {
           log: (l) => this.log(l),
         })
       : undefined;
-    const server = new FrontServer({ api, issuer: this.issuer, webRoot });
+    const server = new FrontServer({ api, issuer: this.issuer, webRoot, events: this.eventBridge });
     this.url = await server.start(options.port ?? 3000);
     this.stops.push(() => server.stop());
   }

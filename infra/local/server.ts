@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import type { LocalHttpApi } from './api/http-api.ts';
+import type { RecordingEventBridge } from './eventbridge/event-log.ts';
 import type { LocalIssuer } from './identity/issuer.ts';
 import { handleIdentity } from './identity/routes.ts';
 
@@ -26,7 +27,14 @@ const MAX_BODY = 11 * 1024 * 1024;
 export class FrontServer {
   private server?: Server;
 
-  constructor(private readonly options: { api?: LocalHttpApi; issuer: LocalIssuer; webRoot?: string }) {}
+  constructor(
+    private readonly options: {
+      api?: LocalHttpApi;
+      issuer: LocalIssuer;
+      webRoot?: string;
+      events: RecordingEventBridge;
+    },
+  ) {}
 
   async start(port: number): Promise<string> {
     this.server = createServer((req, res) => {
@@ -61,6 +69,11 @@ export class FrontServer {
       if (!this.options.api) return void res.writeHead(404).end();
       if (size > MAX_BODY) return void res.writeHead(413, { 'content-type': 'application/json' }).end('{"message":"Request Entity Too Large"}');
       return this.options.api.handle(req, res, body);
+    }
+    if (req.method === 'GET' && path === '/local/events') {
+      const bus = new URL(req.url ?? '/', 'http://localhost').searchParams.get('bus') ?? undefined;
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      return void res.end(JSON.stringify({ events: this.options.events.recent(bus) }));
     }
     if (path.startsWith('/local/') && (await handleIdentity(this.options.issuer, req, res, body))) return;
     this.serveStatic(path, res);

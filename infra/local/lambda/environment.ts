@@ -46,7 +46,8 @@ export function lambdaEnvironment(
   const region = spec.arn.split(':')[3] || base.AWS_REGION || 'us-east-1';
   return {
     ...inherited,
-    // Not reserved any more, so a function may pick its own zone, but the host's never leaks in.
+    // Lambda no longer reserves TZ, so a function may set its own, but the host's must not show through. Only the
+    // variable, though: Date follows the process-wide zone, which a worker thread cannot change.
     TZ: ':UTC',
     ...spec.environment,
     _HANDLER: spec.handler,

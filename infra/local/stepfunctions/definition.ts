@@ -73,7 +73,8 @@ function rewriteMachine(machine: Json, context: Context): Json {
   if (machine.QueryLanguage === 'JSONata') throw definitionError(context, 'JSONata is not supported locally');
   const states = Object.entries((machine.States ?? {}) as Record<string, Json>).map(([name, state]) => {
     // Task overrides are keyed by state name across nested branches, as AWS requires names to be unique anyway.
-    if (context.names.has(name)) throw definitionError(context, `state name '${name}' is used more than once`);
+    if (context.names.has(name))
+      throw definitionError(context, `state name '${name}' is used more than once`);
     context.names.add(name);
     return [name, rewriteState(name, state, context)] as const;
   });
@@ -96,10 +97,14 @@ function rewriteState(name: string, state: Json, context: Context): Json {
       };
     case 'Map': {
       for (const field of ['ItemReader', 'ResultWriter', 'ItemBatcher']) {
-        if (field in state) throw definitionError(context, `state '${name}' uses ${field}, not supported locally`);
+        if (field in state)
+          throw definitionError(context, `state '${name}' uses ${field}, not supported locally`);
       }
       const processor = state.ItemProcessor ? 'ItemProcessor' : 'Iterator';
-      return { ...withTimeoutHandlers(state), [processor]: rewriteMachine(state[processor] as Json, context) };
+      return {
+        ...withTimeoutHandlers(state),
+        [processor]: rewriteMachine(state[processor] as Json, context),
+      };
     }
     default:
       return state;
@@ -110,7 +115,10 @@ function rewriteTask(name: string, state: Json, context: Context): Json {
   const { integration, callback } = classifyResource(name, state, context);
   for (const field of ['TimeoutSecondsPath', 'HeartbeatSecondsPath']) {
     if (field in state) {
-      throw definitionError(context, `state '${name}' uses ${field}, not supported locally; use a fixed value`);
+      throw definitionError(
+        context,
+        `state '${name}' uses ${field}, not supported locally; use a fixed value`,
+      );
     }
   }
   const { TimeoutSeconds, HeartbeatSeconds, ...rest } = withTimeoutHandlers(state);
@@ -129,24 +137,39 @@ function rewriteTask(name: string, state: Json, context: Context): Json {
   };
 }
 
-function classifyResource(name: string, state: Json, context: Context): { integration: Integration; callback: boolean } {
+function classifyResource(
+  name: string,
+  state: Json,
+  context: Context,
+): { integration: Integration; callback: boolean } {
   const resource = state.Resource;
   const unsupported = (why: string): Error =>
     definitionError(context, `state '${name}' uses Task resource '${String(resource)}', ${why}`);
   if (typeof resource !== 'string') throw unsupported('which is not an ARN');
   const lambdaPrefix = `arn:${context.partition}:lambda:`;
-  if (resource.startsWith(lambdaPrefix) && /^[a-z0-9-]+:\d{12}:function:[\w-]+(:[\w$-]+)?$/.test(resource.slice(lambdaPrefix.length))) {
+  if (
+    resource.startsWith(lambdaPrefix) &&
+    /^[a-z0-9-]+:\d{12}:function:[\w-]+(:[\w$-]+)?$/.test(resource.slice(lambdaPrefix.length))
+  ) {
     return { integration: 'lambda', callback: false };
   }
   const statesPrefix = `arn:${context.partition}:states:::`;
-  const [api, pattern, ...extra] = resource.startsWith(statesPrefix) ? resource.slice(statesPrefix.length).split('.') : [];
-  if (!api || !(api in INTEGRATIONS) || extra.length > 0 || (pattern !== undefined && pattern !== 'waitForTaskToken')) {
+  const [api, pattern, ...extra] = resource.startsWith(statesPrefix)
+    ? resource.slice(statesPrefix.length).split('.')
+    : [];
+  if (
+    !api ||
+    !(api in INTEGRATIONS) ||
+    extra.length > 0 ||
+    (pattern !== undefined && pattern !== 'waitForTaskToken')
+  ) {
     throw unsupported(
       'which local mode does not support (supported: Lambda function ARNs, lambda:invoke, events:putEvents, ' +
         `sqs:sendMessage, the last three also as .waitForTaskToken, in partition ${context.partition})`,
     );
   }
-  if (api === 'sqs:sendMessage' && !context.canSendSqs) throw unsupported('but local mode was started without SQS');
+  if (api === 'sqs:sendMessage' && !context.canSendSqs)
+    throw unsupported('but local mode was started without SQS');
   const integration = api as keyof typeof INTEGRATIONS;
   const parameters = (state.Parameters ?? {}) as Json;
   for (const field of INTEGRATIONS[integration]) {
@@ -156,7 +179,10 @@ function classifyResource(name: string, state: Json, context: Context): { integr
   }
   const callback = pattern === 'waitForTaskToken';
   if (callback && !JSON.stringify(parameters).includes('$$.Task.Token')) {
-    throw definitionError(context, `state '${name}' waits for a task token but its Parameters never pass $$.Task.Token`);
+    throw definitionError(
+      context,
+      `state '${name}' waits for a task token but its Parameters never pass $$.Task.Token`,
+    );
   }
   return { integration, callback };
 }

@@ -1,7 +1,8 @@
 import type { StateMachine } from 'aws-local-stepfunctions';
 import { ROLLOVER_ERROR, type StateSpec } from './definition.ts';
 
-type EventLog = ReturnType<StateMachine['run']>['eventLogs'] extends AsyncGenerator<infer Event> ? Event : never;
+type EventLog =
+  ReturnType<StateMachine['run']>['eventLogs'] extends AsyncGenerator<infer Event> ? Event : never;
 
 /** One entry of the local execution history: the interpreter's event log, flattened and JSON-safe. */
 export interface HistoryEvent {
@@ -20,7 +21,8 @@ export interface HistoryEvent {
 /** The history entry for an interpreter event, or undefined for the rollovers local mode adds itself. */
 export function historyEvent(event: EventLog, states: Map<string, StateSpec>): HistoryEvent | undefined {
   if (event.type === 'StateFailed' && event.Error === ROLLOVER_ERROR) return undefined;
-  if (event.type === 'StateRetried' && event.retry.retrier.ErrorEquals.includes(ROLLOVER_ERROR)) return undefined;
+  if (event.type === 'StateRetried' && event.retry.retrier.ErrorEquals.includes(ROLLOVER_ERROR))
+    return undefined;
   const entry: HistoryEvent = { timestamp: new Date(event.timestamp).toISOString(), type: event.type };
   if ('state' in event) {
     entry.stateName = event.state.name;

@@ -8,7 +8,9 @@ export interface StepFunctionsHost {
     functionArnOrName: string,
     payload: unknown,
   ): Promise<{ payload: unknown; functionError?: { errorType: string; errorMessage: string } }>;
-  putEvents(entries: { Source: string; DetailType: string; Detail: string; EventBusName?: string }[]): Promise<unknown>;
+  putEvents(
+    entries: { Source: string; DetailType: string; Detail: string; EventBusName?: string }[],
+  ): Promise<unknown>;
   sendSqsMessage?(queueArnOrUrl: string, body: string): Promise<void>;
 }
 
@@ -21,7 +23,12 @@ export interface IntegrationCall {
 }
 
 /** Calls the service a Task integrates with, with its effective input, and returns the task result. */
-export function callIntegration(integration: Integration, resource: string, input: unknown, call: IntegrationCall) {
+export function callIntegration(
+  integration: Integration,
+  resource: string,
+  input: unknown,
+  call: IntegrationCall,
+) {
   switch (integration) {
     case 'lambda':
       return invokeFunction(call.host, resource, input);
@@ -34,7 +41,11 @@ export function callIntegration(integration: Integration, resource: string, inpu
   }
 }
 
-async function invokeFunction(host: StepFunctionsHost, functionName: string, payload: unknown): Promise<unknown> {
+async function invokeFunction(
+  host: StepFunctionsHost,
+  functionName: string,
+  payload: unknown,
+): Promise<unknown> {
   let response: Awaited<ReturnType<StepFunctionsHost['invokeFunction']>>;
   try {
     response = await host.invokeFunction(functionName, payload);
@@ -51,7 +62,8 @@ async function invokeFunction(host: StepFunctionsHost, functionName: string, pay
 
 async function lambdaInvoke(parameters: Record<string, unknown>, call: IntegrationCall): Promise<unknown> {
   const { FunctionName, Qualifier, Payload = {}, InvocationType = 'RequestResponse' } = parameters;
-  if (typeof FunctionName !== 'string') throw new StatesRuntimeFailure('lambda:invoke: FunctionName is not a string');
+  if (typeof FunctionName !== 'string')
+    throw new StatesRuntimeFailure('lambda:invoke: FunctionName is not a string');
   const functionName = typeof Qualifier === 'string' ? `${FunctionName}:${Qualifier}` : FunctionName;
   switch (InvocationType) {
     case 'RequestResponse':
@@ -63,7 +75,10 @@ async function lambdaInvoke(parameters: Record<string, unknown>, call: Integrati
     case 'DryRun':
       return lambdaResponse(204, '');
     default:
-      throw new StateFailure('Lambda.InvalidParameterValueException', `Invalid InvocationType: ${String(InvocationType)}`);
+      throw new StateFailure(
+        'Lambda.InvalidParameterValueException',
+        `Invalid InvocationType: ${String(InvocationType)}`,
+      );
   }
 }
 
@@ -86,16 +101,19 @@ function lambdaResponse(statusCode: number, payload: unknown): Record<string, un
 }
 
 async function putEvents(parameters: Record<string, unknown>, call: IntegrationCall): Promise<unknown> {
-  if (!Array.isArray(parameters.Entries)) throw new StatesRuntimeFailure('events:putEvents: Entries is not an array');
+  if (!Array.isArray(parameters.Entries))
+    throw new StatesRuntimeFailure('events:putEvents: Entries is not an array');
   // As on AWS, each event names the execution and the state machine among its resources.
-  const entries = (parameters.Entries as Record<string, unknown>[]).map(({ Detail, Resources, ...entry }) => ({
-    ...entry,
-    Detail: typeof Detail === 'string' ? Detail : JSON.stringify(Detail ?? {}),
-    Resources: [...((Resources as string[] | undefined) ?? []), call.executionArn, call.stateMachineArn],
-  }));
+  const entries = (parameters.Entries as Record<string, unknown>[]).map(
+    ({ Detail, Resources, ...entry }) => ({
+      ...entry,
+      Detail: typeof Detail === 'string' ? Detail : JSON.stringify(Detail ?? {}),
+      Resources: [...((Resources as string[] | undefined) ?? []), call.executionArn, call.stateMachineArn],
+    }),
+  );
   let result: unknown;
   try {
-    result = await call.host.putEvents(entries as Parameters<StepFunctionsHost['putEvents']>[0]);
+    result = await call.host.putEvents(entries as unknown as Parameters<StepFunctionsHost['putEvents']>[0]);
   } catch (error) {
     throw serviceFailure('EventBridge', error);
   }
@@ -108,7 +126,8 @@ async function putEvents(parameters: Record<string, unknown>, call: IntegrationC
 
 async function sendMessage(parameters: Record<string, unknown>, call: IntegrationCall): Promise<unknown> {
   const { QueueUrl, MessageBody } = parameters;
-  if (typeof QueueUrl !== 'string') throw new StatesRuntimeFailure('sqs:sendMessage: QueueUrl is not a string');
+  if (typeof QueueUrl !== 'string')
+    throw new StatesRuntimeFailure('sqs:sendMessage: QueueUrl is not a string');
   const body = typeof MessageBody === 'string' ? MessageBody : JSON.stringify(MessageBody);
   try {
     await call.host.sendSqsMessage?.(QueueUrl, body);
@@ -136,7 +155,8 @@ function sdkMetadata(statusCode: number, headers: Record<string, string>): Recor
 }
 
 function parameters(input: unknown, integration: Integration): Record<string, unknown> {
-  if (typeof input === 'object' && input !== null && !Array.isArray(input)) return input as Record<string, unknown>;
+  if (typeof input === 'object' && input !== null && !Array.isArray(input))
+    return input as Record<string, unknown>;
   throw new StatesRuntimeFailure(`${integration}: Parameters did not evaluate to an object`);
 }
 

@@ -30,7 +30,9 @@ export class TaskAttempt {
 
   /** Fails the attempt with States.Timeout unless it settles within `seconds` (TimeoutSeconds). */
   limitTo(seconds: number): void {
-    this.#deadline = scheduleAt(Date.now() + seconds * 1000, () => this.fail(timeoutFailure('States.Timeout')));
+    this.#deadline = scheduleAt(Date.now() + seconds * 1000, () =>
+      this.fail(timeoutFailure('States.Timeout')),
+    );
   }
 
   /** Ends the attempt with `result` at `dueAt`: a Wait state. */

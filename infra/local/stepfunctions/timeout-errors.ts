@@ -10,16 +10,27 @@ let timeoutPrototype: object | undefined;
 export async function loadTimeoutErrorClass(): Promise<void> {
   if (timeoutPrototype) return;
   const probe = new StateMachine(
-    { StartAt: 'Probe', States: { Probe: { Type: 'Task', Resource: 'probe', TimeoutSeconds: 0.001, End: true } } },
+    {
+      StartAt: 'Probe',
+      States: { Probe: { Type: 'Task', Resource: 'probe', TimeoutSeconds: 0.001, End: true } },
+    },
     { validationOptions: { noValidate: true } },
   );
-  const run = probe.run(null, { overrides: { taskResourceLocalHandlers: { Probe: () => new Promise(() => {}) } } });
+  const run = probe.run(null, {
+    overrides: { taskResourceLocalHandlers: { Probe: () => new Promise(() => {}) } },
+  });
   const error = await run.result.then(
     () => undefined,
     (failure: unknown) => failure,
   );
-  if (!(error instanceof ExecutionError) || !(error.cause instanceof Error) || error.cause.name !== 'States.Timeout') {
-    throw new Error('aws-local-stepfunctions no longer times out tasks as expected; local timeouts need revisiting');
+  if (
+    !(error instanceof ExecutionError) ||
+    !(error.cause instanceof Error) ||
+    error.cause.name !== 'States.Timeout'
+  ) {
+    throw new Error(
+      'aws-local-stepfunctions no longer times out tasks as expected; local timeouts need revisiting',
+    );
   }
   timeoutPrototype = Object.getPrototypeOf(error.cause) as object;
 }

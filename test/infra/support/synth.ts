@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { buildApp } from '../../../infra/app.ts';
@@ -41,6 +41,10 @@ export interface Synthesized {
   assembly: CloudAssembly;
   /** The template of `tongban-<stage>-<part>`, e.g. `template('data')`. */
   template(part: string): Template;
+  /** The construct of `tongban-<stage>-<part>`, for the logical ids of the constructs it exposes. */
+  stack<T extends Stack>(part: string): T;
+  /** What another stack exports under `name`: the value behind an `Fn::ImportValue`. */
+  exported(name: string): unknown;
   /** Removes the temporary cloud assembly. */
   dispose(): void;
 }
@@ -53,17 +57,25 @@ export function synthesizePlatform(options: AppOptions = {}): Synthesized {
     const assembly = app.synth();
     const stage = String(app.node.tryGetContext('tongban:stage') ?? 'dev');
     const templates = new Map<string, Template>();
+    const byName = (name: string): Template => {
+      let template = templates.get(name);
+      if (!template) {
+        template = Template.fromJSON(assembly.getStackByName(name).template);
+        templates.set(name, template);
+      }
+      return template;
+    };
     return {
       app,
       assembly,
-      template(part) {
-        const name = `tongban-${stage}-${part}`;
-        let template = templates.get(name);
-        if (!template) {
-          template = Template.fromJSON(assembly.getStackByName(name).template);
-          templates.set(name, template);
-        }
-        return template;
+      template: (part) => byName(`tongban-${stage}-${part}`),
+      stack: <T extends Stack>(part: string) => app.node.findChild(`tongban-${stage}-${part}`) as T,
+      exported(name) {
+        // CDK names an export `<stack name>:<output id>`.
+        const outputs = byName(name.split(':')[0]!).findOutputs('*', { Export: { Name: name } });
+        const [output] = Object.values(outputs) as { Value: unknown }[];
+        if (!output) throw new Error(`no stack exports ${name}`);
+        return output.Value;
       },
       dispose: () => rmSync(outdir, { recursive: true, force: true }),
     };

@@ -1,0 +1,529 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { DescribeExecutionOutput, ExecutionListItem, ExecutionStatus } from '@aws-sdk/client-sfn';
+import { ExecutionError, type RunOptions } from 'aws-local-stepfunctions';
+import { type PreparedDefinition, prepareDefinition, type StateSpec } from './definition.ts';
+import { StateFailure, StatesRuntimeFailure, StepFunctionsApiError } from './errors.ts';
+import { type HistoryEvent, historyEvent } from './history.ts';
+import { callIntegration, type StepFunctionsHost } from './integrations.ts';
+import { JsonFile } from './json-file.ts';
+import { type LongTimer, scheduleAt } from './long-timer.ts';
+import { TaskAttempt } from './task-attempt.ts';
+import { loadTimeoutErrorClass } from './timeout-errors.ts';
+
+export type { HistoryEvent } from './history.ts';
+export type { StepFunctionsHost } from './integrations.ts';
+
+export interface LocalStepFunctionsOptions {
+  dataDir: string;
+  host: StepFunctionsHost;
+  region: string;
+  account: string;
+  partition?: string;
+}
+
+interface TaskTokenRecord {
+  token: string;
+  stateName: string;
+  open: boolean;
+}
+
+interface ExecutionRecord {
+  executionArn: string;
+  stateMachineArn: string;
+  name: string;
+  status: ExecutionStatus;
+  input: string;
+  output?: string;
+  error?: string;
+  cause?: string;
+  startDate: string;
+  stopDate?: string;
+  taskTokens: TaskTokenRecord[];
+  history: HistoryEvent[];
+}
+
+type ExecutionEnd = Pick<ExecutionRecord, 'status' | 'output' | 'error' | 'cause'>;
+
+interface RegisteredStateMachine {
+  arn: string;
+  name: string;
+  definition: object;
+  prepared: PreparedDefinition;
+}
+
+interface LiveExecution {
+  record: ExecutionRecord;
+  machine: RegisteredStateMachine;
+  abort?: () => void;
+  attempts: Set<TaskAttempt>;
+  /** Attempts a rollover handed back to the interpreter, by state name, until it asks for them again. */
+  rollovers: Map<string, TaskAttempt[]>;
+  /** The token `$$.Task.Token` produced, until the callback task whose Parameters asked for it takes it. */
+  mintedToken?: string;
+  timeout?: LongTimer;
+}
+
+type TaskHandlers = NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']>;
+
+// AWS's TimeoutSeconds when a Task has none.
+const DEFAULT_TASK_TIMEOUT_SECONDS = 99_999_999;
+// Standard workflows keep closed executions (and their names) for 90 days.
+const RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
+// Opaque, URL-safe and about as long as the tokens AWS hands out.
+const TOKEN_PATTERN = /^[\w-]{512}$/;
+const EXECUTION_NAME = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\p{Cc}]{1,80}$/u;
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const RESTART_CAUSE =
+  'Local mode was restarted while this execution was running. Unlike AWS, local mode cannot resume an ' +
+  'execution in the middle of a state, so it stopped the execution here; start a new execution to run it again.';
+
+/**
+ * Step Functions Standard workflows for local mode: the synthesized ASL runs on aws-local-stepfunctions, with
+ * Task integrations, task tokens, timeouts and heartbeats emulated as AWS documents them and every execution
+ * persisted to `dataDir/executions.json`.
+ */
+export class LocalStepFunctions {
+  readonly #host: StepFunctionsHost;
+  readonly #region: string;
+  readonly #account: string;
+  readonly #partition: string;
+  readonly #file: JsonFile<{ executions: ExecutionRecord[] }>;
+  readonly #machines = new Map<string, RegisteredStateMachine>();
+  readonly #records = new Map<string, ExecutionRecord>();
+  readonly #live = new Map<string, LiveExecution>();
+  readonly #openTasks = new Map<string, TaskAttempt>();
+  readonly #issuedTokens = new Set<string>();
+  readonly #inFlight = new Set<Promise<unknown>>();
+  readonly #failures: unknown[] = [];
+  #closed = false;
+
+  constructor(options: LocalStepFunctionsOptions) {
+    this.#host = options.host;
+    this.#region = options.region;
+    this.#account = options.account;
+    this.#partition = options.partition ?? 'aws';
+    this.#file = new JsonFile(join(options.dataDir, 'executions.json'));
+    const stored = this.#file.read()?.executions ?? [];
+    for (const record of stored) {
+      if (record.stopDate && Date.now() - Date.parse(record.stopDate) > RETENTION_MS) continue;
+      this.#records.set(record.executionArn, record);
+      for (const { token } of record.taskTokens) this.#issuedTokens.add(token);
+    }
+    const interrupted = [...this.#records.values()].filter((record) => record.status === 'RUNNING');
+    for (const record of interrupted) {
+      this.#end(record, { status: 'FAILED', error: 'Local.PlatformRestarted', cause: RESTART_CAUSE });
+    }
+    if (interrupted.length === 0 && this.#records.size < stored.length) this.#persist();
+  }
+
+  /** Accepts a state machine whose every Task local mode can run; throws naming anything it cannot. */
+  register(stateMachine: { arn: string; name: string; definition: object }): void {
+    const { arn, name, definition } = stateMachine;
+    const expectedArn = `arn:${this.#partition}:states:${this.#region}:${this.#account}:stateMachine:${name}`;
+    if (arn !== expectedArn)
+      throw new Error(`State machine ${name}: expected ARN ${expectedArn}, got ${arn}`);
+    const prepared = prepareDefinition(definition, {
+      stateMachineName: name,
+      partition: this.#partition,
+      canSendSqs: this.#host.sendSqsMessage !== undefined,
+    });
+    this.#machines.set(arn, { arn, name, definition: structuredClone(definition), prepared });
+  }
+
+  /** The definition as registered, before the internal rewrites that let the interpreter run it. */
+  definitionOf(stateMachineArn: string): object {
+    return this.#machine(stateMachineArn).definition;
+  }
+
+  async startExecution(request: {
+    stateMachineArn: string;
+    input?: string;
+    name?: string;
+  }): Promise<{ executionArn: string; startDate: Date }> {
+    await loadTimeoutErrorClass();
+    if (this.#closed) throw new Error('Local Step Functions is closed');
+    const machine = this.#machine(request.stateMachineArn);
+    const name = request.name ?? randomUUID();
+    if (!EXECUTION_NAME.test(name)) throw new StepFunctionsApiError('InvalidName', `Invalid Name: '${name}'`);
+    const input = request.input ?? '{}';
+    let parsedInput: unknown;
+    try {
+      parsedInput = JSON.parse(input);
+    } catch (error) {
+      throw new StepFunctionsApiError(
+        'InvalidExecutionInput',
+        `Invalid State Machine Execution Input: ${error}`,
+      );
+    }
+    const executionArn = `${machine.arn.replace(':stateMachine:', ':execution:')}:${name}`;
+    const existing = this.#records.get(executionArn);
+    if (existing) {
+      // AWS treats a repeated start of a still-running execution with the same input as idempotent.
+      if (existing.status === 'RUNNING' && existing.input === input) {
+        return { executionArn, startDate: new Date(existing.startDate) };
+      }
+      throw new StepFunctionsApiError(
+        'ExecutionAlreadyExists',
+        `Execution Already Exists: '${executionArn}'`,
+      );
+    }
+    const record: ExecutionRecord = {
+      executionArn,
+      stateMachineArn: machine.arn,
+      name,
+      status: 'RUNNING',
+      input,
+      startDate: new Date().toISOString(),
+      taskTokens: [],
+      history: [],
+    };
+    this.#records.set(executionArn, record);
+    this.#persist();
+    this.#emitStatusChange(record);
+    this.#launch(record, machine, parsedInput);
+    return { executionArn, startDate: new Date(record.startDate) };
+  }
+
+  describeExecution(executionArn: string): DescribeExecutionOutput {
+    const record = this.#record(executionArn);
+    return {
+      ...this.#listItem(record),
+      input: record.input,
+      inputDetails: { included: true },
+      ...(record.output !== undefined ? { output: record.output, outputDetails: { included: true } } : {}),
+      ...(record.error !== undefined ? { error: record.error } : {}),
+      ...(record.cause !== undefined ? { cause: record.cause } : {}),
+    };
+  }
+
+  /** Executions of one state machine, most recent first, as ListExecutions returns them. */
+  listExecutions(request: { stateMachineArn: string; statusFilter?: ExecutionStatus }): {
+    executions: ExecutionListItem[];
+  } {
+    this.#machine(request.stateMachineArn);
+    const records = [...this.#records.values()].filter(
+      (record) =>
+        record.stateMachineArn === request.stateMachineArn &&
+        (request.statusFilter === undefined || record.status === request.statusFilter),
+    );
+    return { executions: records.reverse().map((record) => this.#listItem(record)) };
+  }
+
+  /** The state-level events the interpreter reports, not AWS's full event types. */
+  getExecutionHistory(executionArn: string): { events: HistoryEvent[] } {
+    return { events: this.#record(executionArn).history };
+  }
+
+  sendTaskSuccess(request: { taskToken: string; output: string }): Record<string, never> {
+    const attempt = this.#openTask(request.taskToken);
+    let output: unknown;
+    try {
+      output = JSON.parse(request.output);
+    } catch (error) {
+      throw new StepFunctionsApiError('InvalidOutput', `Invalid Output: ${error}`);
+    }
+    attempt.succeed(output);
+    return {};
+  }
+
+  /** Without `error`, the task fails with no error name, as on AWS: only States.ALL and States.TaskFailed match. */
+  sendTaskFailure(request: { taskToken: string; error?: string; cause?: string }): Record<string, never> {
+    this.#openTask(request.taskToken).fail(new StateFailure(request.error ?? '', request.cause));
+    return {};
+  }
+
+  sendTaskHeartbeat(request: { taskToken: string }): Record<string, never> {
+    this.#openTask(request.taskToken).heartbeat();
+    return {};
+  }
+
+  stopExecution(request: { executionArn: string; error?: string; cause?: string }): { stopDate: Date } {
+    const record = this.#record(request.executionArn);
+    const live = this.#live.get(request.executionArn);
+    if (live && record.status === 'RUNNING') {
+      this.#stop(live, { status: 'ABORTED', error: request.error, cause: request.cause });
+    }
+    return { stopDate: new Date(record.stopDate ?? Date.now()) };
+  }
+
+  /**
+   * Resolves once no execution is mid-step: no integration call, persistence write or status event is in
+   * flight. Executions parked on a task token, a Wait state or a Retry backoff count as idle, since only time
+   * or a caller moves them on. Rejects with any background failure (a write, a status event) since last asked.
+   */
+  async whenIdle(): Promise<void> {
+    do {
+      await Promise.allSettled(this.#inFlight);
+      await new Promise((resolve) => setImmediate(resolve));
+    } while (this.#inFlight.size > 0);
+    this.#reportFailures();
+  }
+
+  /** Stops every timer and waits for pending writes. Running executions stay RUNNING on disk, to be failed on restart. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const live of this.#live.values()) {
+      this.#release(live);
+      live.abort?.();
+    }
+    this.#live.clear();
+    await this.#file.flushed();
+    this.#reportFailures();
+  }
+
+  #launch(record: ExecutionRecord, machine: RegisteredStateMachine, input: unknown): void {
+    const live: LiveExecution = { record, machine, attempts: new Set(), rollovers: new Map() };
+    this.#live.set(record.executionArn, live);
+    const handlers = Object.fromEntries(
+      [...machine.prepared.states.keys()].map((state) => [
+        state,
+        (stateInput: unknown) => this.#runState(live, state, stateInput),
+      ]),
+    ) as unknown as TaskHandlers;
+    // The interpreter evaluates a state's Parameters right before calling its override, so the token minted
+    // here for `$$.Task.Token` is the one the override of that same state takes.
+    const context = {
+      Execution: { Id: record.executionArn, Name: record.name, RedriveCount: 0 },
+      StateMachine: { Id: machine.arn, Name: machine.name },
+      Task: {
+        get Token(): string {
+          live.mintedToken ??= randomBytes(384).toString('base64url');
+          return live.mintedToken;
+        },
+      },
+    };
+    const run = machine.prepared.interpreter.run(input as never, {
+      overrides: { taskResourceLocalHandlers: handlers },
+      context,
+    });
+    live.abort = run.abort;
+    const { timeoutSeconds } = machine.prepared;
+    if (timeoutSeconds !== undefined) {
+      live.timeout = scheduleAt(Date.parse(record.startDate) + timeoutSeconds * 1000, () =>
+        this.#stop(live, { status: 'TIMED_OUT', error: 'States.Timeout' }),
+      );
+    }
+    const history = (async () => {
+      for await (const event of run.eventLogs) {
+        const entry = historyEvent(event, machine.prepared.states);
+        if (entry) record.history.push(entry);
+      }
+    })();
+    Promise.allSettled([run.result, history])
+      .then(([result]) => this.#finish(live, result))
+      .catch((error: unknown) => this.#fail(error));
+  }
+
+  #runState(live: LiveExecution, stateName: string, input: unknown): Promise<unknown> {
+    const minted = live.mintedToken;
+    live.mintedToken = undefined;
+    const spec = live.machine.prepared.states.get(stateName) as StateSpec;
+    const attempt =
+      live.rollovers.get(stateName)?.shift() ?? this.#startAttempt(live, stateName, spec, input, minted);
+    return attempt.segment(() => {
+      live.rollovers.set(stateName, [...(live.rollovers.get(stateName) ?? []), attempt]);
+    });
+  }
+
+  #startAttempt(
+    live: LiveExecution,
+    stateName: string,
+    spec: StateSpec,
+    input: unknown,
+    minted?: string,
+  ): TaskAttempt {
+    const token =
+      spec.type === 'task' && spec.callback ? (minted ?? randomBytes(384).toString('base64url')) : undefined;
+    const attempt: TaskAttempt = new TaskAttempt(token, () => this.#settled(live, attempt));
+    live.attempts.add(attempt);
+    if (spec.type === 'wait') {
+      const { Input, ...wait } = input as Record<string, unknown>;
+      try {
+        attempt.succeedAt(waitEnd(wait), Input);
+      } catch (error) {
+        attempt.fail(error as Error);
+      }
+      return attempt;
+    }
+    attempt.limitTo(spec.timeoutSeconds ?? DEFAULT_TASK_TIMEOUT_SECONDS);
+    if (token) {
+      this.#openTasks.set(token, attempt);
+      this.#issuedTokens.add(token);
+      live.record.taskTokens.push({ token, stateName, open: true });
+      this.#persist();
+      if (spec.heartbeatSeconds !== undefined) attempt.expectHeartbeats(spec.heartbeatSeconds);
+    }
+    const call = callIntegration(spec.integration, spec.resource, input, {
+      host: this.#host,
+      executionArn: live.record.executionArn,
+      stateMachineArn: live.machine.arn,
+      background: (work) => this.#background(work),
+    });
+    // A callback task's call only delivers the token; the task ends when the token comes back, or fails early.
+    this.#track(call).then(
+      (result) => (token ? undefined : attempt.succeed(result)),
+      (error: Error) => attempt.fail(error),
+    );
+    return attempt;
+  }
+
+  #settled(live: LiveExecution, attempt: TaskAttempt): void {
+    live.attempts.delete(attempt);
+    if (!attempt.token) return;
+    this.#openTasks.delete(attempt.token);
+    const task = live.record.taskTokens.find(({ token }) => token === attempt.token);
+    if (task) task.open = false;
+    this.#persist();
+  }
+
+  #stop(live: LiveExecution, end: ExecutionEnd): void {
+    this.#end(live.record, end);
+    this.#release(live);
+    live.abort?.();
+  }
+
+  #finish(live: LiveExecution, result: PromiseSettledResult<unknown>): void {
+    this.#release(live);
+    this.#live.delete(live.record.executionArn);
+    if (this.#closed) return;
+    if (live.record.status !== 'RUNNING') {
+      this.#persist(); // the history is complete only now
+      return;
+    }
+    if (result.status === 'fulfilled') {
+      this.#end(live.record, { status: 'SUCCEEDED', output: JSON.stringify(result.value) });
+    } else if (result.reason instanceof ExecutionError && result.reason.cause instanceof Error) {
+      const { name, message } = result.reason.cause;
+      this.#end(live.record, { status: 'FAILED', error: name || undefined, cause: message || undefined });
+    } else {
+      this.#end(live.record, { status: 'FAILED', error: 'States.Runtime', cause: String(result.reason) });
+    }
+  }
+
+  #release(live: LiveExecution): void {
+    live.timeout?.cancel();
+    for (const attempt of live.attempts) attempt.abandon();
+    live.rollovers.clear();
+  }
+
+  #end(record: ExecutionRecord, end: ExecutionEnd): void {
+    record.status = end.status;
+    record.stopDate = new Date().toISOString();
+    for (const key of ['output', 'error', 'cause'] as const) {
+      if (end[key] !== undefined) record[key] = end[key];
+    }
+    for (const task of record.taskTokens) task.open = false;
+    this.#persist();
+    this.#emitStatusChange(record);
+  }
+
+  // Step Functions reports every status change of a Standard execution to the default bus.
+  #emitStatusChange(record: ExecutionRecord): void {
+    const detail = {
+      executionArn: record.executionArn,
+      stateMachineArn: record.stateMachineArn,
+      name: record.name,
+      status: record.status,
+      startDate: Date.parse(record.startDate),
+      stopDate: record.stopDate ? Date.parse(record.stopDate) : null,
+      input: record.input,
+      inputDetails: { included: true },
+      output: record.output ?? null,
+      outputDetails: record.output !== undefined ? { included: true } : null,
+      error: record.error ?? null,
+      cause: record.cause ?? null,
+    };
+    const entry = {
+      Source: 'aws.states',
+      DetailType: 'Step Functions Execution Status Change',
+      Detail: JSON.stringify(detail),
+      Resources: [record.executionArn],
+    };
+    this.#background(this.#host.putEvents([entry]));
+  }
+
+  #openTask(taskToken: string): TaskAttempt {
+    if (typeof taskToken !== 'string' || !TOKEN_PATTERN.test(taskToken)) {
+      throw new StepFunctionsApiError('InvalidToken', 'Invalid Token');
+    }
+    const attempt = this.#openTasks.get(taskToken);
+    if (attempt) return attempt;
+    if (this.#issuedTokens.has(taskToken)) {
+      throw new StepFunctionsApiError('TaskTimedOut', 'Task Timed Out: the task has already been closed');
+    }
+    throw new StepFunctionsApiError('TaskDoesNotExist', 'Task Does Not Exist');
+  }
+
+  #machine(stateMachineArn: string): RegisteredStateMachine {
+    const machine = this.#machines.get(stateMachineArn);
+    if (machine) return machine;
+    throw new StepFunctionsApiError(
+      'StateMachineDoesNotExist',
+      `State Machine Does Not Exist: '${stateMachineArn}'`,
+    );
+  }
+
+  #record(executionArn: string): ExecutionRecord {
+    const record = this.#records.get(executionArn);
+    if (record) return record;
+    throw new StepFunctionsApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${executionArn}'`);
+  }
+
+  #listItem(record: ExecutionRecord): ExecutionListItem {
+    return {
+      executionArn: record.executionArn,
+      stateMachineArn: record.stateMachineArn,
+      name: record.name,
+      status: record.status,
+      startDate: new Date(record.startDate),
+      ...(record.stopDate ? { stopDate: new Date(record.stopDate) } : {}),
+    };
+  }
+
+  #persist(): void {
+    this.#background(this.#file.save(() => ({ executions: [...this.#records.values()] })));
+  }
+
+  #track<T>(work: Promise<T>): Promise<T> {
+    this.#inFlight.add(work);
+    const forget = (): void => {
+      this.#inFlight.delete(work);
+    };
+    work.then(forget, forget);
+    return work;
+  }
+
+  #background(work: Promise<unknown>): void {
+    this.#track(work).catch((error: unknown) => this.#fail(error));
+  }
+
+  #fail(error: unknown): void {
+    this.#failures.push(error);
+    process.emitWarning(`Local Step Functions: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  #reportFailures(): void {
+    if (this.#failures.length === 0) return;
+    throw new AggregateError(this.#failures.splice(0), 'Local Step Functions background work failed');
+  }
+}
+
+function waitEnd(wait: { Seconds?: unknown; Timestamp?: unknown }): number {
+  if (wait.Timestamp !== undefined) {
+    if (
+      typeof wait.Timestamp === 'string' &&
+      RFC3339.test(wait.Timestamp) &&
+      !Number.isNaN(Date.parse(wait.Timestamp))
+    ) {
+      return Date.parse(wait.Timestamp);
+    }
+    throw new StatesRuntimeFailure(`Wait: ${JSON.stringify(wait.Timestamp)} is not an RFC 3339 timestamp`);
+  }
+  if (typeof wait.Seconds === 'number' && Number.isInteger(wait.Seconds) && wait.Seconds >= 0) {
+    return Date.now() + wait.Seconds * 1000;
+  }
+  throw new StatesRuntimeFailure(
+    `Wait: ${JSON.stringify(wait.Seconds)} is not a non-negative integer of seconds`,
+  );
+}

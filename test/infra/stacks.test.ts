@@ -1,0 +1,456 @@
+import { CachePolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RegionConfig } from '../../infra/config.ts';
+import type { ApiStack } from '../../infra/stacks/api-stack.ts';
+import type { DataStack } from '../../infra/stacks/data-stack.ts';
+import type { EventsStack } from '../../infra/stacks/events-stack.ts';
+import type { WorkflowStack } from '../../infra/stacks/workflow-stack.ts';
+import { cdkContext, type Synthesized, synthesizePlatform } from './support/synth.ts';
+import { asList, flatten, logicalId, onlyId, resources } from './support/templates.ts';
+
+const STACKS = ['data', 'events', 'workflow', 'api', 'web', 'observability'];
+const REGIONS = cdkContext()['tongban:regions'] as RegionConfig[];
+
+// One synthesis for the whole file, with the Lambda functions bundled, as `cdk synth` does it.
+let platform: Synthesized;
+beforeAll(() => {
+  platform = synthesizePlatform();
+});
+afterAll(() => platform?.dispose());
+
+/** The properties of one resource, by logical id. */
+function propsOf<P>(template: Template, id: string): P {
+  return (template.toJSON().Resources[id] as { Properties: P }).Properties;
+}
+
+/** The name in an `Fn::ImportValue` somewhere inside `value`. */
+function importedName(value: unknown): string {
+  const match = /"Fn::ImportValue":"([^"]+)"/.exec(JSON.stringify(value));
+  if (!match) throw new Error(`no Fn::ImportValue in ${JSON.stringify(value)}`);
+  return match[1]!;
+}
+
+describe('the data stack', () => {
+  const data = () => platform.template('data');
+  const stack = () => platform.stack<DataStack>('data');
+
+  it('bills both tables per request', () => {
+    data().resourceCountIs('AWS::DynamoDB::Table', 2);
+    data().allResourcesProperties('AWS::DynamoDB::Table', { BillingMode: 'PAY_PER_REQUEST' });
+  });
+
+  it('keeps point-in-time recovery on for both tables', () => {
+    data().allResourcesProperties('AWS::DynamoDB::Table', {
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    });
+  });
+
+  it("encrypts both tables with the platform's customer-managed key", () => {
+    const key = logicalId(stack().key);
+    expect(propsOf(data(), key)).toMatchObject({ EnableKeyRotation: true });
+    data().allResourcesProperties('AWS::DynamoDB::Table', {
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [key, 'Arn'] } },
+    });
+  });
+
+  it('streams new and old images of every write to the cases table (the outbox)', () => {
+    expect(propsOf(data(), logicalId(stack().casesTable))).toMatchObject({
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    });
+  });
+
+  it('indexes the cases table with gsi1 and gsi2', () => {
+    const { GlobalSecondaryIndexes: indexes } = propsOf<{ GlobalSecondaryIndexes: { IndexName: string }[] }>(
+      data(),
+      logicalId(stack().casesTable),
+    );
+    expect(indexes.map((index) => index.IndexName)).toEqual(['gsi1', 'gsi2']);
+    expect(indexes).toEqual(
+      ['gsi1', 'gsi2'].map((name) =>
+        expect.objectContaining({
+          KeySchema: [
+            { AttributeName: `${name}pk`, KeyType: 'HASH' },
+            { AttributeName: `${name}sk`, KeyType: 'RANGE' },
+          ],
+        }),
+      ),
+    );
+  });
+});
+
+describe('the materials bucket', () => {
+  const data = () => platform.template('data');
+  const bucket = () => logicalId(platform.stack<DataStack>('data').materialsBucket);
+
+  it('encrypts materials with the platform key (SSE-KMS)', () => {
+    const key = logicalId(platform.stack<DataStack>('data').key);
+    expect(propsOf(data(), bucket())).toMatchObject({
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          { ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [key, 'Arn'] } } },
+        ],
+      },
+    });
+  });
+
+  it('keeps every version of a material', () => {
+    expect(propsOf(data(), bucket())).toMatchObject({ VersioningConfiguration: { Status: 'Enabled' } });
+  });
+
+  it('blocks all public access', () => {
+    expect(propsOf(data(), bucket())).toMatchObject({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+    });
+  });
+
+  it('refuses every request made without TLS in its bucket policy', () => {
+    data().hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: bucket() },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Principal: { AWS: '*' },
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('writes its access logs to a separate log bucket', () => {
+    const { LoggingConfiguration: logging } = propsOf<{ LoggingConfiguration: { DestinationBucketName: unknown } }>(
+      data(),
+      bucket(),
+    );
+    const logs = Object.keys(data().findResources('AWS::S3::Bucket')).filter((id) => id !== bucket());
+    expect(logs).toHaveLength(1);
+    expect(logging.DestinationBucketName).toEqual({ Ref: logs[0] });
+  });
+});
+
+interface RuleProps {
+  EventBusName: unknown;
+  EventPattern: { detail?: { handlingRegion?: string[] } };
+  Targets: { Arn: unknown; DeadLetterConfig?: { Arn: unknown } }[];
+}
+
+describe('the events stack', () => {
+  const events = () => platform.template('events');
+  const stack = () => platform.stack<EventsStack>('events');
+
+  it('has the hub and one bus per configured region, named tongban-dev-<code>', () => {
+    const names = resources<{ Name: string }>(events(), 'AWS::Events::EventBus').map((bus) => bus.props.Name);
+    expect(REGIONS).toHaveLength(10);
+    expect(names.sort()).toEqual(['tongban-dev-hub', ...REGIONS.map((r) => `tongban-dev-${r.code}`)].sort());
+  });
+
+  it('routes each case event from the hub to the bus of its detail.handlingRegion', () => {
+    const rules = resources<RuleProps>(events(), 'AWS::Events::Rule');
+    expect(rules).toHaveLength(REGIONS.length);
+    for (const region of REGIONS) {
+      const routing = rules.filter((rule) => rule.props.EventPattern.detail?.handlingRegion?.join() === region.code);
+      expect(routing, region.code).toHaveLength(1);
+      const bus = logicalId(stack().regionBuses.get(region.code)!);
+      expect(routing[0]!.props.EventBusName).toEqual({ Ref: logicalId(stack().hubBus) });
+      expect(routing[0]!.props.Targets.map((target) => target.Arn)).toEqual([{ 'Fn::GetAtt': [bus, 'Arn'] }]);
+    }
+  });
+
+  it('gives every rule target a dead-letter queue', () => {
+    const targets = STACKS.flatMap((part) => resources<RuleProps>(platform.template(part), 'AWS::Events::Rule'))
+      .flatMap((rule) => rule.props.Targets)
+      .filter((target) => !target.DeadLetterConfig?.Arn);
+    expect(targets).toEqual([]);
+  });
+
+  it('archives the events on the hub', () => {
+    events().hasResourceProperties('AWS::Events::Archive', {
+      SourceArn: { 'Fn::GetAtt': [logicalId(stack().hubBus), 'Arn'] },
+    });
+  });
+});
+
+interface MappingProps {
+  FunctionName: unknown;
+  EventSourceArn: unknown;
+  FilterCriteria?: { Filters: { Pattern: string }[] };
+  BisectBatchOnFunctionError?: boolean;
+  DestinationConfig?: { OnFailure?: { Destination: unknown } };
+}
+
+describe('the outbox publisher', () => {
+  const mapping = () => {
+    const mappings = resources<MappingProps>(platform.template('events'), 'AWS::Lambda::EventSourceMapping');
+    expect(mappings).toHaveLength(1);
+    return mappings[0]!.props;
+  };
+
+  it('reads the stream of the cases table', () => {
+    const publisher = platform.stack<EventsStack>('events').node.findChild('OutboxPublisher');
+    const cases = logicalId(platform.stack<DataStack>('data').casesTable);
+    expect(mapping().FunctionName).toEqual({ Ref: logicalId(publisher) });
+    expect(platform.exported(importedName(mapping().EventSourceArn))).toEqual({
+      'Fn::GetAtt': [cases, 'StreamArn'],
+    });
+  });
+
+  it('is only invoked for inserted outbox records (filter criteria)', () => {
+    const filters = mapping().FilterCriteria?.Filters ?? [];
+    expect(filters).toHaveLength(1);
+    expect(JSON.parse(filters[0]!.Pattern)).toMatchObject({ eventName: ['INSERT'] });
+  });
+
+  it('bisects a failing batch to isolate the record that fails', () => {
+    expect(mapping().BisectBatchOnFunctionError).toBe(true);
+  });
+
+  it('sends records that keep failing to an encrypted queue', () => {
+    const destination = mapping().DestinationConfig?.OnFailure?.Destination as { 'Fn::GetAtt': string[] };
+    const [queue, attribute] = destination['Fn::GetAtt'];
+    expect(attribute).toBe('Arn');
+    expect(propsOf(platform.template('events'), queue!)).toMatchObject({ KmsMasterKeyId: expect.anything() });
+  });
+});
+
+interface StateJson {
+  Type: string;
+  Resource?: string;
+  TimeoutSeconds?: number;
+  HeartbeatSeconds?: number;
+  Catch?: { ErrorEquals: string[]; Next: string }[];
+}
+
+describe('the approval workflow', () => {
+  const machine = () =>
+    propsOf<{ DefinitionString: unknown }>(
+      platform.template('workflow'),
+      logicalId(platform.stack<WorkflowStack>('workflow').approvalStateMachine),
+    );
+  const states = () => (JSON.parse(flatten(machine().DefinitionString)) as { States: Record<string, StateJson> }).States;
+  const review = () => {
+    const waiting = Object.values(states()).filter((s) => s.Resource?.endsWith(':lambda:invoke.waitForTaskToken'));
+    expect(waiting).toHaveLength(1);
+    return waiting[0]!;
+  };
+
+  it('is a STANDARD state machine, traced with X-Ray and logged', () => {
+    expect(machine()).toMatchObject({
+      StateMachineType: 'STANDARD',
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: { Level: 'ALL', Destinations: [expect.anything()] },
+    });
+  });
+
+  it('waits for the reviewer with a task token, a deadline and a heartbeat', () => {
+    expect(review()).toMatchObject({ Type: 'Task' });
+    expect(review().TimeoutSeconds).toBeGreaterThan(0);
+    expect(review().HeartbeatSeconds).toBeGreaterThan(0);
+    expect(review().HeartbeatSeconds).toBeLessThan(review().TimeoutSeconds!);
+  });
+
+  it('catches States.Timeout of the review and goes on to another state', () => {
+    const timeout = review().Catch?.find((c) => c.ErrorEquals.includes('States.Timeout'));
+    expect(timeout).toBeDefined();
+    expect(states()).toHaveProperty([timeout!.Next]);
+  });
+});
+
+interface FunctionProps {
+  Runtime: string;
+  Architectures?: string[];
+  TracingConfig?: { Mode: string };
+}
+
+describe('every Lambda function of the platform', () => {
+  // CDK's own custom-resource handlers (BucketDeployment's) are named Custom… and come with CDK's runtime.
+  const functions = () => {
+    const all = STACKS.flatMap((part) => resources<FunctionProps>(platform.template(part), 'AWS::Lambda::Function'));
+    const ours = all.filter((fn) => !fn.id.startsWith('Custom'));
+    expect(ours.length).toBeGreaterThanOrEqual(8);
+    return ours;
+  };
+
+  it('runs on Node.js 24', () => {
+    expect(functions().filter((fn) => fn.props.Runtime !== 'nodejs24.x')).toEqual([]);
+  });
+
+  it('runs on arm64', () => {
+    expect(functions().filter((fn) => fn.props.Architectures?.join() !== 'arm64')).toEqual([]);
+  });
+
+  it('is traced with X-Ray (Active)', () => {
+    expect(functions().filter((fn) => fn.props.TracingConfig?.Mode !== 'Active')).toEqual([]);
+  });
+});
+
+interface PolicyProps {
+  PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] };
+}
+
+describe('the permissions of the workflow and API functions', () => {
+  const statements = () =>
+    ['workflow', 'api']
+      .flatMap((part) => resources<PolicyProps>(platform.template(part), 'AWS::IAM::Policy'))
+      .flatMap((policy) => policy.props.PolicyDocument.Statement);
+
+  it('name each DynamoDB action instead of granting dynamodb:*', () => {
+    const actions = statements().flatMap((s) => asList(s.Action).filter((a) => a.startsWith('dynamodb:')));
+    expect(actions).toContain('dynamodb:Query');
+    expect(actions.filter((action) => action.includes('*'))).toEqual([]);
+  });
+
+  it('name each index instead of granting index/*', () => {
+    const indexes = statements()
+      .flatMap((s) => asList(s.Resource).map(flatten))
+      .filter((arn) => arn.includes('/index/'))
+      .map((arn) => arn.slice(arn.lastIndexOf('/index/')));
+    expect(new Set(indexes)).toEqual(new Set(['/index/gsi1', '/index/gsi2']));
+  });
+});
+
+interface AuthorizerProps {
+  AuthorizerType: string;
+  JwtConfiguration: { Issuer: unknown; Audience: unknown[] };
+}
+
+interface RouteProps {
+  RouteKey: string;
+  AuthorizationType: string;
+  AuthorizerId?: unknown;
+}
+
+describe('the HTTP API', () => {
+  const api = () => platform.template('api');
+  const pool = (name: 'citizens' | 'staff') => {
+    const pools = platform.stack<ApiStack>('api').userPools;
+    return logicalId(name === 'citizens' ? pools.citizens : pools.staff);
+  };
+  // The authorizer whose tokens are issued by the pool: its issuer URL ends with the pool id.
+  const authorizerOf = (poolId: string) => {
+    const authorizers = resources<AuthorizerProps>(api(), 'AWS::ApiGatewayV2::Authorizer').filter((a) =>
+      flatten(a.props.JwtConfiguration.Issuer).endsWith(`/\${${poolId}}`),
+    );
+    expect(authorizers, poolId).toHaveLength(1);
+    return authorizers[0]!;
+  };
+  const route = (routeKey: string) => {
+    const routes = resources<RouteProps>(api(), 'AWS::ApiGatewayV2::Route').filter((r) => r.props.RouteKey === routeKey);
+    expect(routes, routeKey).toHaveLength(1);
+    return routes[0]!.props;
+  };
+
+  it('verifies JWTs of the citizens and the staff user pools', () => {
+    api().resourceCountIs('AWS::ApiGatewayV2::Authorizer', 2);
+    for (const name of ['citizens', 'staff'] as const) {
+      const authorizer = authorizerOf(pool(name));
+      expect(authorizer.props.AuthorizerType).toBe('JWT');
+      // The audience is the pool's own web client.
+      const [client] = authorizer.props.JwtConfiguration.Audience as { Ref: string }[];
+      expect(propsOf(api(), client!.Ref)).toMatchObject({ UserPoolId: { Ref: pool(name) } });
+    }
+  });
+
+  it('serves /api/health without sign-in', () => {
+    expect(route('GET /api/health')).toMatchObject({ AuthorizationType: 'NONE' });
+  });
+
+  it("admits /api/me with a citizen's token", () => {
+    expect(route('GET /api/me')).toEqual(
+      expect.objectContaining({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerOf(pool('citizens')).id } }),
+    );
+  });
+
+  it("admits /api/staff/me with a staff member's token", () => {
+    expect(route('GET /api/staff/me')).toEqual(
+      expect.objectContaining({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerOf(pool('staff')).id } }),
+    );
+  });
+
+  it('requires MFA of every staff member', () => {
+    expect(propsOf(api(), pool('staff'))).toMatchObject({ MfaConfiguration: 'ON' });
+  });
+
+  it('has the groups window, reviewer, supervisor, admin and regulator in the staff pool', () => {
+    const groups = resources<{ GroupName: string; UserPoolId: unknown }>(api(), 'AWS::Cognito::UserPoolGroup');
+    expect(groups.every((group) => flatten(group.props.UserPoolId) === `\${${pool('staff')}}`)).toBe(true);
+    expect(groups.map((group) => group.props.GroupName).sort()).toEqual(
+      ['admin', 'regulator', 'reviewer', 'supervisor', 'window'].sort(),
+    );
+  });
+});
+
+interface DistributionProps {
+  DistributionConfig: {
+    CacheBehaviors: { PathPattern: string; TargetOriginId: string; CachePolicyId: string; AllowedMethods: string[] }[];
+    Origins: { Id: string; DomainName: unknown }[];
+  };
+}
+
+describe('the web distribution', () => {
+  it('forwards /api/* to the HTTP API, uncached', () => {
+    const [distribution] = resources<DistributionProps>(platform.template('web'), 'AWS::CloudFront::Distribution');
+    const config = distribution!.props.DistributionConfig;
+    const api = config.CacheBehaviors.find((behavior) => behavior.PathPattern === '/api/*');
+    expect(api?.CachePolicyId).toBe(CachePolicy.CACHING_DISABLED.cachePolicyId);
+    expect(api?.AllowedMethods).toContain('POST');
+
+    const origin = config.Origins.find((o) => o.Id === api?.TargetOriginId);
+    const httpApi = logicalId(platform.stack<ApiStack>('api').httpApi);
+    expect(platform.exported(importedName(origin?.DomainName))).toEqual({ 'Fn::GetAtt': [httpApi, 'ApiEndpoint'] });
+  });
+});
+
+interface AlarmProps {
+  Namespace: string;
+  MetricName: string;
+  Dimensions: { Name: string; Value: unknown }[];
+  AlarmActions: unknown[];
+}
+
+describe('the observability stack', () => {
+  const observability = () => platform.template('observability');
+  const alarms = () => resources<AlarmProps>(observability(), 'AWS::CloudWatch::Alarm');
+  // What the alarm's metric is about: the value another stack exports for its only dimension.
+  const subjectOf = (alarm: AlarmProps) => platform.exported(importedName(alarm.Dimensions));
+  const alarmsOn = (namespace: string, metricName: string) =>
+    alarms().filter((a) => a.props.Namespace === namespace && a.props.MetricName === metricName);
+
+  it('has a dashboard', () => {
+    observability().resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it('alarms on 5xx answers of the HTTP API', () => {
+    const httpApi = logicalId(platform.stack<ApiStack>('api').httpApi);
+    expect(alarmsOn('AWS/ApiGateway', '5xx').map((a) => subjectOf(a.props))).toEqual([{ Ref: httpApi }]);
+  });
+
+  it('alarms on failed approval executions', () => {
+    const machine = logicalId(platform.stack<WorkflowStack>('workflow').approvalStateMachine);
+    expect(alarmsOn('AWS/States', 'ExecutionsFailed').map((a) => subjectOf(a.props))).toEqual([{ Ref: machine }]);
+  });
+
+  it('alarms on each dead-letter queue', () => {
+    const queues = platform.stack<EventsStack>('events').deadLetterQueues.map((queue) => logicalId(queue));
+    expect(queues.length).toBeGreaterThanOrEqual(2);
+    const watched = alarmsOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible').map((a) => subjectOf(a.props));
+    expect(watched).toEqual(expect.arrayContaining(queues.map((q) => ({ 'Fn::GetAtt': [q, 'QueueName'] }))));
+    expect(watched).toHaveLength(queues.length);
+  });
+
+  it('sends every alarm to a KMS-encrypted SNS topic', () => {
+    const topic = onlyId(observability(), 'AWS::SNS::Topic');
+    const { KmsMasterKeyId: key } = propsOf<{ KmsMasterKeyId: { 'Fn::GetAtt': string[] } }>(observability(), topic);
+    expect(observability().toJSON().Resources[key['Fn::GetAtt'][0]!]).toMatchObject({ Type: 'AWS::KMS::Key' });
+    expect(alarms().filter((a) => JSON.stringify(a.props.AlarmActions) !== JSON.stringify([{ Ref: topic }]))).toEqual(
+      [],
+    );
+  });
+});

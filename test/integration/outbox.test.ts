@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { documents, localModel, physicalName } from '../support/assembly.ts';
+import { call, eventually } from '../support/local.ts';
+
+const eventsOn = async (bus: string, caseId: string) => {
+  const { body } = await call(`/local/events?bus=${bus}`);
+  const found = body.events.filter((e: { detail: { caseId?: string } }) => e.detail?.caseId === caseId);
+  return found.length ? found : undefined;
+};
+
+describe('the outbox: cases table stream → hub bus → the handling region\'s bus', () => {
+  it('publishes an audit record written with a case change and routes it to its handling region only', async () => {
+    const model = localModel();
+    const table = physicalName(model, 'AWS::DynamoDB::Table', 'CasesTable');
+    const caseId = randomUUID();
+    await documents().send(
+      new PutCommand({
+        TableName: table,
+        Item: {
+          pk: `CASE#${caseId}`,
+          sk: `EVENT#${new Date().toISOString()}`,
+          outbox: {
+            source: 'tongban.cases',
+            detailType: 'Case Submitted',
+            detail: { caseId, handlingRegion: '610100', receivingRegion: '610300' },
+          },
+        },
+      }),
+    );
+
+    const onHub = await eventually(() => eventsOn('tongban-dev-hub', caseId));
+    expect(onHub[0]).toMatchObject({ source: 'tongban.cases', detailType: 'Case Submitted' });
+    const onXian = await eventually(() => eventsOn('tongban-dev-610100', caseId));
+    expect(onXian).toHaveLength(1);
+    expect(await eventsOn('tongban-dev-610300', caseId)).toBeUndefined();
+  });
+
+  it('publishes nothing for a write that carries no outbox record', async () => {
+    const model = localModel();
+    const table = physicalName(model, 'AWS::DynamoDB::Table', 'CasesTable');
+    const caseId = randomUUID();
+    await documents().send(new PutCommand({ TableName: table, Item: { pk: `CASE#${caseId}`, sk: 'CASE', caseId } }));
+    const marker = randomUUID();
+    await documents().send(
+      new PutCommand({
+        TableName: table,
+        Item: {
+          pk: `CASE#${marker}`,
+          sk: 'EVENT#marker',
+          outbox: { source: 'tongban.cases', detailType: 'Case Submitted', detail: { caseId: marker, handlingRegion: '610100' } },
+        },
+      }),
+    );
+    // Stream order: once the later marker is on the hub, the earlier plain write has been passed over.
+    await eventually(() => eventsOn('tongban-dev-hub', marker));
+    expect(await eventsOn('tongban-dev-hub', caseId)).toBeUndefined();
+  });
+});

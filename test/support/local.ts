@@ -1,0 +1,39 @@
+import { inject } from 'vitest';
+
+/** Talks to the local platform the global setup started, as a browser or a department system would. */
+export const baseUrl = () => inject('baseUrl');
+
+export async function call(path: string, init: RequestInit & { token?: string } = {}) {
+  const headers = new Headers(init.headers);
+  if (init.token) headers.set('authorization', `Bearer ${init.token}`);
+  if (typeof init.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  const res = await fetch(`${baseUrl()}${path}`, { ...init, headers });
+  const text = await res.text();
+  let body: any;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = text;
+  }
+  return { status: res.status, headers: res.headers, body };
+}
+
+export async function tokenFor(
+  role: string,
+  options: { user?: string; region?: string; department?: string; expiresInSeconds?: number } = {},
+): Promise<string> {
+  const { status, body } = await call('/local/token', { method: 'POST', body: JSON.stringify({ role, ...options }) });
+  if (status !== 200) throw new Error(`no token for ${role}: ${JSON.stringify(body)}`);
+  return body.token;
+}
+
+/** Polls until `probe` returns a value, for effects that travel through streams, buses and workflows. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

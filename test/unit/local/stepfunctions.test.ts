@@ -1,0 +1,431 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LocalStepFunctions, type StepFunctionsHost } from '../../../infra/local/stepfunctions/local-stepfunctions.ts';
+
+const PARTITION = 'aws-cn';
+const REGION = 'cn-northwest-1';
+const ACCOUNT = '123456789012';
+const FUNCTION_ARN = `arn:${PARTITION}:lambda:${REGION}:${ACCOUNT}:function:review`;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+type InvokeResult = Awaited<ReturnType<StepFunctionsHost['invokeFunction']>>;
+type EventEntry = Parameters<StepFunctionsHost['putEvents']>[0][number] & { Resources?: string[] };
+
+/** A host whose one Lambda function answers with `respond`; it records every call it receives. */
+function fakeHost(respond: (payload: unknown) => InvokeResult = (payload) => ({ payload })) {
+  const invocations: { functionName: string; payload: unknown }[] = [];
+  const events: EventEntry[] = [];
+  const messages: { queueUrl: string; body: string }[] = [];
+  const host: StepFunctionsHost = {
+    invokeFunction: async (functionName, payload) => {
+      invocations.push({ functionName, payload });
+      return respond(payload);
+    },
+    putEvents: async (entries) => {
+      events.push(...entries);
+      return undefined;
+    },
+    sendSqsMessage: async (queueUrl, body) => {
+      messages.push({ queueUrl, body });
+    },
+  };
+  return { host, invocations, events, messages };
+}
+
+const opened: LocalStepFunctions[] = [];
+afterEach(async () => {
+  vi.useRealTimers();
+  await Promise.all(opened.splice(0).map((sfn) => sfn.close()));
+});
+
+function localStepFunctions(host: StepFunctionsHost, dataDir = mkdtempSync(join(tmpdir(), 'sfn-'))) {
+  const sfn = new LocalStepFunctions({ dataDir, host, region: REGION, account: ACCOUNT, partition: PARTITION });
+  opened.push(sfn);
+  return sfn;
+}
+
+function register(sfn: LocalStepFunctions, definition: object, name = 'Flow'): string {
+  const arn = `arn:${PARTITION}:states:${REGION}:${ACCOUNT}:stateMachine:${name}`;
+  sfn.register({ arn, name, definition });
+  return arn;
+}
+
+async function finished(sfn: LocalStepFunctions, executionArn: string) {
+  await vi.waitFor(() => expect(sfn.describeExecution(executionArn).status).not.toBe('RUNNING'), {
+    timeout: 2_500,
+    interval: 10,
+  });
+  return sfn.describeExecution(executionArn);
+}
+
+/** The task token the callback task sent to the Lambda function, once it has. */
+async function tokenSent(sfn: LocalStepFunctions, invocations: { payload: unknown }[]): Promise<string> {
+  await sfn.whenIdle();
+  const payload = invocations.at(-1)?.payload as { token: string };
+  return payload.token;
+}
+
+const callbackTask = (extra: object = {}) => ({
+  Type: 'Task',
+  Resource: `arn:${PARTITION}:states:::lambda:invoke.waitForTaskToken`,
+  Parameters: { FunctionName: FUNCTION_ARN, Payload: { 'token.$': '$$.Task.Token', 'case.$': '$.case' } },
+  ...extra,
+});
+
+describe('LocalStepFunctions', () => {
+  it('returns the lambda:invoke response envelope with the function output as Payload', async () => {
+    // Given a state machine that invokes a function through the optimized Lambda integration
+    const { host, invocations } = fakeHost(() => ({ payload: { approved: true } }));
+    const sfn = localStepFunctions(host);
+    const arn = register(sfn, {
+      StartAt: 'Invoke',
+      States: {
+        Invoke: {
+          Type: 'Task',
+          Resource: `arn:${PARTITION}:states:::lambda:invoke`,
+          Parameters: { FunctionName: FUNCTION_ARN, 'Payload.$': '$' },
+          End: true,
+        },
+      },
+    });
+
+    // When an execution runs
+    const { executionArn } = await sfn.startExecution({ stateMachineArn: arn, input: '{"case":"C-1"}' });
+    const execution = await finished(sfn, executionArn);
+
+    // Then the function got the state input and the output is the Invoke response envelope
+    expect(invocations).toEqual([{ functionName: FUNCTION_ARN, payload: { case: 'C-1' } }]);
+    expect(execution.status).toBe('SUCCEEDED');
+    const output = JSON.parse(execution.output ?? '');
+    expect(output).toMatchObject({
+      ExecutedVersion: '$LATEST',
+      Payload: { approved: true },
+      StatusCode: 200,
+      SdkHttpMetadata: { HttpStatusCode: 200, HttpHeaders: { 'X-Amz-Executed-Version': '$LATEST' } },
+    });
+    expect(output.SdkResponseMetadata.RequestId).toBe(output.SdkHttpMetadata.HttpHeaders['x-amzn-RequestId']);
+  });
+
+  it('reports every status change of an execution to the default bus, as AWS does', async () => {
+    // Given a state machine that succeeds straight away
+    const { host, events } = fakeHost();
+    const sfn = localStepFunctions(host);
+    const arn = register(sfn, { StartAt: 'Done', States: { Done: { Type: 'Pass', End: true } } });
+
+    // When an execution runs to completion
+    const { executionArn } = await sfn.startExecution({ stateMachineArn: arn, name: 'case-1' });
+    await finished(sfn, executionArn);
+    await sfn.whenIdle();
+
+    // Then one Execution Status Change event per status went out from aws.states
+    expect(events.map((event) => [event.Source, event.DetailType, event.EventBusName])).toEqual([
+      ['aws.states', 'Step Functions Execution Status Change', undefined],
+      ['aws.states', 'Step Functions Execution Status Change', undefined],
+    ]);
+    const details = events.map((event) => JSON.parse(event.Detail));
+    expect(details.map((detail) => detail.status)).toEqual(['RUNNING', 'SUCCEEDED']);
+    expect(details[1]).toMatchObject({ executionArn, stateMachineArn: arn, name: 'case-1', output: '{}' });
+    expect(events[1]?.Resources).toEqual([executionArn]);
+  });
+
+  it('completes a waitForTaskToken task with the output passed to sendTaskSuccess', async () => {
+    // Given a callback task that hands its token to a Lambda function
+    const { host, invocations } = fakeHost(() => ({ payload: null }));
+    const sfn = localStepFunctions(host);
+    const arn = register(sfn, { StartAt: 'Review', States: { Review: callbackTask({ End: true }) } });
+    const { executionArn } = await sfn.startExecution({ stateMachineArn: arn, input: '{"case":"C-2"}' });
+
+    // When the token comes back with a result
+    const token = await tokenSent(sfn, invocations);
+    expect(sfn.describeExecution(executionArn).status).toBe('RUNNING');
+    sfn.sendTaskSuccess({ taskToken: token, output: '{"decision":"approve"}' });
+
+    // Then the task result is that output, and the token cannot be used twice
+    const execution = await finished(sfn, executionArn);
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(JSON.parse(execution.output ?? '')).toEqual({ decision: 'approve' });
+    expect(token).toMatch(/^[\w-]{512}$/);
+    expect(() => sfn.sendTaskSuccess({ taskToken: token, output: '{}' })).toThrow(
+      expect.objectContaining({ name: 'TaskTimedOut' }),
+    );
+  });
+
+  it('routes a custom error reported with sendTaskFailure to the Catch that names it', async () => {
+    // Given a callback task that catches a business error
+    const { host, invocations } = fakeHost(() => ({ payload: null }));
+    const sfn = localStepFunctions(host);
+    const arn = register(sfn, {
+      StartAt: 'Review',
+      States: {
+        Review: callbackTask({
+          Catch: [{ ErrorEquals: ['Review.Rejected'], ResultPath: '$.failure', Next: 'Rejected' }],
+          End: true,
+        }),
+        Rejected: { Type: 'Pass', End: true },
+      },
+    });
+    const { executionArn } = await sfn.startExecution({ stateMachineArn: arn, input: '{"case":"C-3"}' });
+
+    // When the reviewer reports the task failed with that error
+    const token = await tokenSent(sfn, invocations);
+    sfn.sendTaskFailure({ taskToken: token, error: 'Review.Rejected', cause: 'missing documents' });
+
+    // Then the catcher's state received the error output
+    const execution = await finished(sfn, executionArn);
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(JSON.parse(execution.output ?? '')).toEqual({
+      case: 'C-3',
+      failure: { Error: 'Review.Rejected', Cause: 'missing documents' },
+    });
+  });
+
+  it('fails a callback task with States.Timeout after TimeoutSeconds, which States.TaskFailed does not catch', async () => {
+    // Given a callback task with a one-second timeout and catchers for task failures and timeouts
+    const { host } = fakeHost(() => ({ payload: null }));
+    const sfn = localStepFunctions(host);
+    const arn = register(sfn, {
+      StartAt: 'Review',
+      States: {
+        Review: callbackTask({
+          TimeoutSeconds: 1,
+          Catch: [
+            { ErrorEquals: ['States.TaskFailed'], Next: 'Failed' },
+            { ErrorEquals: ['States.Timeout'], Next: 'TimedOut' },
+          ],
+          End: true,
+        }),
+        Failed: { Type: 'Fail', Error: 'WrongCatcher' },
+        TimedOut: { Type: 'Pass', End: true },
+      },
+    });
+
+    // When nobody reports back
+    const { executionArn } = await sfn.startExecution({ stateMachineArn: arn, input: '{"case":"C-4"}' });
+
+    // Then the timeout is routed to its own catcher
+    const execution = await finished(sfn, executionArn);
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(JSON.parse(execution.output ?? '')).toMatchObject({ Error: 'States.Timeout' });
+  });
+
+  it('fails a callback task with States.HeartbeatTimeout when HeartbeatSeconds pass without a heartbeat', async () => {
+    // Given a callback task that expects a heartbeat every second
+    const { host, invocations } = fakeHost(() => ({ payload: null }));
+    const sfn = localStepFunctions(host);
+    const arn = register(sfn, { StartAt: 'Review', States: { Review: callbackTask({ HeartbeatSeconds: 1, End: true }) } });
+    const { executionArn } = await sfn.startExecution({ stateMachineArn: arn, input: '{"case":"C-5"}' });
+    const token = await tokenSent(sfn, invocations);
+
+    // When no heartbeat arrives
+    const execution = await finished(sfn, executionArn);
+
+    // Then the execution failed on the heartbeat, and the token has expired
+    expect(execution).toMatchObject({ status: 'FAILED', error: 'States.HeartbeatTimeout' });
+    expect(() => sfn.sendTaskHeartbeat({ taskToken: token })).toThrow(expect.objectContaining({ name: 'TaskTimedOut' }));
+  });
+
+  it('keeps a callback task alive while heartbeats arrive within HeartbeatSeconds', async () => {
+    // Given a callback task that expects a heartbeat every second
+    const { host, invocations } = fakeHost(() => ({ payload: null }));
+    const sfn = localStepFunctions(host);
+    const arn = register(sfn, { StartAt: 'Review', States: { Review: callbackTask({ HeartbeatSeconds: 1, End: true }) } });
+    const { executionArn } = await sfn.startExecution({ stateMachineArn: arn, input: '{"case":"C-6"}' });
+    const token = await tokenSent(sfn, invocations);
+
+    // When the worker beats every 600 ms for longer than one heartbeat period, then finishes
+    for (let beat = 0; beat < 3; beat++) {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      sfn.sendTaskHeartbeat({ taskToken: token });
+    }
+    expect(sfn.describeExecution(executionArn).status).toBe('RUNNING');
+    sfn.sendTaskSuccess({ taskToken: token, output: '"done"' });
+
+    // Then the task succeeded
+    expect(await finished(sfn, executionArn)).toMatchObject({ status: 'SUCCEEDED', output: '"done"' });
+  });
+
+  it('retries a failing Lambda task as its Retry field says', async () => {
+    // Given a function that fails with a transient error once, then succeeds
+    let calls = 0;
+    const { host } = fakeHost(() =>
+      ++calls === 1
+        ? { payload: null, functionError: { errorType: 'Transient', errorMessage: 'try again' } }
+        : { payload: { calls } },
+    );
+    const sfn = localStepFunctions(host);
+    const arn = register(sfn, {
+      StartAt: 'Call',
+      States: {
+        Call: {
+          Type: 'Task',
+          Resource: FUNCTION_ARN,
+          Retry: [{ ErrorEquals: ['Transient'], IntervalSeconds: 1, MaxAttempts: 1 }],
+          End: true,
+        },
+      },
+    });
+
+    // When an execution runs
+    const { executionArn } = await sfn.startExecution({ stateMachineArn: arn });
+
+    // Then the second attempt's result is the output, and the history shows the retry
+    expect(await finished(sfn, executionArn)).toMatchObject({ status: 'SUCCEEDED', output: '{"calls":2}' });
+    const { events } = sfn.getExecutionHistory(executionArn);
+    expect(events.map((event) => event.type)).toEqual([
+      'ExecutionStarted',
+      'StateEntered',
+      'StateFailed',
+      'StateRetried',
+      'StateExited',
+      'ExecutionSucceeded',
+    ]);
+    expect(events[2]).toMatchObject({ stateName: 'Call', error: 'Transient' });
+  });
+
+  it('names a function error after its errorType, and an untyped one Lambda.Unknown', async () => {
+    // Given a function that crashes without an error type
+    const { host } = fakeHost(() => ({ payload: null, functionError: { errorType: '', errorMessage: 'timed out' } }));
+    const sfn = localStepFunctions(host);
+    const arn = register(sfn, { StartAt: 'Call', States: { Call: { Type: 'Task', Resource: FUNCTION_ARN, End: true } } });
+
+    // When an execution runs
+    const { executionArn } = await sfn.startExecution({ stateMachineArn: arn });
+
+    // Then the execution failed with Lambda.Unknown and the error document as cause
+    expect(await finished(sfn, executionArn)).toMatchObject({
+      status: 'FAILED',
+      error: 'Lambda.Unknown',
+      cause: JSON.stringify({ errorType: '', errorMessage: 'timed out' }),
+    });
+  });
+
+  it('marks an execution running at shutdown as failed on restart, and its token answers TaskTimedOut', async () => {
+    // Given an execution waiting for a task token when local mode shuts down
+    const dataDir = mkdtempSync(join(tmpdir(), 'sfn-'));
+    const first = fakeHost(() => ({ payload: null }));
+    const before = localStepFunctions(first.host, dataDir);
+    register(before, { StartAt: 'Review', States: { Review: callbackTask({ End: true }) } });
+    const { executionArn } = await before.startExecution({
+      stateMachineArn: register(before, { StartAt: 'Review', States: { Review: callbackTask({ End: true }) } }),
+      input: '{"case":"C-7"}',
+    });
+    const token = await tokenSent(before, first.invocations);
+    await before.close();
+
+    // When local mode starts again on the same data
+    const second = fakeHost();
+    const after = localStepFunctions(second.host, dataDir);
+    await after.whenIdle();
+
+    // Then the execution is failed with an explanation, the token is expired, and the change was announced
+    expect(after.describeExecution(executionArn)).toMatchObject({
+      status: 'FAILED',
+      error: 'Local.PlatformRestarted',
+      cause: expect.stringContaining('cannot resume an execution in the middle of a state'),
+      input: '{"case":"C-7"}',
+    });
+    expect(() => after.sendTaskSuccess({ taskToken: token, output: '{}' })).toThrow(
+      expect.objectContaining({ name: 'TaskTimedOut' }),
+    );
+    expect(second.events.map((event) => JSON.parse(event.Detail).status)).toEqual(['FAILED']);
+  });
+
+  it('refuses at register a Task resource local mode cannot run, naming the state machine, state and resource', () => {
+    // Given a state machine calling DynamoDB directly
+    const sfn = localStepFunctions(fakeHost().host);
+    const definition = {
+      StartAt: 'Save',
+      States: {
+        Save: {
+          Type: 'Task',
+          Resource: `arn:${PARTITION}:states:::dynamodb:putItem`,
+          Parameters: { TableName: 'cases', Item: {} },
+          End: true,
+        },
+      },
+    };
+
+    // When it is registered, then registration fails with the details
+    expect(() => register(sfn, definition, 'SaveCase')).toThrow(
+      /State machine SaveCase: state 'Save' uses Task resource 'arn:aws-cn:states:::dynamodb:putItem'/,
+    );
+  });
+
+  it('keeps the registered definition as given, while running its internal rewrite', () => {
+    // Given a definition with a Wait state and a callback task with timeouts
+    const sfn = localStepFunctions(fakeHost().host);
+    const definition = {
+      StartAt: 'Pause',
+      TimeoutSeconds: 3600,
+      States: {
+        Pause: { Type: 'Wait', Seconds: 60, Next: 'Review' },
+        Review: callbackTask({ TimeoutSeconds: 86_400, HeartbeatSeconds: 600, End: true }),
+      },
+    };
+    const original = structuredClone(definition);
+
+    // When it is registered
+    const arn = register(sfn, definition);
+
+    // Then the definition local mode reports is exactly the one given, which is itself untouched
+    expect(sfn.definitionOf(arn)).toEqual(original);
+    expect(definition).toEqual(original);
+  });
+
+  it('returns the running execution for a repeated start with the same name and input, and refuses other inputs', async () => {
+    // Given a running execution named case-8
+    const { host } = fakeHost(() => ({ payload: null }));
+    const sfn = localStepFunctions(host);
+    const arn = register(sfn, { StartAt: 'Review', States: { Review: callbackTask({ End: true }) } });
+    const first = await sfn.startExecution({ stateMachineArn: arn, name: 'case-8', input: '{"case":"C-8"}' });
+
+    // When it is started again with the same name
+    const again = await sfn.startExecution({ stateMachineArn: arn, name: 'case-8', input: '{"case":"C-8"}' });
+
+    // Then the same input is idempotent and a different one is ExecutionAlreadyExists
+    expect(again).toEqual(first);
+    await expect(sfn.startExecution({ stateMachineArn: arn, name: 'case-8', input: '{}' })).rejects.toMatchObject({
+      name: 'ExecutionAlreadyExists',
+    });
+  });
+
+  it('tells a malformed task token from one it never issued', () => {
+    const sfn = localStepFunctions(fakeHost().host);
+    expect(() => sfn.sendTaskSuccess({ taskToken: 'nope', output: '{}' })).toThrow(
+      expect.objectContaining({ name: 'InvalidToken' }),
+    );
+    expect(() => sfn.sendTaskSuccess({ taskToken: 'a'.repeat(512), output: '{}' })).toThrow(
+      expect.objectContaining({ name: 'TaskDoesNotExist' }),
+    );
+  });
+
+  it('waits past the 24.8-day setTimeout limit for a task token and for a Wait state', async () => {
+    // Given a 40-day Wait followed by a callback task with a 30-day timeout, on a simulated clock
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const { host, invocations } = fakeHost(() => ({ payload: null }));
+    const sfn = localStepFunctions(host);
+    const arn = register(sfn, {
+      StartAt: 'Pause',
+      States: {
+        Pause: { Type: 'Wait', Seconds: 40 * 86_400, Next: 'Review' },
+        Review: callbackTask({ TimeoutSeconds: 30 * 86_400, End: true }),
+      },
+    });
+    const { executionArn } = await sfn.startExecution({ stateMachineArn: arn, input: '{"case":"C-9"}' });
+
+    // When 39 days pass, the Wait is still waiting
+    await vi.advanceTimersByTimeAsync(39 * DAY_MS);
+    expect(invocations).toHaveLength(0);
+
+    // And once it ends, the task waits 29 more days without timing out, then takes the token's result
+    await vi.advanceTimersByTimeAsync(30 * DAY_MS);
+    expect(sfn.describeExecution(executionArn).status).toBe('RUNNING');
+    const token = (invocations[0]?.payload as { token: string }).token;
+    sfn.sendTaskSuccess({ taskToken: token, output: '"late but valid"' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sfn.describeExecution(executionArn)).toMatchObject({ status: 'SUCCEEDED', output: '"late but valid"' });
+    expect(sfn.getExecutionHistory(executionArn).events.map((event) => event.type)).not.toContain('StateRetried');
+  });
+});
