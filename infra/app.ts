@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import { readConfig } from './config.ts';
 import { AwsSolutionsChecks } from './constructs/nag.ts';
@@ -38,6 +39,6 @@ export function buildApp(app: App): App {
   return app;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   buildApp(new App()).synth();
 }

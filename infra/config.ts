@@ -19,7 +19,11 @@ export interface TongbanConfig {
 const REGION_CODE = /^\d{6}$/;
 
 export function readConfig(app: App): TongbanConfig {
-  const get = (key: string): unknown => app.node.tryGetContext(`tongban:${key}`);
+  // `cdk -c key=value` passes strings; structured values then arrive as JSON text.
+  const get = (key: string): unknown => {
+    const value = app.node.tryGetContext(`tongban:${key}`);
+    return typeof value === 'string' && /^\s*[[{]/.test(value) ? JSON.parse(value) : value;
+  };
   const config: TongbanConfig = {
     stage: String(get('stage') ?? 'dev'),
     province: get('province') as RegionConfig,

@@ -88,8 +88,18 @@ export class UserPools extends Construct {
       });
     }
 
-    const client = (pool: cognito.UserPool, name: string) =>
+    // Custom attributes are set by trusted back ends (real-name verification, administrators) only: the
+    // public clients may read them into tokens but never write them, or a user could claim another's cases.
+    const client = (pool: cognito.UserPool, name: string, custom: string[]) =>
       pool.addClient(name, {
+        readAttributes: new cognito.ClientAttributes()
+          .withStandardAttributes({ fullname: true, email: true, phoneNumber: true })
+          .withCustomAttributes(...custom),
+        writeAttributes: new cognito.ClientAttributes().withStandardAttributes({
+          fullname: true,
+          email: true,
+          phoneNumber: true,
+        }),
         generateSecret: false,
         authFlows: { userSrp: true },
         preventUserExistenceErrors: true,
@@ -103,7 +113,7 @@ export class UserPools extends Construct {
           logoutUrls: props.callbackUrls,
         },
       });
-    this.citizensClient = client(this.citizens, 'Web');
-    this.staffClient = client(this.staff, 'Web');
+    this.citizensClient = client(this.citizens, 'Web', ['idHash', 'subjectType', 'region']);
+    this.staffClient = client(this.staff, 'Web', ['region', 'department']);
   }
 }

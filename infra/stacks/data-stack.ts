@@ -49,7 +49,8 @@ export class DataStack extends Stack {
     this.mattersTable = new dynamodb.Table(this, 'MattersTable', tableDefaults);
     this.casesTable = new dynamodb.Table(this, 'CasesTable', {
       ...tableDefaults,
-      // The stream carries every write to the hub bus (transactional outbox); new images suffice.
+      // The stream carries every write to the hub bus (transactional outbox); old images let consumers see
+      // what changed.
       stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
     });
     // Generic overloaded indexes: each capability documents the keys it writes into them.

@@ -1,5 +1,5 @@
-import { CachePolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { CachePolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegionConfig } from '../../infra/config.ts';
 import type { ApiStack } from '../../infra/stacks/api-stack.ts';
@@ -88,7 +88,12 @@ describe('the materials bucket', () => {
     expect(propsOf(data(), bucket())).toMatchObject({
       BucketEncryption: {
         ServerSideEncryptionConfiguration: [
-          { ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [key, 'Arn'] } } },
+          {
+            ServerSideEncryptionByDefault: {
+              SSEAlgorithm: 'aws:kms',
+              KMSMasterKeyID: { 'Fn::GetAtt': [key, 'Arn'] },
+            },
+          },
         ],
       },
     });
@@ -126,10 +131,9 @@ describe('the materials bucket', () => {
   });
 
   it('writes its access logs to a separate log bucket', () => {
-    const { LoggingConfiguration: logging } = propsOf<{ LoggingConfiguration: { DestinationBucketName: unknown } }>(
-      data(),
-      bucket(),
-    );
+    const { LoggingConfiguration: logging } = propsOf<{
+      LoggingConfiguration: { DestinationBucketName: unknown };
+    }>(data(), bucket());
     const logs = Object.keys(data().findResources('AWS::S3::Bucket')).filter((id) => id !== bucket());
     expect(logs).toHaveLength(1);
     expect(logging.DestinationBucketName).toEqual({ Ref: logs[0] });
@@ -156,7 +160,9 @@ describe('the events stack', () => {
     const rules = resources<RuleProps>(events(), 'AWS::Events::Rule');
     expect(rules).toHaveLength(REGIONS.length);
     for (const region of REGIONS) {
-      const routing = rules.filter((rule) => rule.props.EventPattern.detail?.handlingRegion?.join() === region.code);
+      const routing = rules.filter(
+        (rule) => rule.props.EventPattern.detail?.handlingRegion?.join() === region.code,
+      );
       expect(routing, region.code).toHaveLength(1);
       const bus = logicalId(stack().regionBuses.get(region.code)!);
       expect(routing[0]!.props.EventBusName).toEqual({ Ref: logicalId(stack().hubBus) });
@@ -165,7 +171,9 @@ describe('the events stack', () => {
   });
 
   it('gives every rule target a dead-letter queue', () => {
-    const targets = STACKS.flatMap((part) => resources<RuleProps>(platform.template(part), 'AWS::Events::Rule'))
+    const targets = STACKS.flatMap((part) =>
+      resources<RuleProps>(platform.template(part), 'AWS::Events::Rule'),
+    )
       .flatMap((rule) => rule.props.Targets)
       .filter((target) => !target.DeadLetterConfig?.Arn);
     expect(targets).toEqual([]);
@@ -205,7 +213,10 @@ describe('the outbox publisher', () => {
   it('is only invoked for inserted outbox records (filter criteria)', () => {
     const filters = mapping().FilterCriteria?.Filters ?? [];
     expect(filters).toHaveLength(1);
-    expect(JSON.parse(filters[0]!.Pattern)).toMatchObject({ eventName: ['INSERT'] });
+    expect(JSON.parse(filters[0]!.Pattern)).toMatchObject({
+      eventName: ['INSERT'],
+      dynamodb: { NewImage: { outbox: expect.anything() } },
+    });
   });
 
   it('bisects a failing batch to isolate the record that fails', () => {
@@ -234,9 +245,12 @@ describe('the approval workflow', () => {
       platform.template('workflow'),
       logicalId(platform.stack<WorkflowStack>('workflow').approvalStateMachine),
     );
-  const states = () => (JSON.parse(flatten(machine().DefinitionString)) as { States: Record<string, StateJson> }).States;
+  const states = () =>
+    (JSON.parse(flatten(machine().DefinitionString)) as { States: Record<string, StateJson> }).States;
   const review = () => {
-    const waiting = Object.values(states()).filter((s) => s.Resource?.endsWith(':lambda:invoke.waitForTaskToken'));
+    const waiting = Object.values(states()).filter((s) =>
+      s.Resource?.endsWith(':lambda:invoke.waitForTaskToken'),
+    );
     expect(waiting).toHaveLength(1);
     return waiting[0]!;
   };
@@ -272,7 +286,9 @@ interface FunctionProps {
 describe('every Lambda function of the platform', () => {
   // CDK's own custom-resource handlers (BucketDeployment's) are named Custom… and come with CDK's runtime.
   const functions = () => {
-    const all = STACKS.flatMap((part) => resources<FunctionProps>(platform.template(part), 'AWS::Lambda::Function'));
+    const all = STACKS.flatMap((part) =>
+      resources<FunctionProps>(platform.template(part), 'AWS::Lambda::Function'),
+    );
     const ours = all.filter((fn) => !fn.id.startsWith('Custom'));
     expect(ours.length).toBeGreaterThanOrEqual(8);
     return ours;
@@ -342,7 +358,9 @@ describe('the HTTP API', () => {
     return authorizers[0]!;
   };
   const route = (routeKey: string) => {
-    const routes = resources<RouteProps>(api(), 'AWS::ApiGatewayV2::Route').filter((r) => r.props.RouteKey === routeKey);
+    const routes = resources<RouteProps>(api(), 'AWS::ApiGatewayV2::Route').filter(
+      (r) => r.props.RouteKey === routeKey,
+    );
     expect(routes, routeKey).toHaveLength(1);
     return routes[0]!.props;
   };
@@ -364,13 +382,19 @@ describe('the HTTP API', () => {
 
   it("admits /api/me with a citizen's token", () => {
     expect(route('GET /api/me')).toEqual(
-      expect.objectContaining({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerOf(pool('citizens')).id } }),
+      expect.objectContaining({
+        AuthorizationType: 'JWT',
+        AuthorizerId: { Ref: authorizerOf(pool('citizens')).id },
+      }),
     );
   });
 
   it("admits /api/staff/me with a staff member's token", () => {
     expect(route('GET /api/staff/me')).toEqual(
-      expect.objectContaining({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizerOf(pool('staff')).id } }),
+      expect.objectContaining({
+        AuthorizationType: 'JWT',
+        AuthorizerId: { Ref: authorizerOf(pool('staff')).id },
+      }),
     );
   });
 
@@ -379,7 +403,10 @@ describe('the HTTP API', () => {
   });
 
   it('has the groups window, reviewer, supervisor, admin and regulator in the staff pool', () => {
-    const groups = resources<{ GroupName: string; UserPoolId: unknown }>(api(), 'AWS::Cognito::UserPoolGroup');
+    const groups = resources<{ GroupName: string; UserPoolId: unknown }>(
+      api(),
+      'AWS::Cognito::UserPoolGroup',
+    );
     expect(groups.every((group) => flatten(group.props.UserPoolId) === `\${${pool('staff')}}`)).toBe(true);
     expect(groups.map((group) => group.props.GroupName).sort()).toEqual(
       ['admin', 'regulator', 'reviewer', 'supervisor', 'window'].sort(),
@@ -389,14 +416,22 @@ describe('the HTTP API', () => {
 
 interface DistributionProps {
   DistributionConfig: {
-    CacheBehaviors: { PathPattern: string; TargetOriginId: string; CachePolicyId: string; AllowedMethods: string[] }[];
+    CacheBehaviors: {
+      PathPattern: string;
+      TargetOriginId: string;
+      CachePolicyId: string;
+      AllowedMethods: string[];
+    }[];
     Origins: { Id: string; DomainName: unknown }[];
   };
 }
 
 describe('the web distribution', () => {
   it('forwards /api/* to the HTTP API, uncached', () => {
-    const [distribution] = resources<DistributionProps>(platform.template('web'), 'AWS::CloudFront::Distribution');
+    const [distribution] = resources<DistributionProps>(
+      platform.template('web'),
+      'AWS::CloudFront::Distribution',
+    );
     const config = distribution!.props.DistributionConfig;
     const api = config.CacheBehaviors.find((behavior) => behavior.PathPattern === '/api/*');
     expect(api?.CachePolicyId).toBe(CachePolicy.CACHING_DISABLED.cachePolicyId);
@@ -404,7 +439,38 @@ describe('the web distribution', () => {
 
     const origin = config.Origins.find((o) => o.Id === api?.TargetOriginId);
     const httpApi = logicalId(platform.stack<ApiStack>('api').httpApi);
-    expect(platform.exported(importedName(origin?.DomainName))).toEqual({ 'Fn::GetAtt': [httpApi, 'ApiEndpoint'] });
+    expect(platform.exported(importedName(origin?.DomainName))).toEqual({
+      'Fn::GetAtt': [httpApi, 'ApiEndpoint'],
+    });
+  });
+
+  it('serves the app for its own routes with a viewer-request function, so an API 404 stays a 404', () => {
+    const web = platform.template('web').toJSON();
+    const distribution = Object.values(web.Resources).find(
+      (r) => (r as { Type: string }).Type === 'AWS::CloudFront::Distribution',
+    ) as { Properties: { DistributionConfig: Record<string, any> } };
+    expect(distribution.Properties.DistributionConfig.CustomErrorResponses).toBeUndefined();
+    const [association] = distribution.Properties.DistributionConfig.DefaultCacheBehavior.FunctionAssociations;
+    expect(association.EventType).toBe('viewer-request');
+    const fn = Object.values(web.Resources).find(
+      (r) => (r as { Type: string }).Type === 'AWS::CloudFront::Function',
+    ) as { Properties: { FunctionCode: string } };
+    expect(fn.Properties.FunctionCode).toContain("r.uri='/index.html'");
+  });
+});
+
+describe('the user pools\' app clients', () => {
+  it('never let a user write the custom attributes the API trusts', () => {
+    const clients = resources<{ WriteAttributes: string[]; ReadAttributes: string[] }>(
+      platform.template('api'),
+      'AWS::Cognito::UserPoolClient',
+    );
+    expect(clients).toHaveLength(2);
+    for (const { props } of clients) {
+      expect(props.WriteAttributes.length).toBeGreaterThan(0);
+      expect(props.WriteAttributes.filter((a) => a.startsWith('custom:'))).toEqual([]);
+      expect(props.ReadAttributes).toContain('custom:region');
+    }
   });
 });
 
@@ -434,7 +500,9 @@ describe('the observability stack', () => {
 
   it('alarms on failed approval executions', () => {
     const machine = logicalId(platform.stack<WorkflowStack>('workflow').approvalStateMachine);
-    expect(alarmsOn('AWS/States', 'ExecutionsFailed').map((a) => subjectOf(a.props))).toEqual([{ Ref: machine }]);
+    expect(alarmsOn('AWS/States', 'ExecutionsFailed').map((a) => subjectOf(a.props))).toEqual([
+      { Ref: machine },
+    ]);
   });
 
   it('alarms on each dead-letter queue', () => {
@@ -447,10 +515,15 @@ describe('the observability stack', () => {
 
   it('sends every alarm to a KMS-encrypted SNS topic', () => {
     const topic = onlyId(observability(), 'AWS::SNS::Topic');
-    const { KmsMasterKeyId: key } = propsOf<{ KmsMasterKeyId: { 'Fn::GetAtt': string[] } }>(observability(), topic);
-    expect(observability().toJSON().Resources[key['Fn::GetAtt'][0]!]).toMatchObject({ Type: 'AWS::KMS::Key' });
-    expect(alarms().filter((a) => JSON.stringify(a.props.AlarmActions) !== JSON.stringify([{ Ref: topic }]))).toEqual(
-      [],
+    const { KmsMasterKeyId: key } = propsOf<{ KmsMasterKeyId: { 'Fn::GetAtt': string[] } }>(
+      observability(),
+      topic,
     );
+    expect(observability().toJSON().Resources[key['Fn::GetAtt'][0]!]).toMatchObject({
+      Type: 'AWS::KMS::Key',
+    });
+    expect(
+      alarms().filter((a) => JSON.stringify(a.props.AlarmActions) !== JSON.stringify([{ Ref: topic }])),
+    ).toEqual([]);
   });
 });

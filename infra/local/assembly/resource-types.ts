@@ -197,6 +197,11 @@ export const RESOURCE_TYPES: Record<string, ResourceType> = {
     attributes: { DomainName: (p) => `${hash(p, 14)}.cloudfront.net` },
   },
   'AWS::CloudFront::OriginAccessControl': { mode: 'inert', ref: (p) => hash(p, 14) },
+  'AWS::CloudFront::Function': {
+    mode: 'inert',
+    ref: (p) => arn(p, 'cloudfront', `function/${hash(p)}`, ''),
+    attributes: { FunctionARN: (p) => arn(p, 'cloudfront', `function/${hash(p)}`, '') },
+  },
   'AWS::CloudWatch::Alarm': { mode: 'inert', ref: (p) => nameOf(p), attributes: { Arn: (p) => arn(p, 'cloudwatch', `alarm:${nameOf(p)}`) } },
   'AWS::CloudWatch::Dashboard': { mode: 'inert', ref: (p) => nameOf(p) },
   'AWS::SNS::Topic': {

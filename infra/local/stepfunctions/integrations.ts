@@ -23,12 +23,12 @@ export interface IntegrationCall {
 }
 
 /** Calls the service a Task integrates with, with its effective input, and returns the task result. */
-export function callIntegration(
+export async function callIntegration(
   integration: Integration,
   resource: string,
   input: unknown,
   call: IntegrationCall,
-) {
+): Promise<unknown> {
   switch (integration) {
     case 'lambda':
       return invokeFunction(call.host, resource, input);

@@ -11,9 +11,6 @@ import { type LongTimer, scheduleAt } from './long-timer.ts';
 import { TaskAttempt } from './task-attempt.ts';
 import { loadTimeoutErrorClass } from './timeout-errors.ts';
 
-export type { HistoryEvent } from './history.ts';
-export type { StepFunctionsHost } from './integrations.ts';
-
 export interface LocalStepFunctionsOptions {
   dataDir: string;
   host: StepFunctionsHost;

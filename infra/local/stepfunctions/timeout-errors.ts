@@ -3,12 +3,16 @@ import { StateFailure } from './errors.ts';
 
 // AWS's States.TaskFailed wildcard matches every Task error except timeouts. The interpreter implements that
 // exception with an `instanceof` check against its own States.Timeout class, which it does not export, so
-// timeouts raised here must share that class's prototype. It is captured once from a throwaway run whose only
-// task times out after 1 ms.
+// timeouts raised here must share that class's prototype. It is captured from a throwaway run whose only task
+// times out after 1 ms, started on import so that a caller's fake timers cannot hold it back.
 let timeoutPrototype: object | undefined;
+const captured = captureTimeoutPrototype().then((prototype) => {
+  timeoutPrototype = prototype;
+});
+// A failed capture is reported by loadTimeoutErrorClass(), not as an unhandled rejection at import.
+captured.catch(() => undefined);
 
-export async function loadTimeoutErrorClass(): Promise<void> {
-  if (timeoutPrototype) return;
+async function captureTimeoutPrototype(): Promise<object> {
   const probe = new StateMachine(
     {
       StartAt: 'Probe',
@@ -24,15 +28,20 @@ export async function loadTimeoutErrorClass(): Promise<void> {
     (failure: unknown) => failure,
   );
   if (
-    !(error instanceof ExecutionError) ||
-    !(error.cause instanceof Error) ||
-    error.cause.name !== 'States.Timeout'
+    error instanceof ExecutionError &&
+    error.cause instanceof Error &&
+    error.cause.name === 'States.Timeout'
   ) {
-    throw new Error(
-      'aws-local-stepfunctions no longer times out tasks as expected; local timeouts need revisiting',
-    );
+    return Object.getPrototypeOf(error.cause) as object;
   }
-  timeoutPrototype = Object.getPrototypeOf(error.cause) as object;
+  throw new Error(
+    'aws-local-stepfunctions no longer times out tasks as expected; local timeouts need revisiting',
+  );
+}
+
+/** Resolves once timeoutFailure() can be used. */
+export function loadTimeoutErrorClass(): Promise<void> {
+  return captured;
 }
 
 /**

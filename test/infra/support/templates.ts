@@ -19,7 +19,8 @@ export function resources<P = Record<string, unknown>>(template: Template, type:
 /** The logical id of the only resource of a type whose properties contain `props`. */
 export function onlyId(template: Template, type: string, props: Record<string, unknown> = {}): string {
   const ids = Object.keys(template.findResources(type, { Properties: props }));
-  if (ids.length !== 1) throw new Error(`expected one ${type} like ${JSON.stringify(props)}, found ${ids.length}`);
+  if (ids.length !== 1)
+    throw new Error(`expected one ${type} like ${JSON.stringify(props)}, found ${ids.length}`);
   return ids[0]!;
 }
 
@@ -28,7 +29,8 @@ export function onlyId(template: Template, type: string, props: Record<string, u
  * `${import:Name}`, so a definition built from tokens (a state machine's) can be parsed and read.
  */
 export function flatten(value: unknown): string {
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
   if (Array.isArray(value)) return value.map(flatten).join(',');
   const object = (value ?? {}) as Record<string, unknown>;
   if ('Ref' in object) return `\${${flatten(object.Ref)}}`;

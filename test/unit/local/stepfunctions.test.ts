@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LocalStepFunctions, type StepFunctionsHost } from '../../../infra/local/stepfunctions/local-stepfunctions.ts';
+import { LocalStepFunctions, type StepFunctionsHost } from '../../../infra/local/stepfunctions/index.ts';
 
 const PARTITION = 'aws-cn';
 const REGION = 'cn-northwest-1';
@@ -41,7 +41,13 @@ afterEach(async () => {
 });
 
 function localStepFunctions(host: StepFunctionsHost, dataDir = mkdtempSync(join(tmpdir(), 'sfn-'))) {
-  const sfn = new LocalStepFunctions({ dataDir, host, region: REGION, account: ACCOUNT, partition: PARTITION });
+  const sfn = new LocalStepFunctions({
+    dataDir,
+    host,
+    region: REGION,
+    account: ACCOUNT,
+    partition: PARTITION,
+  });
   opened.push(sfn);
   return sfn;
 }
@@ -211,26 +217,46 @@ describe('LocalStepFunctions', () => {
   });
 
   it('fails a callback task with States.HeartbeatTimeout when HeartbeatSeconds pass without a heartbeat', async () => {
-    // Given a callback task that expects a heartbeat every second
+    // Given a callback task that expects a heartbeat every second, with catchers as in the timeout case
     const { host, invocations } = fakeHost(() => ({ payload: null }));
     const sfn = localStepFunctions(host);
-    const arn = register(sfn, { StartAt: 'Review', States: { Review: callbackTask({ HeartbeatSeconds: 1, End: true }) } });
+    const arn = register(sfn, {
+      StartAt: 'Review',
+      States: {
+        Review: callbackTask({
+          HeartbeatSeconds: 1,
+          Catch: [
+            { ErrorEquals: ['States.TaskFailed'], Next: 'Failed' },
+            { ErrorEquals: ['States.Timeout'], Next: 'TimedOut' },
+          ],
+          End: true,
+        }),
+        Failed: { Type: 'Fail', Error: 'WrongCatcher' },
+        TimedOut: { Type: 'Pass', End: true },
+      },
+    });
     const { executionArn } = await sfn.startExecution({ stateMachineArn: arn, input: '{"case":"C-5"}' });
     const token = await tokenSent(sfn, invocations);
 
     // When no heartbeat arrives
     const execution = await finished(sfn, executionArn);
 
-    // Then the execution failed on the heartbeat, and the token has expired
-    expect(execution).toMatchObject({ status: 'FAILED', error: 'States.HeartbeatTimeout' });
-    expect(() => sfn.sendTaskHeartbeat({ taskToken: token })).toThrow(expect.objectContaining({ name: 'TaskTimedOut' }));
+    // Then the task failed on the heartbeat, which AWS lets a States.Timeout catcher handle, and the token expired
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(JSON.parse(execution.output ?? '')).toMatchObject({ Error: 'States.HeartbeatTimeout' });
+    expect(() => sfn.sendTaskHeartbeat({ taskToken: token })).toThrow(
+      expect.objectContaining({ name: 'TaskTimedOut' }),
+    );
   });
 
   it('keeps a callback task alive while heartbeats arrive within HeartbeatSeconds', async () => {
     // Given a callback task that expects a heartbeat every second
     const { host, invocations } = fakeHost(() => ({ payload: null }));
     const sfn = localStepFunctions(host);
-    const arn = register(sfn, { StartAt: 'Review', States: { Review: callbackTask({ HeartbeatSeconds: 1, End: true }) } });
+    const arn = register(sfn, {
+      StartAt: 'Review',
+      States: { Review: callbackTask({ HeartbeatSeconds: 1, End: true }) },
+    });
     const { executionArn } = await sfn.startExecution({ stateMachineArn: arn, input: '{"case":"C-6"}' });
     const token = await tokenSent(sfn, invocations);
 
@@ -244,6 +270,87 @@ describe('LocalStepFunctions', () => {
 
     // Then the task succeeded
     expect(await finished(sfn, executionArn)).toMatchObject({ status: 'SUCCEEDED', output: '"done"' });
+  });
+
+  it('publishes events:putEvents entries naming the execution and state machine, then waits for the token', async () => {
+    // Given a callback task that announces its token on an event bus
+    const { host, events } = fakeHost();
+    const sfn = localStepFunctions(host);
+    const arn = register(sfn, {
+      StartAt: 'Announce',
+      States: {
+        Announce: {
+          Type: 'Task',
+          Resource: `arn:${PARTITION}:states:::events:putEvents.waitForTaskToken`,
+          Parameters: {
+            Entries: [
+              {
+                EventBusName: 'cases',
+                Source: 'tongban.cases',
+                DetailType: 'Review Requested',
+                Detail: { 'token.$': '$$.Task.Token', 'case.$': '$.case' },
+              },
+            ],
+          },
+          End: true,
+        },
+      },
+    });
+    const { executionArn } = await sfn.startExecution({ stateMachineArn: arn, input: '{"case":"C-10"}' });
+    await sfn.whenIdle();
+
+    // When a subscriber completes the task with the token from the event
+    const announced = events.find((event) => event.Source === 'tongban.cases');
+    const detail = JSON.parse(announced?.Detail ?? '{}');
+    sfn.sendTaskSuccess({ taskToken: detail.token, output: '{"reviewer":"li"}' });
+
+    // Then the event went to its bus with AWS's extra resources, and the task took the reported output
+    expect(announced).toMatchObject({
+      EventBusName: 'cases',
+      DetailType: 'Review Requested',
+      Resources: [executionArn, arn],
+    });
+    expect(detail.case).toBe('C-10');
+    expect(await finished(sfn, executionArn)).toMatchObject({
+      status: 'SUCCEEDED',
+      output: '{"reviewer":"li"}',
+    });
+  });
+
+  it('issues every Map iteration its own task token', async () => {
+    // Given a Map state that runs a callback task per item
+    const { host, invocations } = fakeHost(() => ({ payload: null }));
+    const sfn = localStepFunctions(host);
+    const arn = register(sfn, {
+      StartAt: 'EachCase',
+      States: {
+        EachCase: {
+          Type: 'Map',
+          ItemsPath: '$.cases',
+          ItemProcessor: {
+            ProcessorConfig: { Mode: 'INLINE' },
+            StartAt: 'Review',
+            States: { Review: callbackTask({ End: true }) },
+          },
+          End: true,
+        },
+      },
+    });
+    const { executionArn } = await sfn.startExecution({
+      stateMachineArn: arn,
+      input: '{"cases":[{"case":"A"},{"case":"B"},{"case":"C"}]}',
+    });
+    await sfn.whenIdle();
+
+    // When each token is completed, in reverse order, with its own case
+    const sent = invocations.map(({ payload }) => payload as { token: string; case: string });
+    for (const { token, case: id } of [...sent].reverse()) {
+      sfn.sendTaskSuccess({ taskToken: token, output: JSON.stringify(id.toLowerCase()) });
+    }
+
+    // Then every iteration got a distinct token and its own result
+    expect(new Set(sent.map(({ token }) => token)).size).toBe(3);
+    expect(await finished(sfn, executionArn)).toMatchObject({ status: 'SUCCEEDED', output: '["a","b","c"]' });
   });
 
   it('retries a failing Lambda task as its Retry field says', async () => {
@@ -286,9 +393,15 @@ describe('LocalStepFunctions', () => {
 
   it('names a function error after its errorType, and an untyped one Lambda.Unknown', async () => {
     // Given a function that crashes without an error type
-    const { host } = fakeHost(() => ({ payload: null, functionError: { errorType: '', errorMessage: 'timed out' } }));
+    const { host } = fakeHost(() => ({
+      payload: null,
+      functionError: { errorType: '', errorMessage: 'timed out' },
+    }));
     const sfn = localStepFunctions(host);
-    const arn = register(sfn, { StartAt: 'Call', States: { Call: { Type: 'Task', Resource: FUNCTION_ARN, End: true } } });
+    const arn = register(sfn, {
+      StartAt: 'Call',
+      States: { Call: { Type: 'Task', Resource: FUNCTION_ARN, End: true } },
+    });
 
     // When an execution runs
     const { executionArn } = await sfn.startExecution({ stateMachineArn: arn });
@@ -306,11 +419,8 @@ describe('LocalStepFunctions', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sfn-'));
     const first = fakeHost(() => ({ payload: null }));
     const before = localStepFunctions(first.host, dataDir);
-    register(before, { StartAt: 'Review', States: { Review: callbackTask({ End: true }) } });
-    const { executionArn } = await before.startExecution({
-      stateMachineArn: register(before, { StartAt: 'Review', States: { Review: callbackTask({ End: true }) } }),
-      input: '{"case":"C-7"}',
-    });
+    const arn = register(before, { StartAt: 'Review', States: { Review: callbackTask({ End: true }) } });
+    const { executionArn } = await before.startExecution({ stateMachineArn: arn, input: '{"case":"C-7"}' });
     const token = await tokenSent(before, first.invocations);
     await before.close();
 
@@ -330,6 +440,46 @@ describe('LocalStepFunctions', () => {
       expect.objectContaining({ name: 'TaskTimedOut' }),
     );
     expect(second.events.map((event) => JSON.parse(event.Detail).status)).toEqual(['FAILED']);
+  });
+
+  it('aborts an execution with stopExecution and expires its task token', async () => {
+    // Given an execution waiting for a task token
+    const { host, invocations } = fakeHost(() => ({ payload: null }));
+    const sfn = localStepFunctions(host);
+    const arn = register(sfn, { StartAt: 'Review', States: { Review: callbackTask({ End: true }) } });
+    const { executionArn } = await sfn.startExecution({ stateMachineArn: arn, input: '{"case":"C-11"}' });
+    const token = await tokenSent(sfn, invocations);
+
+    // When it is stopped
+    sfn.stopExecution({ executionArn, error: 'Case.Withdrawn', cause: 'the applicant withdrew' });
+
+    // Then it is ABORTED with the given error, and the token can no longer complete it
+    expect(sfn.describeExecution(executionArn)).toMatchObject({
+      status: 'ABORTED',
+      error: 'Case.Withdrawn',
+      cause: 'the applicant withdrew',
+    });
+    expect(() => sfn.sendTaskSuccess({ taskToken: token, output: '{}' })).toThrow(
+      expect.objectContaining({ name: 'TaskTimedOut' }),
+    );
+    expect(sfn.listExecutions({ stateMachineArn: arn, statusFilter: 'ABORTED' }).executions).toHaveLength(1);
+  });
+
+  it("times an execution out after the definition's TimeoutSeconds", async () => {
+    // Given a state machine allowed one second, waiting on a token that never comes
+    const { host } = fakeHost(() => ({ payload: null }));
+    const sfn = localStepFunctions(host);
+    const arn = register(sfn, {
+      StartAt: 'Review',
+      TimeoutSeconds: 1,
+      States: { Review: callbackTask({ End: true }) },
+    });
+
+    // When an execution runs
+    const { executionArn } = await sfn.startExecution({ stateMachineArn: arn, input: '{"case":"C-12"}' });
+
+    // Then it ends TIMED_OUT
+    expect(await finished(sfn, executionArn)).toMatchObject({ status: 'TIMED_OUT', error: 'States.Timeout' });
   });
 
   it('refuses at register a Task resource local mode cannot run, naming the state machine, state and resource', () => {
@@ -386,7 +536,9 @@ describe('LocalStepFunctions', () => {
 
     // Then the same input is idempotent and a different one is ExecutionAlreadyExists
     expect(again).toEqual(first);
-    await expect(sfn.startExecution({ stateMachineArn: arn, name: 'case-8', input: '{}' })).rejects.toMatchObject({
+    await expect(
+      sfn.startExecution({ stateMachineArn: arn, name: 'case-8', input: '{}' }),
+    ).rejects.toMatchObject({
       name: 'ExecutionAlreadyExists',
     });
   });
@@ -422,10 +574,15 @@ describe('LocalStepFunctions', () => {
     // And once it ends, the task waits 29 more days without timing out, then takes the token's result
     await vi.advanceTimersByTimeAsync(30 * DAY_MS);
     expect(sfn.describeExecution(executionArn).status).toBe('RUNNING');
-    const token = (invocations[0]?.payload as { token: string }).token;
+    const token = await tokenSent(sfn, invocations);
     sfn.sendTaskSuccess({ taskToken: token, output: '"late but valid"' });
     await vi.advanceTimersByTimeAsync(0);
-    expect(sfn.describeExecution(executionArn)).toMatchObject({ status: 'SUCCEEDED', output: '"late but valid"' });
-    expect(sfn.getExecutionHistory(executionArn).events.map((event) => event.type)).not.toContain('StateRetried');
+    expect(sfn.describeExecution(executionArn)).toMatchObject({
+      status: 'SUCCEEDED',
+      output: '"late but valid"',
+    });
+    expect(sfn.getExecutionHistory(executionArn).events.map((event) => event.type)).not.toContain(
+      'StateRetried',
+    );
   });
 });

@@ -1,0 +1,3 @@
+export type { HistoryEvent } from './history.ts';
+export type { StepFunctionsHost } from './integrations.ts';
+export { LocalStepFunctions, type LocalStepFunctionsOptions } from './local-stepfunctions.ts';

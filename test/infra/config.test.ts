@@ -1,0 +1,130 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../infra/app.ts';
+import type { RegionConfig } from '../../infra/config.ts';
+import { cdkContext, newApp, type Synthesized, synthesizePlatform } from './support/synth.ts';
+import { resources } from './support/templates.ts';
+
+// These tests look at names and counts, not at function code: bundling is skipped to keep them fast.
+const synthesize = (context: Record<string, unknown>) => synthesizePlatform({ context, bundle: false });
+const build = (context: Record<string, unknown>) => () => {
+  const app = newApp({ context, bundle: false });
+  try {
+    buildApp(app);
+  } finally {
+    rmSync(app.outdir, { recursive: true, force: true });
+  }
+};
+
+const REGIONS = cdkContext()['tongban:regions'] as RegionConfig[];
+const PROVINCE = cdkContext()['tongban:province'] as RegionConfig;
+const region = (code: string): RegionConfig => ({ code, name: `市${code}`, nameEn: `City ${code}` });
+
+describe('a deployment configured with three regions', () => {
+  const codes = ['610100', '610200', '610300'];
+  let platform: Synthesized;
+  beforeAll(() => {
+    platform = synthesize({ 'tongban:regions': codes.map(region) });
+  });
+  afterAll(() => platform?.dispose());
+
+  it('has three regional buses besides the hub', () => {
+    const names = resources<{ Name: string }>(platform.template('events'), 'AWS::Events::EventBus').map(
+      (bus) => bus.props.Name,
+    );
+    expect(names.sort()).toEqual(['tongban-dev-hub', ...codes.map((code) => `tongban-dev-${code}`)].sort());
+  });
+
+  it('has one routing rule per region', () => {
+    const rules = resources<{ EventPattern: { detail: { handlingRegion: string[] } } }>(
+      platform.template('events'),
+      'AWS::Events::Rule',
+    );
+    expect(rules.map((rule) => rule.props.EventPattern.detail.handlingRegion).sort()).toEqual(
+      codes.map((code) => [code]),
+    );
+  });
+});
+
+describe('a deployment of the stage "qa"', () => {
+  let platform: Synthesized;
+  beforeAll(() => {
+    platform = synthesize({ 'tongban:stage': 'qa' });
+  });
+  afterAll(() => platform?.dispose());
+
+  it('names its six stacks tongban-qa-*', () => {
+    expect(platform.assembly.stacks.map((stack) => stack.stackName).sort()).toEqual(
+      ['api', 'data', 'events', 'observability', 'web', 'workflow'].map((part) => `tongban-qa-${part}`),
+    );
+  });
+
+  it('uses the stage in the names of its buses, state machine, user pools, API and dashboard', () => {
+    const named = (part: string, type: string, property: string) =>
+      resources<Record<string, string>>(platform.template(part), type).map((r) => r.props[property]);
+    expect(named('events', 'AWS::Events::EventBus', 'Name')).toContain('tongban-qa-hub');
+    expect(named('events', 'AWS::Events::EventBus', 'Name')).toContain(`tongban-qa-${REGIONS[0]!.code}`);
+    expect(named('workflow', 'AWS::StepFunctions::StateMachine', 'StateMachineName')).toEqual([
+      'tongban-qa-approval',
+    ]);
+    expect(named('api', 'AWS::Cognito::UserPool', 'UserPoolName').sort()).toEqual([
+      'tongban-qa-citizens',
+      'tongban-qa-staff',
+    ]);
+    expect(named('api', 'AWS::ApiGatewayV2::Api', 'Name')).toEqual(['tongban-qa']);
+    expect(named('observability', 'AWS::CloudWatch::Dashboard', 'DashboardName')).toEqual(['tongban-qa']);
+  });
+
+  it('tells every function its stage', () => {
+    const stages = ['events', 'workflow', 'api'].flatMap((part) =>
+      resources<{ Environment: { Variables: { STAGE: string } } }>(
+        platform.template(part),
+        'AWS::Lambda::Function',
+      ).map((fn) => fn.props.Environment.Variables.STAGE),
+    );
+    expect(stages.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(stages)).toEqual(new Set(['qa']));
+  });
+});
+
+describe('a configuration given on the command line', () => {
+  it('reads regions passed as JSON text, as `cdk -c tongban:regions=[...]` passes them', () => {
+    const platform = synthesize({ 'tongban:regions': JSON.stringify(['610100', '610300'].map(region)) });
+    try {
+      const buses = resources(platform.template('events'), 'AWS::Events::EventBus');
+      expect(buses).toHaveLength(3);
+    } finally {
+      platform.dispose();
+    }
+  });
+});
+
+describe('an invalid configuration', () => {
+  it('is refused when a region code is not six digits', () => {
+    expect(build({ 'tongban:regions': [region('61010')] })).toThrow(
+      /tongban:regions: every region needs a 6-digit GB\/T 2260 code and a name, got .*"61010"/,
+    );
+  });
+
+  it('is refused when a region has no name', () => {
+    expect(build({ 'tongban:regions': [{ code: '610100', name: '', nameEn: "Xi'an" }] })).toThrow(
+      /every region needs a 6-digit GB\/T 2260 code and a name/,
+    );
+  });
+
+  it('is refused when two regions share a code', () => {
+    expect(build({ 'tongban:regions': [region('610100'), region('610100')] })).toThrow(
+      'tongban:regions: region codes must be unique',
+    );
+  });
+
+  it('is refused when a region has the code of the province', () => {
+    expect(build({ 'tongban:regions': [region(PROVINCE.code)] })).toThrow('region codes must be unique');
+  });
+
+  it('is refused when the stage name could not be part of a resource name', () => {
+    expect(build({ 'tongban:stage': 'QA' })).toThrow(
+      /tongban:stage "QA" must be lower-case letters, digits or "-"/,
+    );
+  });
+});
