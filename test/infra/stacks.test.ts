@@ -450,7 +450,8 @@ describe('the web distribution', () => {
       (r) => (r as { Type: string }).Type === 'AWS::CloudFront::Distribution',
     ) as { Properties: { DistributionConfig: Record<string, any> } };
     expect(distribution.Properties.DistributionConfig.CustomErrorResponses).toBeUndefined();
-    const [association] = distribution.Properties.DistributionConfig.DefaultCacheBehavior.FunctionAssociations;
+    const [association] =
+      distribution.Properties.DistributionConfig.DefaultCacheBehavior.FunctionAssociations;
     expect(association.EventType).toBe('viewer-request');
     const fn = Object.values(web.Resources).find(
       (r) => (r as { Type: string }).Type === 'AWS::CloudFront::Function',
@@ -459,7 +460,7 @@ describe('the web distribution', () => {
   });
 });
 
-describe('the user pools\' app clients', () => {
+describe("the user pools' app clients", () => {
   it('never let a user write the custom attributes the API trusts', () => {
     const clients = resources<{ WriteAttributes: string[]; ReadAttributes: string[] }>(
       platform.template('api'),

@@ -1,0 +1,258 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CreateScheduleInput } from '@aws-sdk/client-scheduler';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { LocalScheduler, type SchedulerHost } from '../../../infra/local/scheduler/scheduler.ts';
+
+const PARTITION = 'aws-cn';
+const REGION = 'cn-northwest-1';
+const ACCOUNT = '123456789012';
+const FUNCTION_ARN = `arn:${PARTITION}:lambda:${REGION}:${ACCOUNT}:function:remind`;
+const ROLE_ARN = `arn:${PARTITION}:iam::${ACCOUNT}:role/scheduler`;
+const BUS_ARN = `arn:${PARTITION}:events:${REGION}:${ACCOUNT}:event-bus/cases`;
+const DLQ_ARN = `arn:${PARTITION}:sqs:${REGION}:${ACCOUNT}:reminders-dlq`;
+
+type EventEntry = Parameters<SchedulerHost['putEvents']>[0][number];
+
+/** A host that records what schedules deliver; `failInvocations` makes every Lambda invocation fail. */
+function fakeHost(failInvocations = false) {
+  const invocations: { functionArn: string; payload: unknown }[] = [];
+  const events: EventEntry[] = [];
+  const messages: { queue: string; body: string }[] = [];
+  const host: SchedulerHost = {
+    invokeFunction: async (functionArn, payload) => {
+      invocations.push({ functionArn, payload });
+      if (failInvocations)
+        throw Object.assign(new Error('Function not found'), { name: 'ResourceNotFoundException' });
+      return { ok: true };
+    },
+    putEvents: async (entries) => {
+      events.push(...entries);
+      return { FailedEntryCount: 0, Entries: entries.map(() => ({ EventId: 'e' })) };
+    },
+    sendSqsMessage: async (queue, body) => {
+      messages.push({ queue, body });
+    },
+  };
+  return { host, invocations, events, messages };
+}
+
+const opened: LocalScheduler[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((scheduler) => scheduler.close()));
+});
+
+function localScheduler(host: SchedulerHost, dataDir = mkdtempSync(join(tmpdir(), 'scheduler-'))) {
+  const scheduler = new LocalScheduler({
+    dataDir,
+    host,
+    region: REGION,
+    account: ACCOUNT,
+    partition: PARTITION,
+  });
+  opened.push(scheduler);
+  return scheduler;
+}
+
+/** An `at()` expression for `offsetMs` from now, as a wall clock `zoneOffsetHours` ahead of UTC reads it. */
+function at(offsetMs: number, zoneOffsetHours = 0): string {
+  const wallClock = new Date(Date.now() + offsetMs + zoneOffsetHours * 3_600_000);
+  return `at(${wallClock.toISOString().slice(0, 19)})`;
+}
+
+function lambdaSchedule(
+  name: string,
+  expression: string,
+  extra: Partial<CreateScheduleInput> = {},
+): CreateScheduleInput {
+  return {
+    Name: name,
+    ScheduleExpression: expression,
+    FlexibleTimeWindow: { Mode: 'OFF' },
+    Target: { Arn: FUNCTION_ARN, RoleArn: ROLE_ARN, Input: '{"case":"C-1"}' },
+    ...extra,
+  };
+}
+
+const waitFor = (assertion: () => void) => vi.waitFor(assertion, { timeout: 2_500, interval: 20 });
+
+describe('LocalScheduler', () => {
+  it('invokes a Lambda target once at its time, with context attributes filled in, then deletes the schedule', async () => {
+    // Given a schedule due in one second that deletes itself after completing
+    const { host, invocations } = fakeHost();
+    const scheduler = localScheduler(host);
+    const due = at(1_000);
+    scheduler.createSchedule(
+      lambdaSchedule('remind-c1', due, {
+        ActionAfterCompletion: 'DELETE',
+        Target: {
+          Arn: FUNCTION_ARN,
+          RoleArn: ROLE_ARN,
+          Input:
+            '{"case":"C-1","due":"<aws.scheduler.scheduled-time>","attempt":"<aws.scheduler.attempt-number>"}',
+        },
+      }),
+    );
+
+    // When the time comes
+    expect(invocations).toHaveLength(0);
+    await waitFor(() => expect(invocations).toHaveLength(1));
+
+    // Then the function received the input, and the completed schedule is gone
+    expect(invocations[0]).toEqual({
+      functionArn: FUNCTION_ARN,
+      payload: { case: 'C-1', due: `${due.slice(3, -1)}Z`, attempt: '1' },
+    });
+    await waitFor(() =>
+      expect(() => scheduler.getSchedule({ Name: 'remind-c1' })).toThrow(
+        expect.objectContaining({ name: 'ResourceNotFoundException' }),
+      ),
+    );
+  });
+
+  it('publishes to a templated event bus target and through the universal PutEvents target', async () => {
+    // Given two schedules already due, one per kind of EventBridge target
+    const { host, events } = fakeHost();
+    const scheduler = localScheduler(host);
+    scheduler.createSchedule({
+      Name: 'templated',
+      ScheduleExpression: at(-1_000),
+      FlexibleTimeWindow: { Mode: 'FLEXIBLE', MaximumWindowInMinutes: 15 },
+      Target: {
+        Arn: BUS_ARN,
+        RoleArn: ROLE_ARN,
+        Input: '{"case":"C-2"}',
+        EventBridgeParameters: { Source: 'tongban.reminders', DetailType: 'Deadline Reached' },
+      },
+    });
+    const entries = [{ Source: 'tongban.reminders', DetailType: 'Deadline Near', Detail: '{"case":"C-3"}' }];
+    scheduler.createSchedule({
+      Name: 'universal',
+      ScheduleExpression: at(-1_000),
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: {
+        Arn: `arn:${PARTITION}:scheduler:::aws-sdk:eventbridge:putEvents`,
+        RoleArn: ROLE_ARN,
+        Input: JSON.stringify({ Entries: entries }),
+      },
+    });
+
+    // When they fire, then each event reached EventBridge as its target describes it
+    await waitFor(() => expect(events).toHaveLength(2));
+    expect(events).toEqual(
+      expect.arrayContaining([
+        {
+          Source: 'tongban.reminders',
+          DetailType: 'Deadline Reached',
+          Detail: '{"case":"C-2"}',
+          EventBusName: BUS_ARN,
+        },
+        entries[0],
+      ]),
+    );
+  });
+
+  it('reads the at() time as wall-clock time in ScheduleExpressionTimezone', async () => {
+    // Given a schedule one minute ago on Shanghai clocks, which would be hours away read as UTC
+    const { host, invocations } = fakeHost();
+    const scheduler = localScheduler(host);
+
+    // When it is created for Asia/Shanghai
+    scheduler.createSchedule(
+      lambdaSchedule('shanghai', at(-60_000, 8), { ScheduleExpressionTimezone: 'Asia/Shanghai' }),
+    );
+
+    // Then it is overdue and fires straight away
+    await waitFor(() => expect(invocations).toHaveLength(1));
+  });
+
+  it('fires at start the schedules that came due while local mode was stopped, and only once', async () => {
+    // Given a schedule due in half a second when local mode stops
+    const dataDir = mkdtempSync(join(tmpdir(), 'scheduler-'));
+    const before = localScheduler(fakeHost().host, dataDir);
+    before.createSchedule(lambdaSchedule('while-stopped', at(500)));
+    await before.close();
+    await new Promise((resolve) => setTimeout(resolve, 800));
+
+    // When local mode starts again after that time
+    const { host, invocations } = fakeHost();
+    const after = localScheduler(host, dataDir);
+
+    // Then the schedule fires at once, stays (ActionAfterCompletion NONE) and does not fire on the next start
+    await waitFor(() => expect(invocations).toHaveLength(1));
+    expect(after.getSchedule({ Name: 'while-stopped' }).State).toBe('ENABLED');
+    await after.close();
+    const again = fakeHost();
+    localScheduler(again.host, dataDir);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(again.invocations).toHaveLength(0);
+  });
+
+  it('refuses a schedule whose name is taken in its group with ConflictException', () => {
+    // Given a schedule named remind-c4 in the default group
+    const scheduler = localScheduler(fakeHost().host);
+    scheduler.createSchedule(lambdaSchedule('remind-c4', at(3_600_000)));
+
+    // When another schedule is created with that name, then it is a conflict, while another group is free
+    expect(() => scheduler.createSchedule(lambdaSchedule('remind-c4', at(7_200_000)))).toThrow(
+      expect.objectContaining({ name: 'ConflictException' }),
+    );
+    expect(() =>
+      scheduler.createSchedule(lambdaSchedule('remind-c4', at(7_200_000), { GroupName: 'cases' })),
+    ).toThrow(expect.objectContaining({ name: 'ResourceNotFoundException' }));
+    scheduler.createScheduleGroup({ Name: 'cases' });
+    scheduler.createSchedule(lambdaSchedule('remind-c4', at(7_200_000), { GroupName: 'cases' }));
+    expect(scheduler.listSchedules({ NamePrefix: 'remind' }).Schedules?.map((s) => s.GroupName)).toEqual([
+      'default',
+      'cases',
+    ]);
+  });
+
+  it('rejects recurring rate() and cron() schedules, explaining that local mode runs one-time schedules only', () => {
+    const scheduler = localScheduler(fakeHost().host);
+    for (const expression of ['rate(5 minutes)', 'cron(0 8 * * ? *)']) {
+      expect(() => scheduler.createSchedule(lambdaSchedule('recurring', expression))).toThrow(
+        expect.objectContaining({
+          name: 'ValidationException',
+          message: expect.stringContaining('one-time'),
+        }),
+      );
+    }
+  });
+
+  it('retries a target that fails and sends the input to the dead-letter queue once retries run out', async () => {
+    // Given a schedule allowed one retry, whose function cannot be invoked
+    const { host, invocations, messages } = fakeHost(true);
+    const scheduler = localScheduler(host);
+    scheduler.createSchedule(
+      lambdaSchedule('doomed', at(-1_000), {
+        Target: {
+          Arn: FUNCTION_ARN,
+          RoleArn: ROLE_ARN,
+          Input: '{"case":"C-5"}',
+          RetryPolicy: { MaximumRetryAttempts: 1 },
+          DeadLetterConfig: { Arn: DLQ_ARN },
+        },
+      }),
+    );
+
+    // When it fires, then it was tried twice and the input landed in the dead-letter queue
+    await waitFor(() => expect(messages).toEqual([{ queue: DLQ_ARN, body: '{"case":"C-5"}' }]));
+    expect(invocations).toHaveLength(2);
+  });
+
+  it('leaves a disabled schedule alone until it is enabled', async () => {
+    // Given an overdue schedule that is disabled
+    const { host, invocations } = fakeHost();
+    const scheduler = localScheduler(host);
+    const schedule = lambdaSchedule('paused', at(-1_000), { State: 'DISABLED' });
+    scheduler.createSchedule(schedule);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(invocations).toHaveLength(0);
+
+    // When it is updated to enabled, then it fires
+    scheduler.updateSchedule({ ...schedule, State: 'ENABLED' });
+    await waitFor(() => expect(invocations).toHaveLength(1));
+  });
+});
