@@ -64,7 +64,8 @@ export class UserPools extends Construct {
       },
       {
         id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'Cognito sends verification SMS to any phone number; sns:Publish to a number has no resource ARN.',
+        reason:
+          'Cognito sends verification SMS to any phone number; sns:Publish to a number has no resource ARN.',
       },
     ]);
 

@@ -1,21 +1,21 @@
 import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { LocalHttpApi } from './api/http-api.ts';
+import { routesFromModel } from './api/routes.ts';
 import { readCloudAssembly } from './assembly/cloud-assembly.ts';
 import { type LocalAccount, TemplateModel } from './assembly/model.ts';
-import { routesFromModel } from './api/routes.ts';
-import { LocalHttpApi } from './api/http-api.ts';
 import { controlPlane } from './aws/control-plane.ts';
 import { LocalQueues } from './aws/queues.ts';
 import { startDynamoDbLocal } from './dynamodb/engine.ts';
-import { startStreamPoller, type StreamPoller } from './dynamodb/streams.ts';
+import { type StreamPoller, startStreamPoller } from './dynamodb/streams.ts';
 import { createTables } from './dynamodb/tables.ts';
 import { RecordingEventBridge } from './eventbridge/event-log.ts';
 import { matchesEventPattern } from './eventbridge/pattern.ts';
 import { LocalIssuer } from './identity/issuer.ts';
 import { LocalFunctions } from './lambda/runtime.ts';
-import { LocalScheduler } from './scheduler/scheduler.ts';
 import { startS3 } from './s3/engine.ts';
+import { LocalScheduler } from './scheduler/scheduler.ts';
 import { FrontServer } from './server.ts';
 import { LocalStepFunctions } from './stepfunctions/index.ts';
 import { TargetDispatcher } from './wiring/dispatcher.ts';
@@ -37,7 +37,11 @@ export interface PlatformOptions {
   log?: (line: string) => void;
 }
 
-export const LOCAL_ACCOUNT: LocalAccount = { region: 'cn-northwest-1', account: '000000000000', partition: 'aws-cn' };
+export const LOCAL_ACCOUNT: LocalAccount = {
+  region: 'cn-northwest-1',
+  account: '000000000000',
+  partition: 'aws-cn',
+};
 export const LOCAL_CREDENTIALS = { accessKeyId: 'TONGBANLOCAL', secretAccessKey: 'tongban-local-secret' };
 
 /**
@@ -132,7 +136,11 @@ export class LocalPlatform {
     const s3 = await startS3({ dataDir: data('s3'), buckets, ...LOCAL_CREDENTIALS });
     this.stops.push(() => s3.stop());
     const credentials = LOCAL_CREDENTIALS;
-    this.dynamodb = new DynamoDBClient({ endpoint: dynamo.endpoint, region: LOCAL_ACCOUNT.region, credentials });
+    this.dynamodb = new DynamoDBClient({
+      endpoint: dynamo.endpoint,
+      region: LOCAL_ACCOUNT.region,
+      credentials,
+    });
     await createTables(this.dynamodb, tables);
 
     this.stepFunctions = new LocalStepFunctions({
@@ -141,7 +149,9 @@ export class LocalPlatform {
       host: {
         invokeFunction: async (arn, payload) => {
           const result = await this.functions.invoke(arn, payload);
-          return result.ok ? { payload: result.payload } : { payload: result.error, functionError: result.error };
+          return result.ok
+            ? { payload: result.payload }
+            : { payload: result.error, functionError: result.error };
         },
         putEvents: async (entries) => this.eventBridge.putEvents(entries),
         sendSqsMessage: async (queue, body) => void this.queues.send(queue, body),
@@ -149,16 +159,6 @@ export class LocalPlatform {
     });
     this.stops.push(() => this.stepFunctions.close());
     for (const sm of stateMachines) this.stepFunctions.register(sm);
-
-    this.scheduler = new LocalScheduler({
-      dataDir: data('scheduler'),
-      host: {
-        invokeFunction: (arn, payload) => this.functions.invoke(arn, payload),
-        putEvents: async (entries) => this.eventBridge.putEvents(entries),
-        startExecution: (arn, input) => this.stepFunctions.startExecution({ stateMachineArn: arn, input }),
-      },
-    });
-    this.stops.push(() => this.scheduler.close());
 
     const aws = controlPlane(this, buses, stateMachines);
     const awsUrl = await aws.start();
@@ -191,8 +191,11 @@ export class LocalPlatform {
           functionArn: m.functionName,
           deliver: async (event) => {
             const result = await this.functions.invoke(m.functionName, event);
-            if (!result.ok) throw Object.assign(new Error(result.error.errorMessage), { name: result.error.errorType });
-            return m.reportBatchItemFailures ? (result.payload as { batchItemFailures?: { itemIdentifier: string }[] }) : undefined;
+            if (!result.ok)
+              throw Object.assign(new Error(result.error.errorMessage), { name: result.error.errorType });
+            return m.reportBatchItemFailures
+              ? (result.payload as { batchItemFailures?: { itemIdentifier: string }[] })
+              : undefined;
           },
           onFailure: async (failure) => {
             if (m.onFailureDestination) this.queues.send(m.onFailureDestination, JSON.stringify(failure));
@@ -201,6 +204,19 @@ export class LocalPlatform {
         }),
       );
     this.stops.push(() => Promise.all(this.pollers.map((p) => p.stop())).then(() => undefined));
+
+    // Built last: schedules that came due while local mode was stopped fire as soon as it exists.
+    this.scheduler = new LocalScheduler({
+      dataDir: data('scheduler'),
+      ...LOCAL_ACCOUNT,
+      host: {
+        invokeFunction: (arn, payload) => this.functions.invoke(arn, payload),
+        putEvents: async (entries) => this.eventBridge.putEvents(entries),
+        startExecution: (arn, input) => this.stepFunctions.startExecution({ stateMachineArn: arn, input }),
+        sendSqsMessage: async (queue, body) => void this.queues.send(queue, body),
+      },
+    });
+    this.stops.push(() => this.scheduler.close());
 
     this.issuer = await LocalIssuer.open(data('identity'), pools);
     const api = routes.length

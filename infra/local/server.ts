@@ -67,7 +67,10 @@ export class FrontServer {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path === '/api' || path.startsWith('/api/')) {
       if (!this.options.api) return void res.writeHead(404).end();
-      if (size > MAX_BODY) return void res.writeHead(413, { 'content-type': 'application/json' }).end('{"message":"Request Entity Too Large"}');
+      if (size > MAX_BODY)
+        return void res
+          .writeHead(413, { 'content-type': 'application/json' })
+          .end('{"message":"Request Entity Too Large"}');
       return this.options.api.handle(req, res, body);
     }
     if (req.method === 'GET' && path === '/local/events') {
@@ -84,7 +87,8 @@ export class FrontServer {
     if (!root) return void res.writeHead(404).end();
     const safe = normalize(decodeURIComponent(path)).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, safe);
-    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory())
+      file = join(root, 'index.html');
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'x-content-type-options': 'nosniff',

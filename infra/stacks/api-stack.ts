@@ -10,8 +10,8 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import type { TongbanConfig } from '../config.ts';
-import { acknowledge } from '../constructs/nag.ts';
 import { grantTable, type TableAccess } from '../constructs/grants.ts';
+import { acknowledge } from '../constructs/nag.ts';
 import { ServiceFunction } from '../constructs/service-function.ts';
 import { UserPools } from '../constructs/user-pools.ts';
 

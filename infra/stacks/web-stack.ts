@@ -101,7 +101,8 @@ export class WebStack extends Stack {
       distribution: this.distribution,
       distributionPaths: ['/*'],
     });
-    const deployment = 'BucketDeployment, a CDK-managed custom resource, copies the web asset into the site bucket';
+    const deployment =
+      'BucketDeployment, a CDK-managed custom resource, copies the web asset into the site bucket';
     // CDK creates the deployment's handler once per stack, beside the construct rather than under it.
     const handler = this.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'))!;
     acknowledge(handler, [

@@ -4,8 +4,8 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
 import type { TongbanConfig } from '../config.ts';
-import { acknowledge } from '../constructs/nag.ts';
 import { grantTable, type TableAccess } from '../constructs/grants.ts';
+import { acknowledge } from '../constructs/nag.ts';
 import { ServiceFunction } from '../constructs/service-function.ts';
 
 export interface WorkflowStackProps extends StackProps {

@@ -6,7 +6,11 @@ const ID_CHECK = '10X98765432';
 /** 居民身份证号 (GB 11643): 18 characters, a real birth date, and the right check character (uppercase X). */
 export function isValidIdNumber(id: string): boolean {
   if (!/^\d{17}[\dX]$/.test(id)) return false;
-  const [y, m, d] = [id.slice(6, 10), id.slice(10, 12), id.slice(12, 14)].map(Number) as [number, number, number];
+  const [y, m, d] = [id.slice(6, 10), id.slice(10, 12), id.slice(12, 14)].map(Number) as [
+    number,
+    number,
+    number,
+  ];
   const birth = new Date(Date.UTC(y, m - 1, d));
   if (birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d) return false;
   if (y < 1900 || birth.getTime() > Date.now()) return false;

@@ -448,11 +448,18 @@ describe('the web distribution', () => {
     const web = platform.template('web').toJSON();
     const distribution = Object.values(web.Resources).find(
       (r) => (r as { Type: string }).Type === 'AWS::CloudFront::Distribution',
-    ) as { Properties: { DistributionConfig: Record<string, any> } };
+    ) as {
+      Properties: {
+        DistributionConfig: {
+          CustomErrorResponses?: unknown;
+          DefaultCacheBehavior: { FunctionAssociations: { EventType: string }[] };
+        };
+      };
+    };
     expect(distribution.Properties.DistributionConfig.CustomErrorResponses).toBeUndefined();
     const [association] =
       distribution.Properties.DistributionConfig.DefaultCacheBehavior.FunctionAssociations;
-    expect(association.EventType).toBe('viewer-request');
+    expect(association?.EventType).toBe('viewer-request');
     const fn = Object.values(web.Resources).find(
       (r) => (r as { Type: string }).Type === 'AWS::CloudFront::Function',
     ) as { Properties: { FunctionCode: string } };

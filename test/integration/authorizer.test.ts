@@ -13,7 +13,9 @@ describe('the JWT authorizer of the local HTTP API', () => {
     const genuine = await tokenFor('citizen');
     const claims = JSON.parse(Buffer.from(genuine.split('.')[1]!, 'base64url').toString());
     const { privateKey } = await generateKeyPair('RS256');
-    const forged = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: (await exportJWK(privateKey)).kid ?? 'x' }).sign(privateKey);
+    const forged = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid: (await exportJWK(privateKey)).kid ?? 'x' })
+      .sign(privateKey);
     const { status } = await call('/api/me', { token: forged });
     expect(status).toBe(401);
   });
@@ -21,7 +23,9 @@ describe('the JWT authorizer of the local HTTP API', () => {
   it('rejects a token whose payload was altered after signing', async () => {
     const [header, payload, signature] = (await tokenFor('citizen')).split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
-    const altered = Buffer.from(JSON.stringify({ ...claims, 'cognito:groups': ['admin'] })).toString('base64url');
+    const altered = Buffer.from(JSON.stringify({ ...claims, 'cognito:groups': ['admin'] })).toString(
+      'base64url',
+    );
     const { status } = await call('/api/me', { token: `${header}.${altered}.${signature}` });
     expect(status).toBe(401);
   });
@@ -78,7 +82,8 @@ describe('local sign-in', () => {
     const { status, body } = await call('/local/users');
     expect(status).toBe(200);
     const roles = new Set(body.users.map((u: { role: string }) => u.role));
-    for (const role of ['citizen', 'enterprise', 'window', 'reviewer', 'supervisor', 'admin']) expect(roles).toContain(role);
+    for (const role of ['citizen', 'enterprise', 'window', 'reviewer', 'supervisor', 'admin'])
+      expect(roles).toContain(role);
     expect(JSON.stringify(body)).not.toMatch(/\d{17}[\dX]/);
   });
 });

@@ -10,7 +10,7 @@ const eventsOn = async (bus: string, caseId: string) => {
   return found.length ? found : undefined;
 };
 
-describe('the outbox: cases table stream → hub bus → the handling region\'s bus', () => {
+describe("the outbox: cases table stream → hub bus → the handling region's bus", () => {
   it('publishes an audit record written with a case change and routes it to its handling region only', async () => {
     const model = localModel();
     const table = physicalName(model, 'AWS::DynamoDB::Table', 'CasesTable');
@@ -41,7 +41,9 @@ describe('the outbox: cases table stream → hub bus → the handling region\'s 
     const model = localModel();
     const table = physicalName(model, 'AWS::DynamoDB::Table', 'CasesTable');
     const caseId = randomUUID();
-    await documents().send(new PutCommand({ TableName: table, Item: { pk: `CASE#${caseId}`, sk: 'CASE', caseId } }));
+    await documents().send(
+      new PutCommand({ TableName: table, Item: { pk: `CASE#${caseId}`, sk: 'CASE', caseId } }),
+    );
     const marker = randomUUID();
     await documents().send(
       new PutCommand({
@@ -49,7 +51,11 @@ describe('the outbox: cases table stream → hub bus → the handling region\'s 
         Item: {
           pk: `CASE#${marker}`,
           sk: 'EVENT#marker',
-          outbox: { source: 'tongban.cases', detailType: 'Case Submitted', detail: { caseId: marker, handlingRegion: '610100' } },
+          outbox: {
+            source: 'tongban.cases',
+            detailType: 'Case Submitted',
+            detail: { caseId: marker, handlingRegion: '610100' },
+          },
         },
       }),
     );

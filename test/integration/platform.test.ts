@@ -42,7 +42,7 @@ describe('the local platform', () => {
     expect(body.error.details[0].path).toBe('implementationCode');
   });
 
-  it('answers a path no route matches with the gateway\'s 404', async () => {
+  it("answers a path no route matches with the gateway's 404", async () => {
     const { status, body } = await call('/api/no-such-route');
     expect(status).toBe(404);
     expect(body).toEqual({ message: 'Not Found' });

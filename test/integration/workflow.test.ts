@@ -6,7 +6,7 @@ import {
   SendTaskSuccessCommand,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import { PutCommand, QueryCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TemplateModel } from '../../infra/local/assembly/model.ts';
 import { documents, localModel, physicalName, stepFunctions } from '../support/assembly.ts';
@@ -71,7 +71,10 @@ describe('the approval workflow in local Step Functions', () => {
     expect(task).toMatchObject({ status: 'open', gsi2pk: 'INBOX#market-regulation#610100' });
     await stepFunctions().send(new SendTaskHeartbeatCommand({ taskToken: task.taskToken }));
     await stepFunctions().send(
-      new SendTaskSuccessCommand({ taskToken: task.taskToken, output: JSON.stringify({ outcome: 'approved' }) }),
+      new SendTaskSuccessCommand({
+        taskToken: task.taskToken,
+        output: JSON.stringify({ outcome: 'approved' }),
+      }),
     );
 
     const done = await eventually(async () => {
@@ -79,19 +82,28 @@ describe('the approval workflow in local Step Functions', () => {
       return e.status === 'RUNNING' ? undefined : e;
     });
     expect(done.status).toBe('SUCCEEDED');
-    const { Item } = await documents().send(new GetCommand({ TableName: casesTable, Key: { pk: `CASE#${caseId}`, sk: 'CASE' } }));
+    const { Item } = await documents().send(
+      new GetCommand({ TableName: casesTable, Key: { pk: `CASE#${caseId}`, sk: 'CASE' } }),
+    );
     expect(Item?.status).toBe('approved');
   });
 
   it('refuses a second success for a token that was already used', async () => {
     const caseId = await openCase();
-    await stepFunctions().send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify({ caseId }) }));
+    await stepFunctions().send(
+      new StartExecutionCommand({ stateMachineArn, input: JSON.stringify({ caseId }) }),
+    );
     const task = await reviewTaskOf(caseId);
     const approve = () =>
       stepFunctions().send(
-        new SendTaskSuccessCommand({ taskToken: task.taskToken, output: JSON.stringify({ outcome: 'denied' }) }),
+        new SendTaskSuccessCommand({
+          taskToken: task.taskToken,
+          output: JSON.stringify({ outcome: 'denied' }),
+        }),
       );
     await approve();
-    await expect(approve()).rejects.toMatchObject({ name: expect.stringMatching(/TaskDoesNotExist|TaskTimedOut|InvalidToken/) });
+    await expect(approve()).rejects.toMatchObject({
+      name: expect.stringMatching(/TaskDoesNotExist|TaskTimedOut|InvalidToken/),
+    });
   });
 });

@@ -6,9 +6,11 @@ export const baseUrl = () => inject('baseUrl');
 export async function call(path: string, init: RequestInit & { token?: string } = {}) {
   const headers = new Headers(init.headers);
   if (init.token) headers.set('authorization', `Bearer ${init.token}`);
-  if (typeof init.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  if (typeof init.body === 'string' && !headers.has('content-type'))
+    headers.set('content-type', 'application/json');
   const res = await fetch(`${baseUrl()}${path}`, { ...init, headers });
   const text = await res.text();
+  // biome-ignore lint/suspicious/noExplicitAny: tests assert on whatever the API answered
   let body: any;
   try {
     body = text ? JSON.parse(text) : undefined;
@@ -22,7 +24,10 @@ export async function tokenFor(
   role: string,
   options: { user?: string; region?: string; department?: string; expiresInSeconds?: number } = {},
 ): Promise<string> {
-  const { status, body } = await call('/local/token', { method: 'POST', body: JSON.stringify({ role, ...options }) });
+  const { status, body } = await call('/local/token', {
+    method: 'POST',
+    body: JSON.stringify({ role, ...options }),
+  });
   if (status !== 200) throw new Error(`no token for ${role}: ${JSON.stringify(body)}`);
   return body.token;
 }

@@ -43,17 +43,28 @@ export class LocalHttpApi {
     const result = await this.options.invoke(route.functionArn, event);
     if (!result.ok) {
       this.options.log?.(`${route.routeKey}: ${result.error.errorType}: ${result.error.errorMessage}`);
-      return gatewayError(res, result.error.errorType === 'Sandbox.Timedout' ? 503 : 500, errorMessage(result));
+      return gatewayError(
+        res,
+        result.error.errorType === 'Sandbox.Timedout' ? 503 : 500,
+        errorMessage(result),
+      );
     }
     return sendResult(res, result.payload);
   }
 
-  private async authorize(req: IncomingMessage, route: LocalRoute): Promise<Record<string, string> | undefined> {
+  private async authorize(
+    req: IncomingMessage,
+    route: LocalRoute,
+  ): Promise<Record<string, string> | undefined> {
     const header = req.headers.authorization;
     if (!header || !route.authorizer) return undefined;
     const token = header.replace(/^Bearer\s+/i, '');
     try {
-      const payload = await this.options.issuer.verify(token, route.authorizer.issuer, route.authorizer.audience);
+      const payload = await this.options.issuer.verify(
+        token,
+        route.authorizer.issuer,
+        route.authorizer.audience,
+      );
       return Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, claimText(v)]));
     } catch {
       return undefined;

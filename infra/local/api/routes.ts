@@ -30,7 +30,12 @@ export function routesFromModel(model: TemplateModel): LocalRoute[] {
     const routeKey = String(props.RouteKey);
     const target = String(props.Target ?? '');
     if (!target.startsWith('integrations/')) {
-      throw new UnsupportedTemplatePropertyError(route.path, route.type, 'Target', 'a route needs an integration');
+      throw new UnsupportedTemplatePropertyError(
+        route.path,
+        route.type,
+        'Target',
+        'a route needs an integration',
+      );
     }
     const integration = byRef('AWS::ApiGatewayV2::Integration', target.slice('integrations/'.length));
     const ip = model.properties(integration);
@@ -49,7 +54,11 @@ export function routesFromModel(model: TemplateModel): LocalRoute[] {
       const jwt = a.JwtConfiguration as { Issuer: string; Audience: string[] };
       authorizer = { name: String(a.Name), issuer: jwt.Issuer, audience: jwt.Audience };
     } else if (props.AuthorizationType && props.AuthorizationType !== 'NONE') {
-      throw new UnsupportedTemplatePropertyError(route.path, route.type, `AuthorizationType ${props.AuthorizationType}`);
+      throw new UnsupportedTemplatePropertyError(
+        route.path,
+        route.type,
+        `AuthorizationType ${props.AuthorizationType}`,
+      );
     }
     return {
       routeKey,

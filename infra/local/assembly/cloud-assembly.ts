@@ -25,7 +25,10 @@ export interface AssemblyStack {
 }
 
 interface Manifest {
-  artifacts: Record<string, { type: string; properties?: { templateFile?: string; file?: string }; dependencies?: string[] }>;
+  artifacts: Record<
+    string,
+    { type: string; properties?: { templateFile?: string; file?: string }; dependencies?: string[] }
+  >;
 }
 
 interface AssetManifest {
@@ -51,7 +54,8 @@ export function readCloudAssembly(dir: string): AssemblyStack[] {
       const template = JSON.parse(readFileSync(join(dir, artifact.properties!.templateFile!), 'utf8'));
       const assetsByObjectKey = new Map<string, string>();
       for (const dep of artifact.dependencies ?? []) {
-        const file = artifacts[dep]?.type === 'cdk:asset-manifest' ? artifacts[dep]?.properties?.file : undefined;
+        const file =
+          artifacts[dep]?.type === 'cdk:asset-manifest' ? artifacts[dep]?.properties?.file : undefined;
         if (!file) continue;
         const assets = JSON.parse(readFileSync(join(dir, file), 'utf8')) as AssetManifest;
         for (const asset of Object.values(assets.files ?? {})) {

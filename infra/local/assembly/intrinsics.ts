@@ -92,7 +92,10 @@ export function evaluateCondition(expr: unknown, ctx: IntrinsicContext, where: s
   const args = arg as unknown[];
   switch (fn) {
     case 'Fn::Equals':
-      return JSON.stringify(resolveIntrinsics(args[0], ctx, where)) === JSON.stringify(resolveIntrinsics(args[1], ctx, where));
+      return (
+        JSON.stringify(resolveIntrinsics(args[0], ctx, where)) ===
+        JSON.stringify(resolveIntrinsics(args[1], ctx, where))
+      );
     case 'Fn::And':
       return args.every((a) => evaluateCondition(a, ctx, where));
     case 'Fn::Or':
@@ -107,7 +110,8 @@ export function evaluateCondition(expr: unknown, ctx: IntrinsicContext, where: s
 }
 
 function substitute(arg: unknown, ctx: IntrinsicContext, where: string): string {
-  const [template, variables] = typeof arg === 'string' ? [arg, {}] : (arg as [string, Record<string, unknown>]);
+  const [template, variables] =
+    typeof arg === 'string' ? [arg, {}] : (arg as [string, Record<string, unknown>]);
   const vars = resolveIntrinsics(variables, ctx, where) as Record<string, unknown>;
   // ${!Literal} stays as ${Literal}; ${Name} and ${Resource.Attribute} are looked up.
   return template.replace(/\$\{(!?)([^}]+)\}/g, (_, literal: string, name: string) => {
@@ -122,7 +126,8 @@ function substitute(arg: unknown, ctx: IntrinsicContext, where: string): string 
 }
 
 function scalar(value: unknown, where: string): string {
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
   throw unsupported(where, 'value', `expected a string, got ${JSON.stringify(value)}`);
 }
 
@@ -133,5 +138,10 @@ function splitOnce(text: string, separator: string): [string, string] {
 
 function unsupported(where: string, what: string, why = 'intrinsic function not supported locally') {
   const [resource = where, ...property] = where.split('.');
-  return new UnsupportedTemplatePropertyError(resource, 'template value', property.join('.') || what, `${what}: ${why}`);
+  return new UnsupportedTemplatePropertyError(
+    resource,
+    'template value',
+    property.join('.') || what,
+    `${what}: ${why}`,
+  );
 }

@@ -40,11 +40,17 @@ export class TemplateModel {
     for (const r of this.all()) {
       const type = RESOURCE_TYPES[r.type];
       if (!type) {
-        throw new UnsupportedTemplatePropertyError(r.path, r.type, 'Type', 'local mode has no emulation for this resource type');
+        throw new UnsupportedTemplatePropertyError(
+          r.path,
+          r.type,
+          'Type',
+          'local mode has no emulation for this resource type',
+        );
       }
       if (type.mode !== 'emulated' || !type.properties) continue;
       for (const property of Object.keys(r.raw.Properties ?? {})) {
-        if (!type.properties.includes(property)) throw new UnsupportedTemplatePropertyError(r.path, r.type, property);
+        if (!type.properties.includes(property))
+          throw new UnsupportedTemplatePropertyError(r.path, r.type, property);
       }
     }
   }
@@ -74,7 +80,13 @@ export class TemplateModel {
     const path = `${stackName}/${logicalId}`;
     const givenName =
       nameProperty && raw.Properties?.[nameProperty] !== undefined
-        ? String(resolveIntrinsics(raw.Properties[nameProperty], this.context(stackName), `${path}.${nameProperty}`))
+        ? String(
+            resolveIntrinsics(
+              raw.Properties[nameProperty],
+              this.context(stackName),
+              `${path}.${nameProperty}`,
+            ),
+          )
         : undefined;
     return {
       stackName,
@@ -93,7 +105,10 @@ export class TemplateModel {
     if (this.resolving.has(r.path)) throw new Error(`circular reference while resolving ${r.path}`);
     this.resolving.add(r.path);
     try {
-      const props = resolveIntrinsics(r.raw.Properties ?? {}, this.context(r.stackName), r.path) as Record<string, unknown>;
+      const props = resolveIntrinsics(r.raw.Properties ?? {}, this.context(r.stackName), r.path) as Record<
+        string,
+        unknown
+      >;
       this.resolved.set(r.path, props);
       return props;
     } finally {
@@ -154,7 +169,8 @@ export class TemplateModel {
       condition: (name) => this.condition(stackName, name),
       findInMap: (map, top, second) => {
         const value = template.Mappings?.[map]?.[top]?.[second];
-        if (value === undefined) throw new Error(`${stackName}: Fn::FindInMap ${map}.${top}.${second} has no value`);
+        if (value === undefined)
+          throw new Error(`${stackName}: Fn::FindInMap ${map}.${top}.${second} has no value`);
         return value;
       },
     };

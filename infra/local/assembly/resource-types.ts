@@ -31,7 +31,11 @@ const nameOf = (p: Physical, max = 64) => p.givenName ?? `${p.stackName}-${p.log
 const arn = (p: Physical, service: string, resource: string, region = p.region, account = p.account) =>
   `arn:${p.partition}:${service}:${region}:${account}:${resource}`;
 const bucketName = (p: Physical) =>
-  p.givenName ?? `${p.stackName}-${p.logicalId}`.toLowerCase().replace(/[^a-z0-9-]/g, '').slice(0, 52) + hash(p, 8);
+  p.givenName ??
+  `${p.stackName}-${p.logicalId}`
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '')
+    .slice(0, 52) + hash(p, 8);
 
 const COMMON = ['Tags'];
 
@@ -61,8 +65,20 @@ export const RESOURCE_TYPES: Record<string, ResourceType> = {
     nameProperty: 'FunctionName',
     properties: [
       ...COMMON,
-      'Code', 'Handler', 'Runtime', 'Environment', 'Timeout', 'MemorySize', 'Role', 'Architectures',
-      'TracingConfig', 'LoggingConfig', 'Description', 'FunctionName', 'ReservedConcurrentExecutions', 'Layers',
+      'Code',
+      'Handler',
+      'Runtime',
+      'Environment',
+      'Timeout',
+      'MemorySize',
+      'Role',
+      'Architectures',
+      'TracingConfig',
+      'LoggingConfig',
+      'Description',
+      'FunctionName',
+      'ReservedConcurrentExecutions',
+      'Layers',
     ],
     ref: (p) => nameOf(p),
     attributes: { Arn: (p) => arn(p, 'lambda', `function:${nameOf(p)}`) },
@@ -71,9 +87,17 @@ export const RESOURCE_TYPES: Record<string, ResourceType> = {
     mode: 'emulated',
     properties: [
       ...COMMON,
-      'EventSourceArn', 'FunctionName', 'StartingPosition', 'BatchSize', 'BisectBatchOnFunctionError',
-      'MaximumRetryAttempts', 'FunctionResponseTypes', 'FilterCriteria', 'DestinationConfig',
-      'MaximumBatchingWindowInSeconds', 'Enabled',
+      'EventSourceArn',
+      'FunctionName',
+      'StartingPosition',
+      'BatchSize',
+      'BisectBatchOnFunctionError',
+      'MaximumRetryAttempts',
+      'FunctionResponseTypes',
+      'FilterCriteria',
+      'DestinationConfig',
+      'MaximumBatchingWindowInSeconds',
+      'Enabled',
     ],
     ref: (p) => hash(p, 32),
   },
@@ -97,7 +121,14 @@ export const RESOURCE_TYPES: Record<string, ResourceType> = {
   'AWS::Events::Archive': {
     mode: 'emulated',
     nameProperty: 'ArchiveName',
-    properties: ['ArchiveName', 'Description', 'EventPattern', 'RetentionDays', 'SourceArn', 'KmsKeyIdentifier'],
+    properties: [
+      'ArchiveName',
+      'Description',
+      'EventPattern',
+      'RetentionDays',
+      'SourceArn',
+      'KmsKeyIdentifier',
+    ],
     ref: (p) => nameOf(p, 48),
     attributes: { Arn: (p) => arn(p, 'events', `archive/${nameOf(p, 48)}`) },
   },
@@ -105,8 +136,13 @@ export const RESOURCE_TYPES: Record<string, ResourceType> = {
     mode: 'emulated',
     nameProperty: 'QueueName',
     properties: [
-      ...COMMON, 'QueueName', 'KmsMasterKeyId', 'SqsManagedSseEnabled', 'MessageRetentionPeriod',
-      'VisibilityTimeout', 'KmsDataKeyReusePeriodSeconds',
+      ...COMMON,
+      'QueueName',
+      'KmsMasterKeyId',
+      'SqsManagedSseEnabled',
+      'MessageRetentionPeriod',
+      'VisibilityTimeout',
+      'KmsDataKeyReusePeriodSeconds',
     ],
     ref: (p) => `https://sqs.${p.region}.amazonaws.com/${p.account}/${nameOf(p, 80)}`,
     attributes: {
@@ -119,7 +155,12 @@ export const RESOURCE_TYPES: Record<string, ResourceType> = {
     mode: 'emulated',
     nameProperty: 'StateMachineName',
     properties: [
-      ...COMMON, 'StateMachineName', 'StateMachineType', 'DefinitionString', 'RoleArn', 'LoggingConfiguration',
+      ...COMMON,
+      'StateMachineName',
+      'StateMachineType',
+      'DefinitionString',
+      'RoleArn',
+      'LoggingConfiguration',
       'TracingConfiguration',
     ],
     ref: (p) => arn(p, 'states', `stateMachine:${nameOf(p, 80)}`),
@@ -131,7 +172,14 @@ export const RESOURCE_TYPES: Record<string, ResourceType> = {
   'AWS::ApiGatewayV2::Api': {
     mode: 'emulated',
     nameProperty: 'Name',
-    properties: [...COMMON, 'Name', 'Description', 'ProtocolType', 'CorsConfiguration', 'DisableExecuteApiEndpoint'],
+    properties: [
+      ...COMMON,
+      'Name',
+      'Description',
+      'ProtocolType',
+      'CorsConfiguration',
+      'DisableExecuteApiEndpoint',
+    ],
     ref: (p) => hash(p),
     attributes: { ApiEndpoint: (p) => `https://${hash(p)}.execute-api.${p.region}.amazonaws.com` },
   },
@@ -172,7 +220,10 @@ export const RESOURCE_TYPES: Record<string, ResourceType> = {
     mode: 'inert',
     nameProperty: 'RoleName',
     ref: (p) => nameOf(p),
-    attributes: { Arn: (p) => `arn:${p.partition}:iam::${p.account}:role/${nameOf(p)}`, RoleId: (p) => hash(p, 21) },
+    attributes: {
+      Arn: (p) => `arn:${p.partition}:iam::${p.account}:role/${nameOf(p)}`,
+      RoleId: (p) => hash(p, 21),
+    },
   },
   'AWS::IAM::Policy': { mode: 'inert', ref: (p) => hash(p) },
   'AWS::KMS::Key': {
@@ -184,7 +235,9 @@ export const RESOURCE_TYPES: Record<string, ResourceType> = {
     mode: 'inert',
     nameProperty: 'LogGroupName',
     ref: (p) => p.givenName ?? `/local/${p.stackName}/${p.logicalId}`,
-    attributes: { Arn: (p) => arn(p, 'logs', `log-group:${p.givenName ?? `/local/${p.stackName}/${p.logicalId}`}:*`) },
+    attributes: {
+      Arn: (p) => arn(p, 'logs', `log-group:${p.givenName ?? `/local/${p.stackName}/${p.logicalId}`}:*`),
+    },
   },
   'AWS::S3::BucketPolicy': { mode: 'inert', ref: (p) => hash(p) },
   'AWS::SQS::QueuePolicy': { mode: 'inert', ref: (p) => hash(p) },
@@ -202,7 +255,11 @@ export const RESOURCE_TYPES: Record<string, ResourceType> = {
     ref: (p) => arn(p, 'cloudfront', `function/${hash(p)}`, ''),
     attributes: { FunctionARN: (p) => arn(p, 'cloudfront', `function/${hash(p)}`, '') },
   },
-  'AWS::CloudWatch::Alarm': { mode: 'inert', ref: (p) => nameOf(p), attributes: { Arn: (p) => arn(p, 'cloudwatch', `alarm:${nameOf(p)}`) } },
+  'AWS::CloudWatch::Alarm': {
+    mode: 'inert',
+    ref: (p) => nameOf(p),
+    attributes: { Arn: (p) => arn(p, 'cloudwatch', `alarm:${nameOf(p)}`) },
+  },
   'AWS::CloudWatch::Dashboard': { mode: 'inert', ref: (p) => nameOf(p) },
   'AWS::SNS::Topic': {
     mode: 'inert',

@@ -22,6 +22,7 @@ function epochSeconds(value: unknown): unknown {
 export function controlPlane(platform: LocalPlatform, buses: LocalBus[], stateMachines: StateMachineInfo[]) {
   const sfn = () => platform.stepFunctions;
   const scheduler = () => platform.scheduler;
+  // biome-ignore lint/suspicious/noExplicitAny: SDK inputs as sent; each engine validates its own
   const json: Record<string, (input: any) => unknown> = {
     'AWSEvents.PutEvents': (i) => platform.eventBridge.putEvents(i.Entries ?? []),
     'AWSEvents.DescribeEventBus': (i) => {
@@ -32,7 +33,8 @@ export function controlPlane(platform: LocalPlatform, buses: LocalBus[], stateMa
     },
     'AWSStepFunctions.DescribeStateMachine': (i) => {
       const sm = stateMachines.find((s) => s.arn === i.stateMachineArn);
-      if (!sm) throw awsError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${i.stateMachineArn}'`);
+      if (!sm)
+        throw awsError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${i.stateMachineArn}'`);
       return {
         stateMachineArn: sm.arn,
         name: sm.name,
@@ -44,13 +46,16 @@ export function controlPlane(platform: LocalPlatform, buses: LocalBus[], stateMa
       };
     },
     'AWSStepFunctions.StartExecution': async (i) => epochSeconds(await sfn().startExecution(i)),
-    'AWSStepFunctions.DescribeExecution': async (i) => epochSeconds(await sfn().describeExecution(i.executionArn)),
+    'AWSStepFunctions.DescribeExecution': async (i) =>
+      epochSeconds(await sfn().describeExecution(i.executionArn)),
     'AWSStepFunctions.ListExecutions': async (i) => epochSeconds(await sfn().listExecutions(i)),
     'AWSStepFunctions.StopExecution': async (i) => epochSeconds(await sfn().stopExecution(i)),
     'AWSStepFunctions.SendTaskSuccess': async (i) => sfn().sendTaskSuccess(i),
     'AWSStepFunctions.SendTaskFailure': async (i) => sfn().sendTaskFailure(i),
     'AWSStepFunctions.SendTaskHeartbeat': async (i) => sfn().sendTaskHeartbeat(i),
-    'AmazonSQS.SendMessage': (i) => ({ MessageId: platform.queues.send(i.QueueUrl, i.MessageBody, i.MessageAttributes) }),
+    'AmazonSQS.SendMessage': (i) => ({
+      MessageId: platform.queues.send(i.QueueUrl, i.MessageBody, i.MessageAttributes),
+    }),
   };
 
   const body = (b: Buffer) => (b.length ? JSON.parse(b.toString('utf8')) : {});
@@ -58,19 +63,26 @@ export function controlPlane(platform: LocalPlatform, buses: LocalBus[], stateMa
     {
       method: 'POST',
       path: /^\/schedules\/([^/]+)$/,
-      handle: async (m, b) => ({ body: await scheduler().createSchedule({ ...body(b), Name: decodeURIComponent(m[1]!) }) }),
+      handle: async (m, b) => ({
+        body: await scheduler().createSchedule({ ...body(b), Name: decodeURIComponent(m[1]!) }),
+      }),
     },
     {
       method: 'PUT',
       path: /^\/schedules\/([^/]+)$/,
-      handle: async (m, b) => ({ body: await scheduler().updateSchedule({ ...body(b), Name: decodeURIComponent(m[1]!) }) }),
+      handle: async (m, b) => ({
+        body: await scheduler().updateSchedule({ ...body(b), Name: decodeURIComponent(m[1]!) }),
+      }),
     },
     {
       method: 'GET',
       path: /^\/schedules\/([^/]+)$/,
       handle: async (m, _b, q) => ({
         body: epochSeconds(
-          await scheduler().getSchedule({ Name: decodeURIComponent(m[1]!), GroupName: q.get('groupName') ?? undefined }),
+          await scheduler().getSchedule({
+            Name: decodeURIComponent(m[1]!),
+            GroupName: q.get('groupName') ?? undefined,
+          }),
         ),
       }),
     },
@@ -78,23 +90,27 @@ export function controlPlane(platform: LocalPlatform, buses: LocalBus[], stateMa
       method: 'DELETE',
       path: /^\/schedules\/([^/]+)$/,
       handle: async (m, _b, q) => ({
-        body: await scheduler().deleteSchedule({ Name: decodeURIComponent(m[1]!), GroupName: q.get('groupName') ?? undefined }),
+        body: await scheduler().deleteSchedule({
+          Name: decodeURIComponent(m[1]!),
+          GroupName: q.get('groupName') ?? undefined,
+        }),
       }),
     },
     {
       method: 'GET',
       path: /^\/schedules$/,
       handle: async (_m, _b, q) => ({
-        body: epochSeconds(await scheduler().listSchedules({ GroupName: q.get('ScheduleGroup') ?? undefined })),
+        body: epochSeconds(
+          await scheduler().listSchedules({ GroupName: q.get('ScheduleGroup') ?? undefined }),
+        ),
       }),
     },
     {
       method: 'GET',
       path: /^\/schedule-groups\/([^/]+)$/,
-      handle: async (m) => {
-        if (m[1] !== 'default') throw awsError('ResourceNotFoundException', `Schedule group ${m[1]} does not exist.`, 404);
-        return { body: { Name: 'default', State: 'ACTIVE', Arn: 'arn:aws-cn:scheduler:cn-northwest-1:000000000000:schedule-group/default' } };
-      },
+      handle: async (m) => ({
+        body: epochSeconds(await scheduler().getScheduleGroup({ Name: decodeURIComponent(m[1]!) })),
+      }),
     },
     {
       method: 'POST',
@@ -108,8 +124,14 @@ export function controlPlane(platform: LocalPlatform, buses: LocalBus[], stateMa
         }
         const result = await platform.functions.invoke(name, event);
         return result.ok
-          ? { raw: Buffer.from(JSON.stringify(result.payload ?? null)), headers: { 'x-amz-executed-version': '$LATEST' } }
-          : { raw: Buffer.from(JSON.stringify(result.error)), headers: { 'x-amz-function-error': 'Unhandled' } };
+          ? {
+              raw: Buffer.from(JSON.stringify(result.payload ?? null)),
+              headers: { 'x-amz-executed-version': '$LATEST' },
+            }
+          : {
+              raw: Buffer.from(JSON.stringify(result.error)),
+              headers: { 'x-amz-function-error': 'Unhandled' },
+            };
       },
     },
   ];

@@ -56,7 +56,8 @@ export class LocalAwsEndpoint {
     try {
       if (typeof target === 'string') {
         const operation = this.json[target];
-        if (!operation) throw awsError('UnknownOperationException', `local mode does not implement ${target}`);
+        if (!operation)
+          throw awsError('UnknownOperationException', `local mode does not implement ${target}`);
         const input = body.length ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {};
         const output = await operation(input);
         res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
@@ -71,11 +72,15 @@ export class LocalAwsEndpoint {
         res.end(out.raw ?? (out.body === undefined ? '' : JSON.stringify(out.body)));
         return;
       }
-      throw awsError('UnknownOperationException', `local mode does not implement ${req.method} ${url.pathname}`);
+      throw awsError(
+        'UnknownOperationException',
+        `local mode does not implement ${req.method} ${url.pathname}`,
+      );
     } catch (error) {
       const e = error as Error & { $status?: number };
       const type = e.name && e.name !== 'Error' ? e.name : 'InternalFailure';
-      if (type === 'InternalFailure' || type === 'UnknownOperationException') this.log(`${target ?? url.pathname}: ${e.message}`);
+      if (type === 'InternalFailure' || type === 'UnknownOperationException')
+        this.log(`${target ?? url.pathname}: ${e.message}`);
       res.writeHead(e.$status ?? (type === 'InternalFailure' ? 500 : 400), {
         'content-type': 'application/x-amz-json-1.1',
         'x-amzn-errortype': type,

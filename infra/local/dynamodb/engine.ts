@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -32,7 +32,8 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   // A port picked in advance can be taken before Java binds it; only then is another attempt worth it.
   for (let attempt = 1; ; attempt++) {
-    const port = options.port || (await findFreePort());
+    // Checked first, because a DynamoDB Local already on the port would answer for the new one.
+    const port = await probePort(options.port ?? 0);
     try {
       return await launch(port, options.dataDir);
     } catch (error) {
@@ -61,6 +62,8 @@ async function launch(port: number, dataDir: string | undefined): Promise<Dynamo
   let output = '';
   const keepTail = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-OUTPUT_TAIL_CHARS);
+    // A failed start (e.g. the port is taken) kills Java's main thread, but other threads keep the JVM alive.
+    if (output.includes('Exception in thread "main"')) child.kill();
   };
   child.stdout?.on('data', keepTail);
   child.stderr?.on('data', keepTail);
@@ -93,7 +96,7 @@ async function launch(port: number, dataDir: string | undefined): Promise<Dynamo
   }
   let stopping = false;
   // Tables vanish with the process, so a crash must not go unnoticed behind a platform that still looks up.
-  void exited.then((reason) => stopping || console.error(`[dynamodb] unexpectedly: ${reason}`));
+  void exited.then((reason) => stopping || console.error(`[dynamodb] ${reason}`));
   return {
     endpoint,
     port,
@@ -145,17 +148,20 @@ async function terminate(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-function findFreePort(): Promise<number> {
+/** Resolves with the port (a free one for 0) once it is known to be free on every interface, as Java binds it. */
+function probePort(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port assigned')),
-      );
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`DynamoDB Local cannot use port ${port}: it is in use`)
+          : error,
+      ),
+    );
+    server.listen(port, () => {
+      const { port: free } = server.address() as AddressInfo;
+      server.close(() => resolve(free));
     });
   });
 }

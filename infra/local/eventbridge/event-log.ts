@@ -23,7 +23,9 @@ export class RecordingEventBridge extends LocalEventBridge {
     result.Entries.forEach((outcome, i) => {
       const entry = entries[i];
       if (!entry || !('EventId' in outcome)) return;
-      const bus = String(entry.EventBusName ?? 'default').split('/').pop()!;
+      const bus = String(entry.EventBusName ?? 'default')
+        .split('/')
+        .pop()!;
       const list = this.log.get(bus) ?? [];
       list.push({
         bus,
@@ -40,6 +42,8 @@ export class RecordingEventBridge extends LocalEventBridge {
   }
 
   recent(bus?: string): LoggedEvent[] {
-    return bus ? (this.log.get(bus) ?? []) : [...this.log.values()].flat().sort((a, b) => a.at.localeCompare(b.at));
+    return bus
+      ? (this.log.get(bus) ?? [])
+      : [...this.log.values()].flat().sort((a, b) => a.at.localeCompare(b.at));
   }
 }

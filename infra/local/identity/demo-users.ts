@@ -22,7 +22,7 @@ export const DEMO_USERS: DemoUser[] = [
     idNumber: '610104199003071230',
     phone: '13812345678',
     region: '610100',
-    description: '西安市民 / a citizen of Xi\'an',
+    description: "西安市民 / a citizen of Xi'an",
   },
   {
     id: 'citizen-li',
@@ -40,7 +40,7 @@ export const DEMO_USERS: DemoUser[] = [
     idNumber: '91610131MA6TXQ8K5U',
     phone: '02988886666',
     region: '610100',
-    description: '西安的企业 / an enterprise in Xi\'an',
+    description: "西安的企业 / an enterprise in Xi'an",
   },
   {
     id: 'window-xian',
@@ -48,7 +48,7 @@ export const DEMO_USERS: DemoUser[] = [
     name: '王芳',
     email: 'wangfang@window.xa.example',
     region: '610100',
-    description: '西安市政务服务中心综合窗口 / window staff, Xi\'an service centre',
+    description: "西安市政务服务中心综合窗口 / window staff, Xi'an service centre",
   },
   {
     id: 'reviewer-xian-market',
@@ -57,7 +57,7 @@ export const DEMO_USERS: DemoUser[] = [
     email: 'zhaoqiang@scjg.xa.example',
     region: '610100',
     department: 'market-regulation',
-    description: '西安市市场监督管理局审批人员 / reviewer, Xi\'an market regulation',
+    description: "西安市市场监督管理局审批人员 / reviewer, Xi'an market regulation",
   },
   {
     id: 'reviewer-xian-police',
@@ -66,7 +66,7 @@ export const DEMO_USERS: DemoUser[] = [
     email: 'chenjing@ga.xa.example',
     region: '610100',
     department: 'public-security',
-    description: '西安市公安局审批人员 / reviewer, Xi\'an public security',
+    description: "西安市公安局审批人员 / reviewer, Xi'an public security",
   },
   {
     id: 'reviewer-baoji-market',
@@ -83,7 +83,7 @@ export const DEMO_USERS: DemoUser[] = [
     name: '孙磊',
     email: 'sunlei@zwfw.xa.example',
     region: '610100',
-    description: '西安市行政审批督办 / supervisor, Xi\'an',
+    description: "西安市行政审批督办 / supervisor, Xi'an",
   },
   {
     id: 'admin-province',

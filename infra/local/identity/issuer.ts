@@ -93,7 +93,9 @@ export class LocalIssuer {
    */
   async verify(token: string, issuer: string, audience: string[]): Promise<JWTPayload> {
     const { payload } = await jwtVerify(token, this.publicKey, { issuer, algorithms: [ALG] });
-    const audiences = [payload.aud, payload.client_id].flat().filter((a): a is string => typeof a === 'string');
+    const audiences = [payload.aud, payload.client_id]
+      .flat()
+      .filter((a): a is string => typeof a === 'string');
     if (!audiences.some((a) => audience.includes(a))) throw new Error('audience not allowed');
     return payload;
   }

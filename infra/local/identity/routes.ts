@@ -7,9 +7,17 @@ import { signInPage } from './sign-in-page.ts';
 const TokenRequest = z.object({
   role: z.enum(['citizen', 'enterprise', 'window', 'reviewer', 'supervisor', 'admin']),
   user: z.string().optional(),
-  region: z.string().regex(/^\d{6}$/).optional(),
+  region: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   department: z.string().min(1).optional(),
-  expiresInSeconds: z.number().int().min(1).max(12 * 3600).optional(),
+  expiresInSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(12 * 3600)
+    .optional(),
 });
 
 /**
@@ -63,7 +71,10 @@ export async function handleIdentity(
   }
   const user = { ...base, region: region ?? base.region, department: department ?? base.department };
   const token = await issuer.issue(user, expiresInSeconds);
-  json(res, 200, { token, user: { id: user.id, role, name: user.name, region: user.region, department: user.department } });
+  json(res, 200, {
+    token,
+    user: { id: user.id, role, name: user.name, region: user.region, department: user.department },
+  });
   return true;
 }
 
@@ -72,6 +83,13 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-function error(res: ServerResponse, status: number, code: string, zh: string, en: string, details?: unknown): void {
+function error(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  zh: string,
+  en: string,
+  details?: unknown,
+): void {
   json(res, status, { error: { code, message: { 'zh-CN': zh, en }, ...(details ? { details } : {}) } });
 }

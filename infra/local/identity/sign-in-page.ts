@@ -1,14 +1,14 @@
 import type { DemoUser } from './demo-users.ts';
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The local sign-in page: pick a demo user, get a token, go back to the app. */
 export function signInPage(users: DemoUser[]): string {
   const rows = users
     .map(
-      (u) => `<li><button type="button" data-role="${u.role}" data-user="${escape(u.id)}">
-        <strong>${escape(u.name)}</strong> <span>${u.role}</span><br><small>${escape(u.description)}</small>
+      (u) => `<li><button type="button" data-role="${u.role}" data-user="${escapeHtml(u.id)}">
+        <strong>${escapeHtml(u.name)}</strong> <span>${u.role}</span><br><small>${escapeHtml(u.description)}</small>
       </button></li>`,
     )
     .join('\n');

@@ -1,5 +1,5 @@
-import type { Server } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,17 +29,15 @@ export interface S3 {
   stop(): Promise<void>;
 }
 
-const NONE = 'it has no local effect';
-
 /** Every bucket property local mode accepts, with what becomes of it; anything else stops local mode. */
 export const supportedBucketProperties: Readonly<Record<string, string>> = {
   BucketName: 'the physical name is used',
   CorsConfiguration: 'enforced on browser requests',
-  BucketEncryption: `objects are stored unencrypted: ${NONE}`,
-  VersioningConfiguration: `only the latest version is kept: ${NONE}`,
+  BucketEncryption: 'objects are stored unencrypted',
+  VersioningConfiguration: 'only the latest version of an object is kept',
   PublicAccessBlockConfiguration: 'every bucket is private: only signed requests are served',
   OwnershipControls: 'ACLs are not emulated',
-  LifecycleConfiguration: `objects never expire: ${NONE}`,
+  LifecycleConfiguration: 'objects never expire',
   LoggingConfiguration: 'no access logs are written',
   Tags: 'nothing reads tags locally',
   ObjectLockEnabled: 'only false: object lock is not emulated',
@@ -91,8 +89,8 @@ const keysInUse = new Map<string, { secretAccessKey: string; servers: number }>(
 /** An S3-compatible server (s3rver) that verifies SigV4 signatures, with the template's buckets. */
 export async function startS3(options: S3Options): Promise<S3> {
   for (const bucket of options.buckets) validate(bucket);
-  const directory = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'tongban-s3-')));
   useKey(options.accessKeyId, options.secretAccessKey);
+  const directory = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'tongban-s3-')));
   const server = new S3rver({
     address: '127.0.0.1',
     port: options.port ?? 0,
@@ -109,16 +107,21 @@ export async function startS3(options: S3Options): Promise<S3> {
   });
   // s3rver serves unsigned requests as an anonymous user; the template's buckets are all private.
   server.middleware.unshift(async (ctx, next) => {
-    const signed = 'authorization' in ctx.headers || 'X-Amz-Algorithm' in ctx.query || 'Signature' in ctx.query;
+    const signed =
+      'authorization' in ctx.headers || 'X-Amz-Algorithm' in ctx.query || 'Signature' in ctx.query;
     // CORS preflights are never signed, in AWS neither.
     if (!signed && ctx.method !== 'OPTIONS') throw new S3Error('AccessDenied', 'Access Denied');
     await next();
   });
+  const release = async () => {
+    releaseKey(options.accessKeyId);
+    if (!options.dataDir) await rm(directory, { recursive: true, force: true });
+  };
   let port: number;
   try {
     ({ port } = await server.run());
   } catch (error) {
-    releaseKey(options.accessKeyId);
+    await release();
     throw error;
   }
   return {
@@ -128,8 +131,7 @@ export async function startS3(options: S3Options): Promise<S3> {
       // Browsers and SDK agents keep connections alive; close() alone would wait for them to time out.
       server.httpServer.closeAllConnections();
       await server.close();
-      releaseKey(options.accessKeyId);
-      if (!options.dataDir) await rm(directory, { recursive: true, force: true });
+      await release();
     },
   };
 }

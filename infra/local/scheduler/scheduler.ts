@@ -7,6 +7,8 @@ import type {
   CreateScheduleOutput,
   DeleteScheduleGroupInput,
   DeleteScheduleInput,
+  GetScheduleGroupInput,
+  GetScheduleGroupOutput,
   GetScheduleInput,
   GetScheduleOutput,
   ListSchedulesInput,
@@ -36,8 +38,9 @@ export interface SchedulerHost {
 export interface LocalSchedulerOptions {
   dataDir: string;
   host: SchedulerHost;
-  region?: string;
-  account?: string;
+  /** Schedule ARNs and the target ARNs accepted are in this partition, region and account. */
+  region: string;
+  account: string;
   partition?: string;
 }
 
@@ -109,13 +112,14 @@ export class LocalScheduler {
 
   constructor(options: LocalSchedulerOptions) {
     this.#host = options.host;
-    this.#region = options.region ?? 'us-east-1';
-    this.#account = options.account ?? '000000000000';
+    this.#region = options.region;
+    this.#account = options.account;
     this.#partition = options.partition ?? 'aws';
     this.#file = new JsonFile(join(options.dataDir, 'schedules.json'));
     const stored = this.#file.read();
-    for (const group of stored?.groups ?? [this.#newGroup(DEFAULT_GROUP)])
+    for (const group of stored?.groups ?? [this.#newGroup(DEFAULT_GROUP)]) {
       this.#groups.set(group.Name, group);
+    }
     for (const schedule of stored?.schedules ?? []) {
       this.#schedules.set(key(schedule.GroupName, schedule.Name), schedule);
       this.#arm(schedule);
@@ -128,8 +132,7 @@ export class LocalScheduler {
     if (this.#schedules.has(key(groupName, name))) {
       throw new SchedulerApiError('ConflictException', `Schedule ${name} already exists.`);
     }
-    const now = new Date().toISOString();
-    const schedule = this.#validSchedule(input, groupName, name, now);
+    const schedule = this.#validSchedule(input, groupName, name, new Date().toISOString());
     this.#put(schedule);
     return { ScheduleArn: schedule.Arn };
   }
@@ -185,12 +188,19 @@ export class LocalScheduler {
 
   createScheduleGroup(input: CreateScheduleGroupInput): CreateScheduleGroupOutput {
     const name = validName(input.Name, 'Name');
-    if (this.#groups.has(name))
+    if (this.#groups.has(name)) {
       throw new SchedulerApiError('ConflictException', `Schedule group ${name} already exists.`);
+    }
     const group = this.#newGroup(name);
     this.#groups.set(name, group);
     this.#persist();
     return { ScheduleGroupArn: group.Arn };
+  }
+
+  getScheduleGroup(input: GetScheduleGroupInput): GetScheduleGroupOutput {
+    const { Name, Arn, CreationDate } = this.#group(input.Name);
+    const created = new Date(CreationDate);
+    return { Name, Arn, State: 'ACTIVE', CreationDate: created, LastModificationDate: created };
   }
 
   /** Deletes the group with every schedule in it, as AWS does. */
@@ -223,7 +233,7 @@ export class LocalScheduler {
     creationDate: string,
   ): ScheduleRecord {
     const timezone = input.ScheduleExpressionTimezone ?? 'UTC';
-    const schedule: ScheduleRecord = {
+    return {
       Arn: this.#arn(`schedule/${groupName}/${name}`),
       Name: name,
       GroupName: groupName,
@@ -238,14 +248,13 @@ export class LocalScheduler {
         ['NONE', 'DELETE'],
         'ActionAfterCompletion',
       ),
-      ...(input.StartDate ? { StartDate: new Date(input.StartDate).toISOString() } : {}),
-      ...(input.EndDate ? { EndDate: new Date(input.EndDate).toISOString() } : {}),
+      ...(input.StartDate ? { StartDate: isoDate(input.StartDate) } : {}),
+      ...(input.EndDate ? { EndDate: isoDate(input.EndDate) } : {}),
       ...(input.KmsKeyArn ? { KmsKeyArn: input.KmsKeyArn } : {}),
       CreationDate: creationDate,
       LastModificationDate: new Date().toISOString(),
       dueAt: dueTime(input.ScheduleExpression, timezone),
     };
-    return schedule;
   }
 
   #validTarget(target: Target | undefined): Target {
@@ -254,12 +263,19 @@ export class LocalScheduler {
     }
     const kind = this.#targetKind(target);
     if (kind !== 'queue' && target.Input !== undefined) {
+      let input: unknown;
       try {
-        JSON.parse(target.Input);
+        input = JSON.parse(target.Input);
       } catch {
         throw new SchedulerApiError(
           'ValidationException',
           `Target.Input must be well-formed JSON for ${target.Arn}.`,
+        );
+      }
+      if (kind === 'putEvents' && !Array.isArray((input as { Entries?: unknown } | null)?.Entries)) {
+        throw new SchedulerApiError(
+          'ValidationException',
+          'The PutEvents target needs Input with an Entries array.',
         );
       }
     }
@@ -270,10 +286,8 @@ export class LocalScheduler {
         'RetryPolicy.MaximumRetryAttempts must be within 0-185.',
       );
     }
-    if (
-      policy?.MaximumEventAgeInSeconds !== undefined &&
-      !inRange(policy.MaximumEventAgeInSeconds, 60, 86_400)
-    ) {
+    const maximumAge = policy?.MaximumEventAgeInSeconds;
+    if (maximumAge !== undefined && !inRange(maximumAge, 60, 86_400)) {
       throw new SchedulerApiError(
         'ValidationException',
         'RetryPolicy.MaximumEventAgeInSeconds must be within 60-86400.',
@@ -291,14 +305,14 @@ export class LocalScheduler {
   #targetKind(target: Target): TargetKind {
     const arn = target.Arn ?? '';
     const prefix = `arn:${this.#partition}:`;
-    if (arn === `${prefix}scheduler:::aws-sdk:eventbridge:putEvents`) return 'putEvents';
-    if (/^lambda:[a-z0-9-]+:\d{12}:function:[\w-]+(:[\w$-]+)?$/.test(arn.slice(prefix.length)))
-      return 'lambda';
-    if (/^states:[a-z0-9-]+:\d{12}:stateMachine:[\w-]+$/.test(arn.slice(prefix.length))) {
+    const resource = arn.startsWith(prefix) ? arn.slice(prefix.length) : '';
+    if (resource === 'scheduler:::aws-sdk:eventbridge:putEvents') return 'putEvents';
+    if (/^lambda:[a-z0-9-]+:\d{12}:function:[\w-]+(:[\w$-]+)?$/.test(resource)) return 'lambda';
+    if (/^states:[a-z0-9-]+:\d{12}:stateMachine:[\w-]+$/.test(resource)) {
       this.#require('startExecution', 'a Step Functions target');
       return 'stateMachine';
     }
-    if (/^events:[a-z0-9-]+:\d{12}:event-bus\/[\w.\-/]+$/.test(arn.slice(prefix.length))) {
+    if (/^events:[a-z0-9-]+:\d{12}:event-bus\/[\w.\-/]+$/.test(resource)) {
       if (!target.EventBridgeParameters?.Source || !target.EventBridgeParameters.DetailType) {
         throw new SchedulerApiError(
           'ValidationException',
@@ -307,7 +321,7 @@ export class LocalScheduler {
       }
       return 'eventBus';
     }
-    if (/^sqs:[a-z0-9-]+:\d{12}:[\w-]+(\.fifo)?$/.test(arn.slice(prefix.length))) {
+    if (/^sqs:[a-z0-9-]+:\d{12}:[\w-]+(\.fifo)?$/.test(resource)) {
       this.#require('sendSqsMessage', 'an SQS target');
       return 'queue';
     }
@@ -350,21 +364,25 @@ export class LocalScheduler {
     );
   }
 
-  // Each attempt is checked against the current record, so an update or delete stops retries of the old one.
+  // An update or delete replaces the record, which stops whatever was still under way for the old one.
+  #isCurrent(schedule: ScheduleRecord): boolean {
+    return !this.#closed && this.#schedules.get(key(schedule.GroupName, schedule.Name)) === schedule;
+  }
+
   #attempt(schedule: ScheduleRecord, attempt: number): void {
-    const id = key(schedule.GroupName, schedule.Name);
-    this.#timers.delete(id);
-    if (this.#closed || this.#schedules.get(id) !== schedule) return;
-    const delivery = this.#deliver(schedule, attempt).then(
-      () => this.#complete(schedule),
-      (error: unknown) => this.#retry(schedule, attempt, error),
-    );
+    this.#timers.delete(key(schedule.GroupName, schedule.Name));
+    if (!this.#isCurrent(schedule)) return;
+    const delivery = this.#deliver(schedule, attempt)
+      .then(
+        () => this.#complete(schedule),
+        (error: unknown) => this.#retry(schedule, attempt, error),
+      )
+      .finally(() => this.#deliveries.delete(delivery));
     this.#deliveries.add(delivery);
-    delivery.finally(() => this.#deliveries.delete(delivery));
   }
 
   async #retry(schedule: ScheduleRecord, attempt: number, error: unknown): Promise<void> {
-    if (this.#closed || this.#schedules.get(key(schedule.GroupName, schedule.Name)) !== schedule) return;
+    if (!this.#isCurrent(schedule)) return;
     const policy = schedule.Target.RetryPolicy;
     const delay = Math.min(1000 * 2 ** (attempt - 1), MAX_BACKOFF_MS);
     const maxAgeMs = (policy?.MaximumEventAgeInSeconds ?? DEFAULT_EVENT_AGE_SECONDS) * 1000;
@@ -394,7 +412,7 @@ export class LocalScheduler {
   }
 
   #complete(schedule: ScheduleRecord): void {
-    if (this.#closed || this.#schedules.get(key(schedule.GroupName, schedule.Name)) !== schedule) return;
+    if (!this.#isCurrent(schedule)) return;
     if (schedule.ActionAfterCompletion === 'DELETE') {
       this.#remove(schedule);
     } else {
@@ -546,6 +564,11 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 function validName(name: string | undefined, field: string): string {
   if (name && NAME.test(name)) return name;
   throw new SchedulerApiError('ValidationException', `${field} must be 1-64 characters of [0-9a-zA-Z-_.].`);
+}
+
+// A Date from the SDK, or epoch seconds or an ISO string from the JSON wire protocol.
+function isoDate(value: Date | number | string): string {
+  return new Date(typeof value === 'number' ? value * 1000 : value).toISOString();
 }
 
 function inRange(value: number, min: number, max: number): boolean {

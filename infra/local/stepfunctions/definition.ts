@@ -1,4 +1,5 @@
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import { StatesRuntimeFailure } from './errors.ts';
 
 // The interpreter arms a plain setTimeout for every Task (60 s when TimeoutSeconds is absent) and every Wait,
 // which Node fires after 1 ms once the delay passes 2^31-1 ms. So the definition it runs is an internal copy:
@@ -11,6 +12,7 @@ export const ROLLOVER_ERROR = 'Local.TimerRollover';
 export const ROLLOVER_AFTER_MS = 2_000_000_000;
 const INTERPRETER_TASK_TIMEOUT_SECONDS = 2_100_000;
 const ROLLOVER_RETRIER = { ErrorEquals: [ROLLOVER_ERROR], IntervalSeconds: 0, MaxAttempts: 99_999_999 };
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 // The parameters AWS requires of each optimized integration when the state machine is created.
 const INTEGRATIONS = {
@@ -73,8 +75,9 @@ function rewriteMachine(machine: Json, context: Context): Json {
   if (machine.QueryLanguage === 'JSONata') throw definitionError(context, 'JSONata is not supported locally');
   const states = Object.entries((machine.States ?? {}) as Record<string, Json>).map(([name, state]) => {
     // Task overrides are keyed by state name across nested branches, as AWS requires names to be unique anyway.
-    if (context.names.has(name))
+    if (context.names.has(name)) {
       throw definitionError(context, `state name '${name}' is used more than once`);
+    }
     context.names.add(name);
     return [name, rewriteState(name, state, context)] as const;
   });
@@ -97,8 +100,9 @@ function rewriteState(name: string, state: Json, context: Context): Json {
       };
     case 'Map': {
       for (const field of ['ItemReader', 'ResultWriter', 'ItemBatcher']) {
-        if (field in state)
+        if (field in state) {
           throw definitionError(context, `state '${name}' uses ${field}, not supported locally`);
+        }
       }
       const processor = state.ItemProcessor ? 'ItemProcessor' : 'Iterator';
       return {
@@ -168,8 +172,9 @@ function classifyResource(
         `sqs:sendMessage, the last three also as .waitForTaskToken, in partition ${context.partition})`,
     );
   }
-  if (api === 'sqs:sendMessage' && !context.canSendSqs)
+  if (api === 'sqs:sendMessage' && !context.canSendSqs) {
     throw unsupported('but local mode was started without SQS');
+  }
   const integration = api as keyof typeof INTEGRATIONS;
   const parameters = (state.Parameters ?? {}) as Json;
   for (const field of INTEGRATIONS[integration]) {
@@ -187,7 +192,8 @@ function classifyResource(
   return { integration, callback };
 }
 
-// A Wait state runs as a Task whose Parameters hand the local timer both the state input and the wait.
+// A Wait state runs as a Task whose Parameters hand the local timer both the state input and the wait, which
+// waitEnd() reads back.
 function rewriteWait(name: string, state: Json, context: Context): Json {
   context.states.set(name, { type: 'wait' });
   const { Seconds, Timestamp, SecondsPath, TimestampPath, ...rest } = state;
@@ -207,6 +213,29 @@ function rewriteWait(name: string, state: Json, context: Context): Json {
     TimeoutSeconds: INTERPRETER_TASK_TIMEOUT_SECONDS,
     Retry: [ROLLOVER_RETRIER],
   };
+}
+
+/** When a rewritten Wait state ends (epoch ms), and the output it passes on. */
+export function waitEnd(parameters: unknown): { dueAt: number; output: unknown } {
+  const { Input, Seconds, Timestamp } = parameters as {
+    Input: unknown;
+    Seconds?: unknown;
+    Timestamp?: unknown;
+  };
+  if (Timestamp !== undefined) {
+    const dueAt =
+      typeof Timestamp === 'string' && RFC3339.test(Timestamp) ? Date.parse(Timestamp) : Number.NaN;
+    if (Number.isNaN(dueAt)) {
+      throw new StatesRuntimeFailure(`Wait: ${JSON.stringify(Timestamp)} is not an RFC 3339 timestamp`);
+    }
+    return { dueAt, output: Input };
+  }
+  if (typeof Seconds !== 'number' || !Number.isInteger(Seconds) || Seconds < 0) {
+    throw new StatesRuntimeFailure(
+      `Wait: ${JSON.stringify(Seconds)} is not a non-negative integer of seconds`,
+    );
+  }
+  return { dueAt: Date.now() + Seconds * 1000, output: Input };
 }
 
 // AWS still matches a heartbeat timeout with Retry and Catch on States.Timeout, its name before

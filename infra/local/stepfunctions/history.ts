@@ -21,8 +21,9 @@ export interface HistoryEvent {
 /** The history entry for an interpreter event, or undefined for the rollovers local mode adds itself. */
 export function historyEvent(event: EventLog, states: Map<string, StateSpec>): HistoryEvent | undefined {
   if (event.type === 'StateFailed' && event.Error === ROLLOVER_ERROR) return undefined;
-  if (event.type === 'StateRetried' && event.retry.retrier.ErrorEquals.includes(ROLLOVER_ERROR))
+  if (event.type === 'StateRetried' && event.retry.retrier.ErrorEquals.includes(ROLLOVER_ERROR)) {
     return undefined;
+  }
   const entry: HistoryEvent = { timestamp: new Date(event.timestamp).toISOString(), type: event.type };
   if ('state' in event) {
     entry.stateName = event.state.name;

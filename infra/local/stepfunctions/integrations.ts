@@ -62,8 +62,9 @@ async function invokeFunction(
 
 async function lambdaInvoke(parameters: Record<string, unknown>, call: IntegrationCall): Promise<unknown> {
   const { FunctionName, Qualifier, Payload = {}, InvocationType = 'RequestResponse' } = parameters;
-  if (typeof FunctionName !== 'string')
+  if (typeof FunctionName !== 'string') {
     throw new StatesRuntimeFailure('lambda:invoke: FunctionName is not a string');
+  }
   const functionName = typeof Qualifier === 'string' ? `${FunctionName}:${Qualifier}` : FunctionName;
   switch (InvocationType) {
     case 'RequestResponse':
@@ -101,8 +102,9 @@ function lambdaResponse(statusCode: number, payload: unknown): Record<string, un
 }
 
 async function putEvents(parameters: Record<string, unknown>, call: IntegrationCall): Promise<unknown> {
-  if (!Array.isArray(parameters.Entries))
+  if (!Array.isArray(parameters.Entries)) {
     throw new StatesRuntimeFailure('events:putEvents: Entries is not an array');
+  }
   // As on AWS, each event names the execution and the state machine among its resources.
   const entries = (parameters.Entries as Record<string, unknown>[]).map(
     ({ Detail, Resources, ...entry }) => ({
@@ -126,8 +128,9 @@ async function putEvents(parameters: Record<string, unknown>, call: IntegrationC
 
 async function sendMessage(parameters: Record<string, unknown>, call: IntegrationCall): Promise<unknown> {
   const { QueueUrl, MessageBody } = parameters;
-  if (typeof QueueUrl !== 'string')
+  if (typeof QueueUrl !== 'string') {
     throw new StatesRuntimeFailure('sqs:sendMessage: QueueUrl is not a string');
+  }
   const body = typeof MessageBody === 'string' ? MessageBody : JSON.stringify(MessageBody);
   try {
     await call.host.sendSqsMessage?.(QueueUrl, body);
@@ -155,8 +158,9 @@ function sdkMetadata(statusCode: number, headers: Record<string, string>): Recor
 }
 
 function parameters(input: unknown, integration: Integration): Record<string, unknown> {
-  if (typeof input === 'object' && input !== null && !Array.isArray(input))
+  if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
     return input as Record<string, unknown>;
+  }
   throw new StatesRuntimeFailure(`${integration}: Parameters did not evaluate to an object`);
 }
 

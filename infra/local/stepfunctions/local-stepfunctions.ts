@@ -2,8 +2,15 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { DescribeExecutionOutput, ExecutionListItem, ExecutionStatus } from '@aws-sdk/client-sfn';
 import { ExecutionError, type RunOptions } from 'aws-local-stepfunctions';
-import { type PreparedDefinition, prepareDefinition, type StateSpec } from './definition.ts';
-import { StateFailure, StatesRuntimeFailure, StepFunctionsApiError } from './errors.ts';
+import { type PreparedDefinition, prepareDefinition, type StateSpec, waitEnd } from './definition.ts';
+import { StateFailure, StepFunctionsApiError } from './errors.ts';
+import {
+  describe,
+  type ExecutionEnd,
+  type ExecutionRecord,
+  listItem,
+  statusChangeEvent,
+} from './execution-record.ts';
 import { type HistoryEvent, historyEvent } from './history.ts';
 import { callIntegration, type StepFunctionsHost } from './integrations.ts';
 import { JsonFile } from './json-file.ts';
@@ -18,29 +25,6 @@ export interface LocalStepFunctionsOptions {
   account: string;
   partition?: string;
 }
-
-interface TaskTokenRecord {
-  token: string;
-  stateName: string;
-  open: boolean;
-}
-
-interface ExecutionRecord {
-  executionArn: string;
-  stateMachineArn: string;
-  name: string;
-  status: ExecutionStatus;
-  input: string;
-  output?: string;
-  error?: string;
-  cause?: string;
-  startDate: string;
-  stopDate?: string;
-  taskTokens: TaskTokenRecord[];
-  history: HistoryEvent[];
-}
-
-type ExecutionEnd = Pick<ExecutionRecord, 'status' | 'output' | 'error' | 'cause'>;
 
 interface RegisteredStateMachine {
   arn: string;
@@ -67,10 +51,10 @@ type TaskHandlers = NonNullable<NonNullable<RunOptions['overrides']>['taskResour
 const DEFAULT_TASK_TIMEOUT_SECONDS = 99_999_999;
 // Standard workflows keep closed executions (and their names) for 90 days.
 const RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
+const EXECUTION_NAME = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\p{Cc}]{1,80}$/u;
 // Opaque, URL-safe and about as long as the tokens AWS hands out.
 const TOKEN_PATTERN = /^[\w-]{512}$/;
-const EXECUTION_NAME = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\p{Cc}]{1,80}$/u;
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const mintTaskToken = (): string => randomBytes(384).toString('base64url');
 const RESTART_CAUSE =
   'Local mode was restarted while this execution was running. Unlike AWS, local mode cannot resume an ' +
   'execution in the middle of a state, so it stopped the execution here; start a new execution to run it again.';
@@ -118,8 +102,9 @@ export class LocalStepFunctions {
   register(stateMachine: { arn: string; name: string; definition: object }): void {
     const { arn, name, definition } = stateMachine;
     const expectedArn = `arn:${this.#partition}:states:${this.#region}:${this.#account}:stateMachine:${name}`;
-    if (arn !== expectedArn)
+    if (arn !== expectedArn) {
       throw new Error(`State machine ${name}: expected ARN ${expectedArn}, got ${arn}`);
+    }
     const prepared = prepareDefinition(definition, {
       stateMachineName: name,
       partition: this.#partition,
@@ -183,15 +168,7 @@ export class LocalStepFunctions {
   }
 
   describeExecution(executionArn: string): DescribeExecutionOutput {
-    const record = this.#record(executionArn);
-    return {
-      ...this.#listItem(record),
-      input: record.input,
-      inputDetails: { included: true },
-      ...(record.output !== undefined ? { output: record.output, outputDetails: { included: true } } : {}),
-      ...(record.error !== undefined ? { error: record.error } : {}),
-      ...(record.cause !== undefined ? { cause: record.cause } : {}),
-    };
+    return describe(this.#record(executionArn));
   }
 
   /** Executions of one state machine, most recent first, as ListExecutions returns them. */
@@ -204,7 +181,7 @@ export class LocalStepFunctions {
         record.stateMachineArn === request.stateMachineArn &&
         (request.statusFilter === undefined || record.status === request.statusFilter),
     );
-    return { executions: records.reverse().map((record) => this.#listItem(record)) };
+    return { executions: records.reverse().map(listItem) };
   }
 
   /** The state-level events the interpreter reports, not AWS's full event types. */
@@ -285,7 +262,7 @@ export class LocalStepFunctions {
       StateMachine: { Id: machine.arn, Name: machine.name },
       Task: {
         get Token(): string {
-          live.mintedToken ??= randomBytes(384).toString('base64url');
+          live.mintedToken ??= mintTaskToken();
           return live.mintedToken;
         },
       },
@@ -309,7 +286,7 @@ export class LocalStepFunctions {
     })();
     Promise.allSettled([run.result, history])
       .then(([result]) => this.#finish(live, result))
-      .catch((error: unknown) => this.#fail(error));
+      .catch((error: unknown) => this.#recordFailure(error));
   }
 
   #runState(live: LiveExecution, stateName: string, input: unknown): Promise<unknown> {
@@ -330,14 +307,13 @@ export class LocalStepFunctions {
     input: unknown,
     minted?: string,
   ): TaskAttempt {
-    const token =
-      spec.type === 'task' && spec.callback ? (minted ?? randomBytes(384).toString('base64url')) : undefined;
+    const token = spec.type === 'task' && spec.callback ? (minted ?? mintTaskToken()) : undefined;
     const attempt: TaskAttempt = new TaskAttempt(token, () => this.#settled(live, attempt));
     live.attempts.add(attempt);
     if (spec.type === 'wait') {
-      const { Input, ...wait } = input as Record<string, unknown>;
       try {
-        attempt.succeedAt(waitEnd(wait), Input);
+        const { dueAt, output } = waitEnd(input);
+        attempt.succeedAt(dueAt, output);
       } catch (error) {
         attempt.fail(error as Error);
       }
@@ -415,29 +391,8 @@ export class LocalStepFunctions {
     this.#emitStatusChange(record);
   }
 
-  // Step Functions reports every status change of a Standard execution to the default bus.
   #emitStatusChange(record: ExecutionRecord): void {
-    const detail = {
-      executionArn: record.executionArn,
-      stateMachineArn: record.stateMachineArn,
-      name: record.name,
-      status: record.status,
-      startDate: Date.parse(record.startDate),
-      stopDate: record.stopDate ? Date.parse(record.stopDate) : null,
-      input: record.input,
-      inputDetails: { included: true },
-      output: record.output ?? null,
-      outputDetails: record.output !== undefined ? { included: true } : null,
-      error: record.error ?? null,
-      cause: record.cause ?? null,
-    };
-    const entry = {
-      Source: 'aws.states',
-      DetailType: 'Step Functions Execution Status Change',
-      Detail: JSON.stringify(detail),
-      Resources: [record.executionArn],
-    };
-    this.#background(this.#host.putEvents([entry]));
+    this.#background(this.#host.putEvents([statusChangeEvent(record)]));
   }
 
   #openTask(taskToken: string): TaskAttempt {
@@ -467,17 +422,6 @@ export class LocalStepFunctions {
     throw new StepFunctionsApiError('ExecutionDoesNotExist', `Execution Does Not Exist: '${executionArn}'`);
   }
 
-  #listItem(record: ExecutionRecord): ExecutionListItem {
-    return {
-      executionArn: record.executionArn,
-      stateMachineArn: record.stateMachineArn,
-      name: record.name,
-      status: record.status,
-      startDate: new Date(record.startDate),
-      ...(record.stopDate ? { stopDate: new Date(record.stopDate) } : {}),
-    };
-  }
-
   #persist(): void {
     this.#background(this.#file.save(() => ({ executions: [...this.#records.values()] })));
   }
@@ -492,10 +436,10 @@ export class LocalStepFunctions {
   }
 
   #background(work: Promise<unknown>): void {
-    this.#track(work).catch((error: unknown) => this.#fail(error));
+    this.#track(work).catch((error: unknown) => this.#recordFailure(error));
   }
 
-  #fail(error: unknown): void {
+  #recordFailure(error: unknown): void {
     this.#failures.push(error);
     process.emitWarning(`Local Step Functions: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -504,23 +448,4 @@ export class LocalStepFunctions {
     if (this.#failures.length === 0) return;
     throw new AggregateError(this.#failures.splice(0), 'Local Step Functions background work failed');
   }
-}
-
-function waitEnd(wait: { Seconds?: unknown; Timestamp?: unknown }): number {
-  if (wait.Timestamp !== undefined) {
-    if (
-      typeof wait.Timestamp === 'string' &&
-      RFC3339.test(wait.Timestamp) &&
-      !Number.isNaN(Date.parse(wait.Timestamp))
-    ) {
-      return Date.parse(wait.Timestamp);
-    }
-    throw new StatesRuntimeFailure(`Wait: ${JSON.stringify(wait.Timestamp)} is not an RFC 3339 timestamp`);
-  }
-  if (typeof wait.Seconds === 'number' && Number.isInteger(wait.Seconds) && wait.Seconds >= 0) {
-    return Date.now() + wait.Seconds * 1000;
-  }
-  throw new StatesRuntimeFailure(
-    `Wait: ${JSON.stringify(wait.Seconds)} is not a non-negative integer of seconds`,
-  );
 }

@@ -32,7 +32,9 @@ export class TargetDispatcher implements BusTargetDispatcher {
     for (const rule of rules) {
       for (const target of rule.targets) {
         if (!kindOf(target.arn)) {
-          throw new Error(`Local mode cannot deliver to target ${target.id} (${target.arn}) of rule ${rule.name}`);
+          throw new Error(
+            `Local mode cannot deliver to target ${target.id} (${target.arn}) of rule ${rule.name}`,
+          );
         }
       }
     }
@@ -44,7 +46,8 @@ export class TargetDispatcher implements BusTargetDispatcher {
       case 'lambda': {
         // Lambda accepts an asynchronous invocation and runs it; a failure is retried like a failed delivery.
         const result = await p.functions.invoke(targetArn, JSON.parse(input));
-        if (!result.ok) throw new TargetDeliveryError(result.error.errorMessage, result.error.errorType, true);
+        if (!result.ok)
+          throw new TargetDeliveryError(result.error.errorMessage, result.error.errorType, true);
         return;
       }
       case 'bus': {

@@ -23,10 +23,15 @@ export function streamMappings(model: TemplateModel): StreamMapping[] {
     const source = String(props.EventSourceArn);
     const table = source.match(/:dynamodb:[^:]*:[^:]*:table\/([^/]+)\/stream\//)?.[1];
     if (!table) {
-      throw new UnsupportedTemplatePropertyError(m.path, m.type, 'EventSourceArn', `${source} is not a DynamoDB stream`);
+      throw new UnsupportedTemplatePropertyError(
+        m.path,
+        m.type,
+        'EventSourceArn',
+        `${source} is not a DynamoDB stream`,
+      );
     }
-    const destination = (props.DestinationConfig as { OnFailure?: { Destination?: string } } | undefined)?.OnFailure
-      ?.Destination;
+    const destination = (props.DestinationConfig as { OnFailure?: { Destination?: string } } | undefined)
+      ?.OnFailure?.Destination;
     return {
       path: m.path,
       tableName: table,
@@ -36,7 +41,9 @@ export function streamMappings(model: TemplateModel): StreamMapping[] {
       bisectBatchOnFunctionError: props.BisectBatchOnFunctionError === true,
       maximumRetryAttempts: props.MaximumRetryAttempts as number | undefined,
       maximumBatchingWindowInSeconds: props.MaximumBatchingWindowInSeconds as number | undefined,
-      reportBatchItemFailures: ((props.FunctionResponseTypes ?? []) as string[]).includes('ReportBatchItemFailures'),
+      reportBatchItemFailures: ((props.FunctionResponseTypes ?? []) as string[]).includes(
+        'ReportBatchItemFailures',
+      ),
       filterCriteria: props.FilterCriteria as StreamMapping['filterCriteria'],
       onFailureDestination: destination,
       enabled: props.Enabled !== false,

@@ -1,7 +1,10 @@
 import type { TemplateModel } from '../assembly/model.ts';
 import type { LocalBus, LocalRule } from '../eventbridge/buses.ts';
 
-const nameFromBus = (value: unknown) => String(value ?? 'default').split('/').pop()!;
+const nameFromBus = (value: unknown) =>
+  String(value ?? 'default')
+    .split('/')
+    .pop()!;
 
 /** Buses and rules from the template; each archive becomes a rule on its bus whose target is the archive. */
 export function eventBusesAndRules(model: TemplateModel): { buses: LocalBus[]; rules: LocalRule[] } {
@@ -11,6 +14,7 @@ export function eventBusesAndRules(model: TemplateModel): { buses: LocalBus[]; r
   }));
   const rules: LocalRule[] = model.ofType('AWS::Events::Rule').map((rule) => {
     const props = model.properties(rule);
+    // biome-ignore lint/suspicious/noExplicitAny: the template's Targets, read field by field below
     const targets = (props.Targets ?? []) as Record<string, any>[];
     return {
       name: model.ref(rule),
@@ -24,7 +28,10 @@ export function eventBusesAndRules(model: TemplateModel): { buses: LocalBus[]; r
         input: t.Input,
         inputPath: t.InputPath,
         inputTransformer: t.InputTransformer
-          ? { inputPathsMap: t.InputTransformer.InputPathsMap, inputTemplate: t.InputTransformer.InputTemplate }
+          ? {
+              inputPathsMap: t.InputTransformer.InputPathsMap,
+              inputTemplate: t.InputTransformer.InputTemplate,
+            }
           : undefined,
         deadLetterArn: t.DeadLetterConfig?.Arn,
         maximumRetryAttempts: t.RetryPolicy?.MaximumRetryAttempts,

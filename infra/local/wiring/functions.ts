@@ -19,7 +19,8 @@ export function functionSpecs(model: TemplateModel): LocalFunctionSpec[] {
     const arn = String(model.getAtt(fn, 'Arn'));
     if (customResourceHandlers.has(arn)) continue;
     const props = model.properties(fn);
-    const fail = (property: string, why: string) => new UnsupportedTemplatePropertyError(fn.path, fn.type, property, why);
+    const fail = (property: string, why: string) =>
+      new UnsupportedTemplatePropertyError(fn.path, fn.type, property, why);
     if (props.Layers) throw fail('Layers', 'layers are not mounted locally; bundle dependencies instead');
     const runtime = String(props.Runtime ?? '');
     if (!runtime.startsWith('nodejs')) throw fail('Runtime', `${runtime} cannot run locally`);

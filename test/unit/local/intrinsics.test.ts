@@ -21,12 +21,18 @@ describe('resolving intrinsic functions as CloudFormation does', () => {
   });
 
   it('resolves Fn::Sub with pseudo parameters, attributes, variables and ${!literals}', () => {
-    expect(resolve({ 'Fn::Sub': 'arn:${AWS::Region}:${Table}:${Fn.Arn}:${!Keep}' })).toBe('arn:cn-northwest-1:cases:Fn.Arn:${Keep}');
-    expect(resolve({ 'Fn::Sub': ['${X}-${Table}', { X: { Ref: 'AWS::AccountId' } }] })).toBe('000000000000-cases');
+    expect(resolve({ 'Fn::Sub': 'arn:${AWS::Region}:${Table}:${Fn.Arn}:${!Keep}' })).toBe(
+      'arn:cn-northwest-1:cases:Fn.Arn:${Keep}',
+    );
+    expect(resolve({ 'Fn::Sub': ['${X}-${Table}', { X: { Ref: 'AWS::AccountId' } }] })).toBe(
+      '000000000000-cases',
+    );
   });
 
   it('resolves Fn::Select over Fn::Split, as CDK does for API domains', () => {
-    expect(resolve({ 'Fn::Select': [2, { 'Fn::Split': ['/', 'https://abc.execute-api/x'] }] })).toBe('abc.execute-api');
+    expect(resolve({ 'Fn::Select': [2, { 'Fn::Split': ['/', 'https://abc.execute-api/x'] }] })).toBe(
+      'abc.execute-api',
+    );
   });
 
   it('resolves Fn::ImportValue, Fn::If and Fn::FindInMap', () => {

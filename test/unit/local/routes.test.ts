@@ -5,7 +5,13 @@ const route = (routeKey: string): LocalRoute => {
   const [method = 'ANY', path = ''] = routeKey === '$default' ? [] : routeKey.split(' ');
   return { routeKey, method, path, functionArn: routeKey, timeoutMs: 30_000 };
 };
-const routes = ['GET /api/cases', 'GET /api/cases/{id}', 'GET /api/cases/mine', 'ANY /api/{proxy+}', 'POST /api/cases'].map(route);
+const routes = [
+  'GET /api/cases',
+  'GET /api/cases/{id}',
+  'GET /api/cases/mine',
+  'ANY /api/{proxy+}',
+  'POST /api/cases',
+].map(route);
 
 describe('HTTP API route selection', () => {
   it('prefers a literal segment over a path parameter', () => {

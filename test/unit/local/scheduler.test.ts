@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CreateScheduleInput } from '@aws-sdk/client-scheduler';
@@ -39,11 +39,19 @@ function fakeHost(failInvocations = false) {
 }
 
 const opened: LocalScheduler[] = [];
+const directories: string[] = [];
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((scheduler) => scheduler.close()));
+  for (const directory of directories.splice(0)) rmSync(directory, { recursive: true, force: true });
 });
 
-function localScheduler(host: SchedulerHost, dataDir = mkdtempSync(join(tmpdir(), 'scheduler-'))) {
+function temporaryDirectory(): string {
+  const directory = mkdtempSync(join(tmpdir(), 'scheduler-'));
+  directories.push(directory);
+  return directory;
+}
+
+function localScheduler(host: SchedulerHost, dataDir = temporaryDirectory()) {
   const scheduler = new LocalScheduler({
     dataDir,
     host,
@@ -169,7 +177,7 @@ describe('LocalScheduler', () => {
 
   it('fires at start the schedules that came due while local mode was stopped, and only once', async () => {
     // Given a schedule due in half a second when local mode stops
-    const dataDir = mkdtempSync(join(tmpdir(), 'scheduler-'));
+    const dataDir = temporaryDirectory();
     const before = localScheduler(fakeHost().host, dataDir);
     before.createSchedule(lambdaSchedule('while-stopped', at(500)));
     await before.close();
@@ -194,10 +202,12 @@ describe('LocalScheduler', () => {
     const scheduler = localScheduler(fakeHost().host);
     scheduler.createSchedule(lambdaSchedule('remind-c4', at(3_600_000)));
 
-    // When another schedule is created with that name, then it is a conflict, while another group is free
+    // When another schedule is created with that name, then it is a conflict
     expect(() => scheduler.createSchedule(lambdaSchedule('remind-c4', at(7_200_000)))).toThrow(
       expect.objectContaining({ name: 'ConflictException' }),
     );
+
+    // And the name is free in another group, once that group exists
     expect(() =>
       scheduler.createSchedule(lambdaSchedule('remind-c4', at(7_200_000), { GroupName: 'cases' })),
     ).toThrow(expect.objectContaining({ name: 'ResourceNotFoundException' }));
@@ -210,7 +220,10 @@ describe('LocalScheduler', () => {
   });
 
   it('rejects recurring rate() and cron() schedules, explaining that local mode runs one-time schedules only', () => {
+    // Given a local scheduler
     const scheduler = localScheduler(fakeHost().host);
+
+    // When a recurring schedule is created, then it is refused with the reason
     for (const expression of ['rate(5 minutes)', 'cron(0 8 * * ? *)']) {
       expect(() => scheduler.createSchedule(lambdaSchedule('recurring', expression))).toThrow(
         expect.objectContaining({

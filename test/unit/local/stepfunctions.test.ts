@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -35,12 +35,20 @@ function fakeHost(respond: (payload: unknown) => InvokeResult = (payload) => ({ 
 }
 
 const opened: LocalStepFunctions[] = [];
+const directories: string[] = [];
 afterEach(async () => {
   vi.useRealTimers();
   await Promise.all(opened.splice(0).map((sfn) => sfn.close()));
+  for (const directory of directories.splice(0)) rmSync(directory, { recursive: true, force: true });
 });
 
-function localStepFunctions(host: StepFunctionsHost, dataDir = mkdtempSync(join(tmpdir(), 'sfn-'))) {
+function temporaryDirectory(): string {
+  const directory = mkdtempSync(join(tmpdir(), 'sfn-'));
+  directories.push(directory);
+  return directory;
+}
+
+function localStepFunctions(host: StepFunctionsHost, dataDir = temporaryDirectory()) {
   const sfn = new LocalStepFunctions({
     dataDir,
     host,
@@ -260,9 +268,9 @@ describe('LocalStepFunctions', () => {
     const { executionArn } = await sfn.startExecution({ stateMachineArn: arn, input: '{"case":"C-6"}' });
     const token = await tokenSent(sfn, invocations);
 
-    // When the worker beats every 600 ms for longer than one heartbeat period, then finishes
-    for (let beat = 0; beat < 3; beat++) {
-      await new Promise((resolve) => setTimeout(resolve, 600));
+    // When the worker beats every 400 ms for longer than one heartbeat period, then finishes
+    for (let beat = 0; beat < 4; beat++) {
+      await new Promise((resolve) => setTimeout(resolve, 400));
       sfn.sendTaskHeartbeat({ taskToken: token });
     }
     expect(sfn.describeExecution(executionArn).status).toBe('RUNNING');
@@ -416,7 +424,7 @@ describe('LocalStepFunctions', () => {
 
   it('marks an execution running at shutdown as failed on restart, and its token answers TaskTimedOut', async () => {
     // Given an execution waiting for a task token when local mode shuts down
-    const dataDir = mkdtempSync(join(tmpdir(), 'sfn-'));
+    const dataDir = temporaryDirectory();
     const first = fakeHost(() => ({ payload: null }));
     const before = localStepFunctions(first.host, dataDir);
     const arn = register(before, { StartAt: 'Review', States: { Review: callbackTask({ End: true }) } });
@@ -544,7 +552,10 @@ describe('LocalStepFunctions', () => {
   });
 
   it('tells a malformed task token from one it never issued', () => {
+    // Given local Step Functions with no execution yet
     const sfn = localStepFunctions(fakeHost().host);
+
+    // When tokens it could not have issued come back, then each gets the AWS error that fits
     expect(() => sfn.sendTaskSuccess({ taskToken: 'nope', output: '{}' })).toThrow(
       expect.objectContaining({ name: 'InvalidToken' }),
     );

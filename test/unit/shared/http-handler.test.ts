@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { badRequest } from '../../../shared/http/errors.ts';
 import { httpHandler } from '../../../shared/http/handler.ts';
 
-const context = { awsRequestId: 'req-1', functionName: 'test', getRemainingTimeInMillis: () => 1000 } as Context;
+const context = {
+  awsRequestId: 'req-1',
+  functionName: 'test',
+  getRemainingTimeInMillis: () => 1000,
+} as Context;
 
 function event(overrides: Partial<APIGatewayProxyEventV2> = {}): APIGatewayProxyEventV2 {
   return {
@@ -47,7 +51,9 @@ describe('the shared HTTP handler', () => {
   });
 
   it('answers a body that is not JSON with 415', async () => {
-    const { status, body } = parse(await echo(event({ body: 'a=1', headers: { 'content-type': 'text/plain' } }), context));
+    const { status, body } = parse(
+      await echo(event({ body: 'a=1', headers: { 'content-type': 'text/plain' } }), context),
+    );
     expect(status).toBe(415);
     expect(body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
@@ -79,8 +85,15 @@ describe('the shared HTTP handler', () => {
   });
 
   it('sends a full response when the capability returns one', async () => {
-    const created = httpHandler(async () => ({ statusCode: 201, body: { id: 'x' }, headers: { location: '/x' } }));
-    const result = (await created(event(), context)) as { statusCode: number; headers: Record<string, string> };
+    const created = httpHandler(async () => ({
+      statusCode: 201,
+      body: { id: 'x' },
+      headers: { location: '/x' },
+    }));
+    const result = (await created(event(), context)) as {
+      statusCode: number;
+      headers: Record<string, string>;
+    };
     expect(result.statusCode).toBe(201);
     expect(result.headers.location).toBe('/x');
     expect(result.headers['cache-control']).toBe('no-store');

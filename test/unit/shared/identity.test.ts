@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { identityFromClaims, isStaff, readList } from '../../../shared/domain/identity.ts';
 import { isValidIdNumber, isValidUscc } from '../../../shared/domain/id-numbers.ts';
+import { identityFromClaims, isStaff, readList } from '../../../shared/domain/identity.ts';
 import { maskIdNumber, maskName, maskPhone } from '../../../shared/domain/masking.ts';
 
 describe('identity from verified claims', () => {
@@ -11,18 +11,32 @@ describe('identity from verified claims', () => {
   });
 
   it('makes a staff member of the staff groups and keeps region and department', () => {
-    const id = identityFromClaims({ sub: 's1', 'cognito:groups': '[reviewer]', 'custom:region': '610100', 'custom:department': 'market-regulation' });
-    expect(id).toMatchObject({ subject: 's1', roles: ['reviewer'], region: '610100', department: 'market-regulation' });
+    const id = identityFromClaims({
+      sub: 's1',
+      'cognito:groups': '[reviewer]',
+      'custom:region': '610100',
+      'custom:department': 'market-regulation',
+    });
+    expect(id).toMatchObject({
+      subject: 's1',
+      roles: ['reviewer'],
+      region: '610100',
+      department: 'market-regulation',
+    });
     expect(isStaff(id!)).toBe(true);
   });
 
   it('makes a citizen or an enterprise of a member of the citizens pool', () => {
     expect(identityFromClaims({ sub: 'c1' })?.roles).toEqual(['citizen']);
-    expect(identityFromClaims({ sub: 'e1', 'custom:subjectType': 'enterprise' })?.roles).toEqual(['enterprise']);
+    expect(identityFromClaims({ sub: 'e1', 'custom:subjectType': 'enterprise' })?.roles).toEqual([
+      'enterprise',
+    ]);
   });
 
   it('ignores groups that are not roles of the platform', () => {
-    expect(identityFromClaims({ sub: 'x', 'cognito:groups': '[us-east-1_Google]' })?.roles).toEqual(['citizen']);
+    expect(identityFromClaims({ sub: 'x', 'cognito:groups': '[us-east-1_Google]' })?.roles).toEqual([
+      'citizen',
+    ]);
   });
 
   it('has no identity without a subject', () => {

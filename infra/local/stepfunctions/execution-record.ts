@@ -1,0 +1,67 @@
+import type { DescribeExecutionOutput, ExecutionListItem, ExecutionStatus } from '@aws-sdk/client-sfn';
+import type { HistoryEvent } from './history.ts';
+
+/** An execution as persisted in executions.json. */
+export interface ExecutionRecord {
+  executionArn: string;
+  stateMachineArn: string;
+  name: string;
+  status: ExecutionStatus;
+  input: string;
+  output?: string;
+  error?: string;
+  cause?: string;
+  startDate: string;
+  stopDate?: string;
+  /** Every token the execution issued; closed ones stay so they answer TaskTimedOut rather than TaskDoesNotExist. */
+  taskTokens: { token: string; stateName: string; open: boolean }[];
+  history: HistoryEvent[];
+}
+
+export type ExecutionEnd = Pick<ExecutionRecord, 'status' | 'output' | 'error' | 'cause'>;
+
+export function listItem(record: ExecutionRecord): ExecutionListItem {
+  return {
+    executionArn: record.executionArn,
+    stateMachineArn: record.stateMachineArn,
+    name: record.name,
+    status: record.status,
+    startDate: new Date(record.startDate),
+    ...(record.stopDate ? { stopDate: new Date(record.stopDate) } : {}),
+  };
+}
+
+export function describe(record: ExecutionRecord): DescribeExecutionOutput {
+  return {
+    ...listItem(record),
+    input: record.input,
+    inputDetails: { included: true },
+    ...(record.output !== undefined ? { output: record.output, outputDetails: { included: true } } : {}),
+    ...(record.error !== undefined ? { error: record.error } : {}),
+    ...(record.cause !== undefined ? { cause: record.cause } : {}),
+  };
+}
+
+/** The event Step Functions sends to the default bus whenever a Standard execution changes status. */
+export function statusChangeEvent(record: ExecutionRecord) {
+  const detail = {
+    executionArn: record.executionArn,
+    stateMachineArn: record.stateMachineArn,
+    name: record.name,
+    status: record.status,
+    startDate: Date.parse(record.startDate),
+    stopDate: record.stopDate ? Date.parse(record.stopDate) : null,
+    input: record.input,
+    inputDetails: { included: true },
+    output: record.output ?? null,
+    outputDetails: record.output !== undefined ? { included: true } : null,
+    error: record.error ?? null,
+    cause: record.cause ?? null,
+  };
+  return {
+    Source: 'aws.states',
+    DetailType: 'Step Functions Execution Status Change',
+    Detail: JSON.stringify(detail),
+    Resources: [record.executionArn],
+  };
+}
