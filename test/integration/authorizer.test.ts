@@ -1,4 +1,4 @@
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { call, tokenFor } from '../support/local.ts';
 
@@ -13,9 +13,8 @@ describe('the JWT authorizer of the local HTTP API', () => {
     const genuine = await tokenFor('citizen');
     const claims = JSON.parse(Buffer.from(genuine.split('.')[1]!, 'base64url').toString());
     const { privateKey } = await generateKeyPair('RS256');
-    const forged = await new SignJWT(claims)
-      .setProtectedHeader({ alg: 'RS256', kid: (await exportJWK(privateKey)).kid ?? 'x' })
-      .sign(privateKey);
+    const kid = JSON.parse(Buffer.from(genuine.split('.')[0]!, 'base64url').toString()).kid;
+    const forged = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).sign(privateKey);
     const { status } = await call('/api/me', { token: forged });
     expect(status).toBe(401);
   });

@@ -13,6 +13,7 @@ import {
   GetShardIteratorCommand,
   type AttributeValue as SdkAttributeValue,
   type Shard,
+  TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { AttributeValue } from 'aws-lambda';
 
@@ -334,7 +335,9 @@ class Poller {
       return Records;
     } catch (error) {
       // Iterators expire after 15 minutes, e.g. while a failing batch is retried; a new one resumes in place.
-      if (!(error instanceof ExpiredIteratorException)) throw error;
+      // DynamoDB Local also calls an iterator taken on a then-empty shard "trimmed" once records arrive.
+      if (!(error instanceof ExpiredIteratorException || error instanceof TrimmedDataAccessException))
+        throw error;
       state.iterator = undefined;
       return this.read(shardId, state);
     }

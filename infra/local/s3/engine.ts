@@ -84,6 +84,20 @@ const S3Error = require('@20minutes/s3rver/lib/models/error.js') as S3ErrorModul
 
 // s3rver checks signatures against a process-wide key registry that ships with the well-known key S3RVER.
 DUMMY_ACCOUNT.revokeAccessKey('S3RVER');
+
+// s3rver drops the trailing slash of bucket-level paths (`GET /bucket/?list-type=2`, HeadBucket) from the
+// canonical URI, but the AWS SDK signs it: such requests would fail with SignatureDoesNotMatch. The path as
+// sent travels in an internal header (never a signed one) and restores the slash where the client had it.
+const RAW_PATH = 'x-tongban-raw-path';
+const v4 = require('@20minutes/s3rver/lib/signature/v4.js') as {
+  getStringToSign(canonical: { uri: string; headers: Record<string, string> }, request: unknown): string;
+};
+const getStringToSign = v4.getStringToSign;
+v4.getStringToSign = (canonical, request) => {
+  const raw = canonical.headers[RAW_PATH];
+  const uri = raw?.endsWith('/') && !canonical.uri.endsWith('/') ? `${canonical.uri}/` : canonical.uri;
+  return getStringToSign({ ...canonical, uri }, request);
+};
 const keysInUse = new Map<string, { secretAccessKey: string; servers: number }>();
 
 /** An S3-compatible server (s3rver) that verifies SigV4 signatures, with the template's buckets. */
@@ -107,6 +121,7 @@ export async function startS3(options: S3Options): Promise<S3> {
   });
   // s3rver serves unsigned requests as an anonymous user; the template's buckets are all private.
   server.middleware.unshift(async (ctx, next) => {
+    ctx.headers[RAW_PATH] = ctx.path;
     const signed =
       'authorization' in ctx.headers || 'X-Amz-Algorithm' in ctx.query || 'Signature' in ctx.query;
     // CORS preflights are never signed, in AWS neither.

@@ -200,8 +200,7 @@ describe('DynamoDB Local engine and tables', () => {
 describe('DynamoDB stream poller', () => {
   it('delivers inserts and modifies in order, shaped as Lambda delivers them', async () => {
     const table = await givenTable();
-    const { poller, batches } = poll(table, { batchSize: 2 });
-
+    // Written before the poller starts, so that batching depends on the batch size alone, not on timing.
     await put(table, 'CASE#1', { status: 'draft', scan: new Uint8Array([1, 2, 3]) });
     await client.send(
       new UpdateItemCommand({
@@ -213,6 +212,7 @@ describe('DynamoDB stream poller', () => {
       }),
     );
     await put(table, 'CASE#2');
+    const { poller, batches } = poll(table, { batchSize: 2 });
     await poller.whenDrained();
 
     const records = batches.flat();

@@ -1,7 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  HeadBucketCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UnsupportedTemplatePropertyError } from '../../../infra/local/errors.ts';
@@ -80,6 +86,13 @@ describe('local S3', () => {
 
     expect(await object.Body?.transformToString()).toBe('front');
     expect(object.ContentType).toBe('image/png');
+  });
+
+  it('accepts bucket-level requests as the SDK signs them, with a trailing slash (list, head)', async () => {
+    const s3Client = client();
+    await expect(s3Client.send(new HeadBucketCommand({ Bucket }))).resolves.toBeDefined();
+    const listed = await s3Client.send(new ListObjectsV2Command({ Bucket, MaxKeys: 1 }));
+    expect(listed.MaxKeys).toBe(1);
   });
 
   it('refuses a request signed with the wrong secret key with SignatureDoesNotMatch', async () => {
