@@ -58,6 +58,7 @@ interface Koa {
 }
 interface KoaContext {
   method: string;
+  path: string;
   headers: Record<string, string | string[] | undefined>;
   query: Record<string, unknown>;
 }
