@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { acknowledge } from './nag.ts';
@@ -56,6 +56,7 @@ export class ServiceFunction extends NodejsFunction {
         // Some CommonJS dependencies call require(); an ESM bundle needs it defined.
         banner: "import{createRequire}from'module';const require=createRequire(import.meta.url);",
         externalModules: [],
+        logLevel: LogLevel.WARNING,
       },
     });
     acknowledge(this, [

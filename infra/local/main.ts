@@ -39,7 +39,7 @@ try {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
   console.log(`
-  通办 tongban is running (ready in ${seconds} s, ${rss} MB) — Ctrl-C stops it
+  通办 tongban is running (ready in ${seconds} s; this process ${rss} MB, DynamoDB Local's JVM beside it) — Ctrl-C stops it
 
     Web app         ${platform.url}/
     API             ${platform.url}/api/health
