@@ -3,6 +3,7 @@ import { App, Tags, Validations } from 'aws-cdk-lib';
 import { readConfig } from './config.ts';
 import { AwsSolutionsChecks } from './constructs/nag.ts';
 import { ApiStack } from './stacks/api-stack.ts';
+import { CatalogStack } from './stacks/catalog-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
 import { EventsStack } from './stacks/events-stack.ts';
 import { ObservabilityStack } from './stacks/observability-stack.ts';
@@ -15,15 +16,27 @@ export function buildApp(app: App): App {
   const name = (part: string) => `tongban-${config.stage}-${part}`;
 
   const data = new DataStack(app, name('data'), { config });
-  const eventing = new EventsStack(app, name('events'), { config, casesTable: data.casesTable });
+  const eventing = new EventsStack(app, name('events'), {
+    config,
+    casesTable: data.casesTable,
+    mattersTable: data.mattersTable,
+  });
   const workflow = new WorkflowStack(app, name('workflow'), { config, cases: data.cases });
   const api = new ApiStack(app, name('api'), {
     config,
     matters: data.matters,
     cases: data.cases,
     materialsBucket: data.materialsBucket,
+    catalogBucket: data.catalogBucket,
     hubBus: eventing.hubBus,
     approvalStateMachine: workflow.approvalStateMachine,
+  });
+  new CatalogStack(app, name('catalog'), {
+    config,
+    matters: data.matters,
+    catalogBucket: data.catalogBucket,
+    hubBus: eventing.hubBus,
+    deadLetterQueue: eventing.routingDlq,
   });
   new WebStack(app, name('web'), { config, httpApi: api.httpApi });
   new ObservabilityStack(app, name('observability'), {

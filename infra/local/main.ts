@@ -36,6 +36,8 @@ try {
     log: say,
   });
   const seeded = await seedDemoData(platform.model, platform.dynamodb);
+  // The seed reaches the search index through the outbox and the hub; ready means searchable.
+  await platform.idle();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
   console.log(`
@@ -47,7 +49,7 @@ try {
     DynamoDB Local  ${platform.endpoints.dynamodb}
     S3              ${platform.endpoints.s3}
     AWS APIs        ${platform.endpoints.aws}   (EventBridge, Step Functions, Scheduler, Lambda, SQS)
-    Data            ${values['data-dir']}${values.fresh ? ' (started fresh)' : ''}${seeded ? `, ${seeded} demo items seeded` : ''}
+    Data            ${values['data-dir']}${values.fresh ? ' (started fresh)' : ''}${seeded ? `, ${seeded} catalog items seeded` : ''}
 
   Demo users (role → user):
 ${DEMO_USERS.map((u) => `    ${u.role.padEnd(10)} ${u.id.padEnd(22)} ${u.name}  ${u.description}`).join('\n')}

@@ -8,6 +8,7 @@ import { type LocalAccount, TemplateModel } from './assembly/model.ts';
 import { controlPlane } from './aws/control-plane.ts';
 import { LocalQueues } from './aws/queues.ts';
 import { startDynamoDbLocal } from './dynamodb/engine.ts';
+import { DynamoDbRecorder } from './dynamodb/recorder.ts';
 import { type StreamPoller, startStreamPoller } from './dynamodb/streams.ts';
 import { createTables } from './dynamodb/tables.ts';
 import { RecordingEventBridge } from './eventbridge/event-log.ts';
@@ -66,6 +67,7 @@ export class LocalPlatform {
   queues!: LocalQueues;
   issuer!: LocalIssuer;
   dynamodb!: DynamoDBClient;
+  dynamodbRecorder!: DynamoDbRecorder;
   private pollers: StreamPoller[] = [];
 
   static async start(options: PlatformOptions): Promise<LocalPlatform> {
@@ -165,8 +167,15 @@ export class LocalPlatform {
     this.stops.push(() => aws.stop());
     this.endpoints = { dynamodb: dynamo.endpoint, s3: s3.endpoint, aws: awsUrl };
 
+    this.dynamodbRecorder = new DynamoDbRecorder(dynamo.endpoint);
+    const recorded = await this.dynamodbRecorder.start();
+    this.stops.push(() => this.dynamodbRecorder.stop());
     const logFile = join(data('logs'), 'functions.log');
-    this.functions = new LocalFunctions(specs, {
+    const recordedSpecs = specs.map((s) => ({
+      ...s,
+      environment: { ...s.environment, AWS_ENDPOINT_URL_DYNAMODB: `${recorded}/fn/${encodeURIComponent(s.name)}` },
+    }));
+    this.functions = new LocalFunctions(recordedSpecs, {
       baseEnvironment: lambdaEnvironment(dynamo.endpoint, s3.endpoint, awsUrl),
       logSink: (line, fn) => appendFileSync(logFile, `${fn} ${line}\n`),
     });
@@ -229,7 +238,13 @@ export class LocalPlatform {
           log: (l) => this.log(l),
         })
       : undefined;
-    const server = new FrontServer({ api, issuer: this.issuer, webRoot, events: this.eventBridge });
+    const server = new FrontServer({
+      api,
+      issuer: this.issuer,
+      webRoot,
+      events: this.eventBridge,
+      dynamodb: this.dynamodbRecorder,
+    });
     this.url = await server.start(options.port ?? 3000);
     this.stops.push(() => server.stop());
   }

@@ -1,8 +1,10 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import type { LocalHttpApi } from './api/http-api.ts';
+import type { DynamoDbRecorder } from './dynamodb/recorder.ts';
 import type { RecordingEventBridge } from './eventbridge/event-log.ts';
 import type { LocalIssuer } from './identity/issuer.ts';
 import { handleIdentity } from './identity/routes.ts';
@@ -19,6 +21,13 @@ const TYPES: Record<string, string> = {
 };
 const MAX_BODY = 11 * 1024 * 1024;
 
+// The browsable API reference (local mode only): Scalar's standalone bundle over /api/openapi.json.
+const SCALAR = createRequire(import.meta.url).resolve('@scalar/api-reference/browser/standalone.js');
+const API_DOCS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>tongban API reference</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head><body>
+<script id="api-reference" data-url="/api/openapi.json"></script>
+<script src="/local/api-docs/standalone.js"></script></body></html>`;
+
 /**
  * What CloudFront does in front of the deployed platform, on one local port: `/api/*` goes to the HTTP API,
  * everything else is the web app (unknown paths get index.html, like the distribution's 404 rule). The local
@@ -33,6 +42,7 @@ export class FrontServer {
       issuer: LocalIssuer;
       webRoot?: string;
       events: RecordingEventBridge;
+      dynamodb: DynamoDbRecorder;
     },
   ) {}
 
@@ -77,6 +87,18 @@ export class FrontServer {
       const bus = new URL(req.url ?? '/', 'http://localhost').searchParams.get('bus') ?? undefined;
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
       return void res.end(JSON.stringify({ events: this.options.events.recent(bus) }));
+    }
+    if (path === '/local/api-docs') {
+      return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(API_DOCS);
+    }
+    if (path === '/local/api-docs/standalone.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' });
+      return void createReadStream(SCALAR).pipe(res);
+    }
+    if (path === '/local/dynamodb/operations') {
+      if (req.method === 'DELETE') this.options.dynamodb.reset();
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      return void res.end(JSON.stringify(this.options.dynamodb.snapshot()));
     }
     if (path.startsWith('/local/') && (await handleIdentity(this.options.issuer, req, res, body))) return;
     this.serveStatic(path, res);

@@ -9,6 +9,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
+import { type Permission, ROUTES } from '../../shared/http/routes.ts';
 import type { TongbanConfig } from '../config.ts';
 import { grantTable, type TableAccess } from '../constructs/grants.ts';
 import { acknowledge } from '../constructs/nag.ts';
@@ -20,14 +21,19 @@ export interface ApiStackProps extends StackProps {
   matters: TableAccess;
   cases: TableAccess;
   materialsBucket: s3.IBucket;
+  catalogBucket: s3.IBucket;
   hubBus: events.IEventBus;
   approvalStateMachine: sfn.IStateMachine;
 }
 
-/** The HTTP API: JWT authorizers for the two user pools and one Lambda function per capability. */
+/**
+ * The HTTP API: JWT authorizers for the two user pools, and one Lambda function per capability, built from
+ * the route list in shared/http/routes.ts (the same list the OpenAPI document is generated from).
+ */
 export class ApiStack extends Stack {
   readonly httpApi: apigw.HttpApi;
   readonly userPools: UserPools;
+  readonly functions = new Map<string, ServiceFunction>();
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -37,18 +43,44 @@ export class ApiStack extends Stack {
       retainData: config.retainData,
       callbackUrls: [config.webDomain ? `https://${config.webDomain}/` : 'http://localhost:3000/'],
     });
-    const citizen = new HttpUserPoolAuthorizer('CitizenAuthorizer', this.userPools.citizens, {
-      userPoolClients: [this.userPools.citizensClient],
-    });
-    const staff = new HttpUserPoolAuthorizer('StaffAuthorizer', this.userPools.staff, {
-      userPoolClients: [this.userPools.staffClient],
-    });
+    const authorizers = {
+      citizens: new HttpUserPoolAuthorizer('CitizenAuthorizer', this.userPools.citizens, {
+        userPoolClients: [this.userPools.citizensClient],
+      }),
+      staff: new HttpUserPoolAuthorizer('StaffAuthorizer', this.userPools.staff, {
+        userPoolClients: [this.userPools.staffClient],
+      }),
+    };
 
     this.httpApi = new apigw.HttpApi(this, 'HttpApi', {
       apiName: `tongban-${config.stage}`,
       description: 'tongban (通办) public API',
       createDefaultStage: false,
     });
+    this.defaultStage();
+
+    for (const route of ROUTES) {
+      const fn = this.functionFor(route.handler, route.summary, props);
+      for (const permission of route.permissions) this.grant(fn, permission, props);
+      const [created] = this.httpApi.addRoutes({
+        path: route.path,
+        methods: [route.method as apigw.HttpMethod],
+        integration: new HttpLambdaIntegration(`${route.method}${route.path.replace(/[^a-zA-Z0-9]/g, '')}`, fn),
+        authorizer: route.auth === 'public' ? undefined : authorizers[route.auth],
+      });
+      if (route.auth === 'public') {
+        acknowledge(created!, [
+          { id: 'AwsSolutions-APIG4', reason: 'Public by design: health, the API description and the published catalog.' },
+        ]);
+      }
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
+    new CfnOutput(this, 'CitizenPoolId', { value: this.userPools.citizens.userPoolId });
+    new CfnOutput(this, 'StaffPoolId', { value: this.userPools.staff.userPoolId });
+  }
+
+  private defaultStage(): void {
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: logs.RetentionDays.ONE_YEAR,
       removalPolicy: RemovalPolicy.DESTROY,
@@ -73,81 +105,57 @@ export class ApiStack extends Stack {
         ),
       },
     });
+  }
 
-    const health = new ServiceFunction(this, 'Health', {
-      entry: 'platform/health.ts',
-      description: 'Reports whether every engine the platform depends on answers',
+  /** One function per handler file, named after it (`catalog/get-matter.ts` → GetMatter). */
+  private functionFor(handler: string, description: string, props: ApiStackProps): ServiceFunction {
+    const existing = this.functions.get(handler);
+    if (existing) return existing;
+    const base = handler.split('/').pop()!.replace(/\.ts$/, '');
+    const id = base.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
+    const fn = new ServiceFunction(this, id, {
+      entry: handler,
+      description: description.slice(0, 256),
       environment: {
         MATTERS_TABLE: props.matters.table.tableName,
         CASES_TABLE: props.cases.table.tableName,
-        MATERIALS_BUCKET: props.materialsBucket.bucketName,
-        HUB_BUS_NAME: props.hubBus.eventBusName,
-        APPROVAL_STATE_MACHINE_ARN: props.approvalStateMachine.stateMachineArn,
+        CATALOG_BUCKET: props.catalogBucket.bucketName,
       },
     });
-    health.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: ['dynamodb:DescribeTable'],
-        resources: [props.matters.table.tableArn, props.cases.table.tableArn],
-      }),
-    );
-    health.addToRolePolicy(
-      new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.materialsBucket.bucketArn] }),
-    );
-    health.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: ['events:DescribeEventBus'],
-        resources: [props.hubBus.eventBusArn],
-      }),
-    );
-    health.addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: ['states:DescribeStateMachine'],
-        resources: [props.approvalStateMachine.stateMachineArn],
-      }),
-    );
+    this.functions.set(handler, fn);
+    return fn;
+  }
 
-    const getMatter = new ServiceFunction(this, 'GetMatter', {
-      entry: 'catalog/get-matter.ts',
-      description: 'Reads the guide of one implementation item from the catalog',
-      environment: { MATTERS_TABLE: props.matters.table.tableName },
-    });
-    grantTable(getMatter, props.matters, 'read');
-
-    const me = new ServiceFunction(this, 'Me', {
-      entry: 'identity/me.ts',
-      description: 'Tells the signed-in user who the platform thinks they are, personal data masked',
-    });
-
-    const route = (path: string, fn: ServiceFunction, authorizer?: apigw.IHttpRouteAuthorizer) =>
-      this.httpApi.addRoutes({
-        path,
-        methods: [apigw.HttpMethod.GET],
-        integration: new HttpLambdaIntegration(`${fn.node.id}Integration`, fn),
-        authorizer,
-      });
-    const publicRoutes = [
-      ...route('/api/health', health),
-      ...route('/api/matters/{implementationCode}', getMatter),
-    ];
-    route('/api/me', me, citizen);
-    this.httpApi.addRoutes({
-      path: '/api/staff/me',
-      methods: [apigw.HttpMethod.GET],
-      integration: new HttpLambdaIntegration('StaffMeIntegration', me),
-      authorizer: staff,
-    });
-    for (const r of publicRoutes) {
-      acknowledge(r, [
-        {
-          id: 'AwsSolutions-APIG4',
-          reason: 'Public by design: health and the published service guides need no sign-in.',
-        },
-      ]);
+  private grant(fn: ServiceFunction, permission: Permission, props: ApiStackProps): void {
+    switch (permission) {
+      case 'matters:read':
+        return grantTable(fn, props.matters, 'read');
+      case 'matters:write':
+        return grantTable(fn, props.matters, 'readwrite');
+      case 'cases:read':
+        return grantTable(fn, props.cases, 'read');
+      case 'catalog-index:read':
+        fn.addToRolePolicy(
+          new iam.PolicyStatement({
+            actions: ['s3:GetObject'],
+            resources: [props.catalogBucket.arnForObjects('catalog/search-index.json.gz'), props.catalogBucket.arnForObjects('catalog/export.json.gz')],
+          }),
+        );
+        fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['kms:Decrypt'], resources: [props.matters.key.keyArn] }));
+        return;
+      case 'engines:describe':
+        fn.addEnvironment('MATERIALS_BUCKET', props.materialsBucket.bucketName);
+        fn.addEnvironment('HUB_BUS_NAME', props.hubBus.eventBusName);
+        fn.addEnvironment('APPROVAL_STATE_MACHINE_ARN', props.approvalStateMachine.stateMachineArn);
+        for (const [actions, resources] of [
+          [['dynamodb:DescribeTable'], [props.matters.table.tableArn, props.cases.table.tableArn]],
+          [['s3:ListBucket'], [props.materialsBucket.bucketArn]],
+          [['events:DescribeEventBus'], [props.hubBus.eventBusArn]],
+          [['states:DescribeStateMachine'], [props.approvalStateMachine.stateMachineArn]],
+        ] as const) {
+          fn.addToRolePolicy(new iam.PolicyStatement({ actions: [...actions], resources: [...resources] }));
+        }
+        return;
     }
-
-    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
-    new CfnOutput(this, 'CitizenPoolId', { value: this.userPools.citizens.userPoolId });
-    new CfnOutput(this, 'StaffPoolId', { value: this.userPools.staff.userPoolId });
   }
 }

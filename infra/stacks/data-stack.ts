@@ -21,6 +21,8 @@ export class DataStack extends Stack {
   readonly mattersTable: dynamodb.Table;
   readonly casesTable: dynamodb.Table;
   readonly materialsBucket: s3.Bucket;
+  /** Published catalog files: the search index and the export, rebuilt whenever a version is published. */
+  readonly catalogBucket: s3.Bucket;
   readonly matters: TableAccess;
   readonly cases: TableAccess;
 
@@ -46,7 +48,11 @@ export class DataStack extends Stack {
       removalPolicy,
     };
 
-    this.mattersTable = new dynamodb.Table(this, 'MattersTable', tableDefaults);
+    this.mattersTable = new dynamodb.Table(this, 'MattersTable', {
+      ...tableDefaults,
+      // Published versions reach the hub through the stream too, so the search index follows the catalog.
+      stream: dynamodb.StreamViewType.NEW_IMAGE,
+    });
     this.casesTable = new dynamodb.Table(this, 'CasesTable', {
       ...tableDefaults,
       // The stream carries every write to the hub bus (transactional outbox); old images let consumers see
@@ -67,6 +73,7 @@ export class DataStack extends Stack {
     this.matters = { table: this.mattersTable, key: this.key, indexes };
     this.cases = { table: this.casesTable, key: this.key, indexes };
 
+    const accessLogs = new AccessLogsBucket(this, 'MaterialsAccessLogs', { removalPolicy });
     this.materialsBucket = new s3.Bucket(this, 'MaterialsBucket', {
       encryption: s3.BucketEncryption.KMS,
       encryptionKey: this.key,
@@ -75,7 +82,7 @@ export class DataStack extends Stack {
       enforceSSL: true,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      serverAccessLogsBucket: new AccessLogsBucket(this, 'MaterialsAccessLogs', { removalPolicy }),
+      serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'materials/',
       // Uploads go straight from the browser with presigned PUTs; the web origin is added per deployment.
       cors: [
@@ -90,6 +97,20 @@ export class DataStack extends Stack {
         { abortIncompleteMultipartUploadAfter: Duration.days(1) },
         { noncurrentVersionExpiration: Duration.days(365) },
       ],
+      removalPolicy,
+    });
+
+    this.catalogBucket = new s3.Bucket(this, 'CatalogBucket', {
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: this.key,
+      bucketKeyEnabled: true,
+      versioned: true,
+      enforceSSL: true,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'catalog/',
+      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(90) }],
       removalPolicy,
     });
   }

@@ -15,6 +15,7 @@ import { ServiceFunction } from '../constructs/service-function.ts';
 export interface EventsStackProps extends StackProps {
   config: TongbanConfig;
   casesTable: dynamodb.ITable;
+  mattersTable: dynamodb.ITable;
 }
 
 /**
@@ -25,6 +26,8 @@ export class EventsStack extends Stack {
   readonly hubBus: events.EventBus;
   readonly regionBuses: Map<string, events.EventBus>;
   readonly deadLetterQueues: DeadLetterQueue[] = [];
+  /** For rules in other stacks whose targets fail: kept, alarmed on. */
+  readonly routingDlq: DeadLetterQueue;
 
   constructor(scope: Construct, id: string, props: EventsStackProps) {
     super(scope, id, props);
@@ -46,6 +49,7 @@ export class EventsStack extends Stack {
     });
 
     const routingDlq = this.dlq('RoutingDlq', key);
+    this.routingDlq = routingDlq;
     this.regionBuses = new Map();
     for (const region of regions) {
       const bus = new events.EventBus(this, `RegionBus${region.code}`, {
@@ -68,22 +72,26 @@ export class EventsStack extends Stack {
       timeout: Duration.seconds(30),
     });
     this.hubBus.grantPutEventsTo(publisher);
-    publisher.addEventSource(
-      new DynamoEventSource(props.casesTable, {
-        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
-        batchSize: 100,
-        bisectBatchOnError: true,
-        reportBatchItemFailures: true,
-        retryAttempts: 10,
-        onFailure: new SqsDlq(this.dlq('OutboxDlq', key)),
-        filters: [
-          lambda.FilterCriteria.filter({
-            eventName: lambda.FilterRule.isEqual('INSERT'),
-            dynamodb: { NewImage: { outbox: { M: { detailType: { S: lambda.FilterRule.exists() } } } } },
-          }),
-        ],
-      }),
-    );
+    const onFailure = new SqsDlq(this.dlq('OutboxDlq', key));
+    // The same outbox on both tables: case changes and published catalog versions.
+    for (const table of [props.casesTable, props.mattersTable]) {
+      publisher.addEventSource(
+        new DynamoEventSource(table, {
+          startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+          batchSize: 100,
+          bisectBatchOnError: true,
+          reportBatchItemFailures: true,
+          retryAttempts: 10,
+          onFailure,
+          filters: [
+            lambda.FilterCriteria.filter({
+              eventName: lambda.FilterRule.isEqual('INSERT'),
+              dynamodb: { NewImage: { outbox: { M: { detailType: { S: lambda.FilterRule.exists() } } } } },
+            }),
+          ],
+        }),
+      );
+    }
     acknowledge(publisher, [
       {
         id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]',

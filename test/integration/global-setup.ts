@@ -28,6 +28,7 @@ export default async function setup(project: TestProject) {
     log: () => {},
   });
   await seedDemoData(platform.model, platform.dynamodb);
+  await platform.idle();
   project.provide('baseUrl', platform.url);
   project.provide('assemblyDir', assemblyDir);
   project.provide('endpoints', platform.endpoints);

@@ -1,0 +1,71 @@
+import { ConflictException, CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import type { Context } from 'aws-lambda';
+import { EXPORT_KEY, INDEX_KEY, putCatalogFile } from '../../shared/adapters/catalog-files.ts';
+import { requiredEnv } from '../../shared/adapters/env.ts';
+import { s3 } from '../../shared/adapters/s3.ts';
+import { chinaDate } from '../../shared/domain/catalog/dates.ts';
+import type { BaseItem, Department, ImplementationItem, Region } from '../../shared/domain/catalog/model.ts';
+import { buildSearchIndex } from '../../shared/domain/catalog/search/index-builder.ts';
+import { nextEffectiveDate, versionsInForce } from '../../shared/domain/catalog/versions.ts';
+import { logger } from '../../shared/http/handler.ts';
+import { catalog } from './store.ts';
+
+const bucket = requiredEnv('CATALOG_BUCKET');
+const schedulerRole = requiredEnv('SCHEDULER_ROLE_ARN');
+const scheduler = new SchedulerClient({});
+
+/**
+ * Rebuilds the search index and the export from the catalog in force today. Runs when a version is published
+ * or a catalog imported (EventBridge), and on the day a future version takes effect (a one-time schedule).
+ */
+export const handler = async (_event: unknown, context: Context) => {
+  const today = chinaDate();
+  const [itemVersions, baseVersions, regions, departments, synonyms] = await Promise.all([
+    catalog.allVersions<ImplementationItem>('ITEMS'),
+    catalog.allVersions<BaseItem>('BASE'),
+    catalog.list<Region>('REGIONS'),
+    catalog.list<Department>('DEPARTMENTS'),
+    catalog.list<{ terms: string[]; meaning: string }>('SYNONYMS'),
+  ]);
+  const items = versionsInForce(itemVersions, (v) => v.item.implementationCode, today);
+  const bases = versionsInForce(baseVersions, (v) => v.item.baseCode, today);
+  const version = new Date().toISOString();
+
+  const index = buildSearchIndex(
+    items.map((v) => v.item),
+    synonyms,
+    departments,
+  );
+  await putCatalogFile(s3, bucket, INDEX_KEY, index);
+  await putCatalogFile(s3, bucket, EXPORT_KEY, {
+    $schema: '/api/catalog/export/schema.json',
+    exportedAt: version,
+    version,
+    regions,
+    baseItems: bases.map((v) => ({ ...v.item, version: v.version, effectiveFrom: v.effectiveFrom })),
+    implementationItems: items.map((v) => ({ ...v.item, version: v.version, effectiveFrom: v.effectiveFrom })),
+  });
+
+  const next = nextEffectiveDate([...itemVersions, ...baseVersions], today);
+  if (next) await scheduleRebuild(next, context.invokedFunctionArn);
+  logger.info('catalog index rebuilt', { items: items.length, baseItems: bases.length, next });
+  return { items: items.length, baseItems: bases.length, nextRebuild: next };
+};
+
+async function scheduleRebuild(date: string, functionArn: string): Promise<void> {
+  try {
+    await scheduler.send(
+      new CreateScheduleCommand({
+        Name: `catalog-rebuild-${date}`,
+        ScheduleExpression: `at(${date}T00:00:05)`,
+        ScheduleExpressionTimezone: 'Asia/Shanghai',
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        ActionAfterCompletion: 'DELETE',
+        Target: { Arn: functionArn, RoleArn: schedulerRole, Input: JSON.stringify({ reason: 'effective', date }) },
+      }),
+    );
+  } catch (error) {
+    // Another rebuild already scheduled that day: one is enough.
+    if (!(error instanceof ConflictException)) throw error;
+  }
+}

@@ -1,0 +1,209 @@
+import type { z } from 'zod';
+import {
+  Adjustment,
+  AdjustmentIdPath,
+  AdjustmentPage,
+  AdjustmentRequestBody,
+  AtQuery,
+  BaseCodePath,
+  BaseItemVersion,
+  CatalogExport,
+  DecisionBody,
+  Guide,
+  ImplementationCodePath,
+  ListAdjustmentsQuery,
+  ListMattersQuery,
+  MatterPage,
+  RegionList,
+} from './schemas/catalog.ts';
+import { ErrorBody } from './schemas/common.ts';
+import { Health, Me } from './schemas/platform.ts';
+
+/** What a capability's function may touch; the API stack turns each into least-privilege grants. */
+export type Permission =
+  | 'matters:read'
+  | 'matters:write'
+  | 'cases:read'
+  | 'catalog-index:read'
+  | 'engines:describe';
+
+export interface RouteSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  /** The handler file under functions/; one function per file, whatever its number of routes. */
+  handler: string;
+  /** public, or the user pool whose tokens the route's JWT authorizer accepts. */
+  auth: 'public' | 'citizens' | 'staff';
+  summary: string;
+  tag: string;
+  request?: { path?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
+  responses: Partial<
+    Record<200 | 201 | 202 | 400 | 403 | 404 | 409 | 503, { description: string; schema?: z.ZodType }>
+  >;
+  permissions: Permission[];
+}
+
+const notFound = { description: 'No such resource (or not yours to see)', schema: ErrorBody };
+const invalid = { description: 'The request is not valid: the code says why', schema: ErrorBody };
+const forbidden = { description: 'Not allowed for your role, region or department', schema: ErrorBody };
+
+/**
+ * Every route of the HTTP API. The API stack builds its functions and routes from this list and the OpenAPI
+ * document is generated from it, with the same zod schemas the handlers validate requests with.
+ */
+export const ROUTES: RouteSpec[] = [
+  {
+    method: 'GET',
+    path: '/api/health',
+    handler: 'platform/health.ts',
+    auth: 'public',
+    summary: 'Whether every engine the platform depends on answers',
+    tag: 'platform',
+    responses: {
+      200: { description: 'All engines up', schema: Health },
+      503: { description: 'Degraded', schema: Health },
+    },
+    permissions: ['engines:describe'],
+  },
+  {
+    method: 'GET',
+    path: '/api/openapi.json',
+    handler: 'platform/openapi.ts',
+    auth: 'public',
+    summary: 'This document: the OpenAPI 3.1 description of the API',
+    tag: 'platform',
+    responses: { 200: { description: 'OpenAPI 3.1' } },
+    permissions: [],
+  },
+  {
+    method: 'GET',
+    path: '/api/me',
+    handler: 'identity/me.ts',
+    auth: 'citizens',
+    summary: 'Who the signed-in citizen or enterprise is, personal data masked',
+    tag: 'identity',
+    responses: { 200: { description: 'The caller', schema: Me } },
+    permissions: [],
+  },
+  {
+    method: 'GET',
+    path: '/api/staff/me',
+    handler: 'identity/me.ts',
+    auth: 'staff',
+    summary: 'Who the signed-in staff member is: roles, region, department',
+    tag: 'identity',
+    responses: { 200: { description: 'The caller', schema: Me } },
+    permissions: [],
+  },
+  {
+    method: 'GET',
+    path: '/api/regions',
+    handler: 'catalog/list-regions.ts',
+    auth: 'public',
+    summary: 'The administrative regions of the province (GB/T 2260)',
+    tag: 'catalog',
+    responses: { 200: { description: 'Regions', schema: RegionList } },
+    permissions: ['matters:read'],
+  },
+  {
+    method: 'GET',
+    path: '/api/matters',
+    handler: 'catalog/search-matters.ts',
+    auth: 'public',
+    summary: 'Find matters: Chinese full text, colloquial words, pinyin and initials, with filters',
+    tag: 'catalog',
+    request: { query: ListMattersQuery },
+    responses: { 200: { description: 'One page of matters, best first', schema: MatterPage }, 400: invalid },
+    permissions: ['catalog-index:read'],
+  },
+  {
+    method: 'GET',
+    path: '/api/matters/{implementationCode}',
+    handler: 'catalog/get-matter.ts',
+    auth: 'public',
+    summary: 'The guide (办事指南) of one implementation item, in the version in force (or at ?at=)',
+    tag: 'catalog',
+    request: { path: ImplementationCodePath, query: AtQuery },
+    responses: { 200: { description: 'The guide', schema: Guide }, 400: invalid, 404: notFound },
+    permissions: ['matters:read'],
+  },
+  {
+    method: 'GET',
+    path: '/api/catalog/base/{baseCode}',
+    handler: 'catalog/get-base-item.ts',
+    auth: 'public',
+    summary: 'A base item (基本目录事项): the parts identical across the province',
+    tag: 'catalog',
+    request: { path: BaseCodePath, query: AtQuery },
+    responses: {
+      200: { description: 'The base item', schema: BaseItemVersion },
+      400: invalid,
+      404: notFound,
+    },
+    permissions: ['matters:read'],
+  },
+  {
+    method: 'POST',
+    path: '/api/catalog/adjustments',
+    handler: 'catalog/adjustments.ts',
+    auth: 'staff',
+    summary: "A department proposes a change to its region's implementation item (调整申请)",
+    tag: 'catalog',
+    request: { body: AdjustmentRequestBody },
+    responses: {
+      201: { description: 'Proposed', schema: Adjustment },
+      400: invalid,
+      403: forbidden,
+      404: notFound,
+    },
+    permissions: ['matters:read', 'matters:write'],
+  },
+  {
+    method: 'GET',
+    path: '/api/catalog/adjustments',
+    handler: 'catalog/adjustments.ts',
+    auth: 'staff',
+    summary: 'Adjustment requests: a department sees its own, the service-management office all',
+    tag: 'catalog',
+    request: { query: ListAdjustmentsQuery },
+    responses: { 200: { description: 'One page', schema: AdjustmentPage }, 400: invalid, 403: forbidden },
+    permissions: ['matters:read'],
+  },
+  {
+    method: 'POST',
+    path: '/api/catalog/adjustments/{id}/decision',
+    handler: 'catalog/adjustments.ts',
+    auth: 'staff',
+    summary: 'The service-management office approves (publishing a new version) or rejects a request',
+    tag: 'catalog',
+    request: { path: AdjustmentIdPath, body: DecisionBody },
+    responses: {
+      200: { description: 'Decided', schema: Adjustment },
+      400: invalid,
+      403: forbidden,
+      404: notFound,
+      409: { description: 'Already decided', schema: ErrorBody },
+    },
+    permissions: ['matters:read', 'matters:write'],
+  },
+  {
+    method: 'GET',
+    path: '/api/catalog/export',
+    handler: 'catalog/export.ts',
+    auth: 'public',
+    summary: 'The whole catalog in force, machine-readable, valid against its JSON Schema',
+    tag: 'catalog',
+    responses: { 200: { description: 'The catalog', schema: CatalogExport } },
+    permissions: ['catalog-index:read'],
+  },
+  {
+    method: 'GET',
+    path: '/api/catalog/export/schema.json',
+    handler: 'catalog/export.ts',
+    auth: 'public',
+    summary: 'The JSON Schema the export is valid against',
+    tag: 'catalog',
+    responses: { 200: { description: 'JSON Schema (draft 2020-12)' } },
+    permissions: [],
+  },
+];

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import {
+  BaseItem,
+  CrossRegionScope,
+  Fee,
+  HandlingForm,
+  IMPLEMENTATION_CODE,
+  ImplementationItem,
+  Location,
+  MatterType,
+  Region,
+  ServiceTarget,
+} from '../../domain/catalog/model.ts';
+import { Cursor, IsoDate } from './common.ts';
+
+export const ImplementationCodePath = z.object({
+  implementationCode: z.string().regex(IMPLEMENTATION_CODE, 'not an implementation code'),
+});
+export const BaseCodePath = z.object({ baseCode: z.string().regex(/^\d{12}$/, 'not a base code') });
+export const AtQuery = z.object({ at: IsoDate.optional().describe('the version in force on this date') });
+
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const ListMattersQuery = z.object({
+  q: z.string().max(100).optional().describe('words, colloquial phrases, pinyin or pinyin initials'),
+  region: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
+  target: ServiceTarget.optional(),
+  type: MatterType.optional(),
+  dept: z.string().max(64).optional(),
+  online: flag.optional().describe('only matters that can be handled fully online'),
+  scope: CrossRegionScope.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: Cursor,
+});
+
+export const MatterSummary = z
+  .object({
+    implementationCode: z.string(),
+    baseCode: z.string(),
+    name: z.string(),
+    region: z.string(),
+    department: z.string(),
+    type: z.string(),
+    highFrequency: z.boolean(),
+    score: z.number().optional(),
+  })
+  .meta({ id: 'MatterSummary' });
+
+export const MatterPage = z
+  .object({ items: z.array(MatterSummary), total: z.number(), nextCursor: z.string().optional() })
+  .meta({ id: 'MatterPage' });
+
+/** A guide is the implementation item in force, with the version it comes from. */
+export const Guide = ImplementationItem.extend({
+  version: z.number().int(),
+  effectiveFrom: IsoDate,
+}).meta({ id: 'Guide' });
+
+export const BaseItemVersion = BaseItem.extend({ version: z.number().int(), effectiveFrom: IsoDate }).meta({
+  id: 'BaseItem',
+});
+
+export const RegionList = z.object({ items: z.array(Region) }).meta({ id: 'RegionList' });
+
+/** What a department may change about its implementation item: only the local parts. */
+export const LocalChanges = z
+  .object({
+    promisedLimitDays: z.number().int().min(0),
+    handlingForm: HandlingForm,
+    visits: z.number().int().min(0).max(2),
+    fees: z.array(Fee),
+    locations: z.array(Location).min(1),
+    consultationPhone: z.string().min(1),
+    complaintPhone: z.string().min(1),
+    onlineUrl: z.string(),
+    crossRegionScope: CrossRegionScope,
+  })
+  .partial()
+  .strict();
+
+export const AdjustmentRequestBody = z
+  .object({
+    implementationCode: z.string().regex(IMPLEMENTATION_CODE),
+    changes: LocalChanges.refine((c) => Object.keys(c).length > 0, 'propose at least one change'),
+    effectiveFrom: IsoDate,
+    reason: z.string().trim().min(4).max(2000),
+  })
+  .meta({ id: 'AdjustmentRequestBody' });
+
+export const Adjustment = z
+  .object({
+    id: z.string(),
+    implementationCode: z.string(),
+    region: z.string(),
+    department: z.string(),
+    changes: LocalChanges,
+    effectiveFrom: IsoDate,
+    reason: z.string(),
+    status: z.enum(['pending', 'approved', 'rejected']),
+    proposedBy: z.string(),
+    proposedAt: z.string(),
+    decidedBy: z.string().optional(),
+    decidedAt: z.string().optional(),
+    decisionReason: z.string().optional(),
+    publishedVersion: z.number().int().optional(),
+  })
+  .meta({ id: 'Adjustment' });
+
+export const AdjustmentPage = z
+  .object({ items: z.array(Adjustment), nextCursor: z.string().optional() })
+  .meta({ id: 'AdjustmentPage' });
+
+export const ListAdjustmentsQuery = z.object({
+  status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: Cursor,
+});
+
+export const AdjustmentIdPath = z.object({ id: z.string().uuid() });
+
+export const DecisionBody = z
+  .object({
+    decision: z.enum(['approve', 'reject']),
+    reason: z.string().trim().min(2).max(2000),
+  })
+  .meta({ id: 'AdjustmentDecision' });
+
+export const CatalogExport = z
+  .object({
+    $schema: z.string(),
+    exportedAt: z.string(),
+    version: z.string(),
+    regions: z.array(Region),
+    baseItems: z.array(BaseItemVersion),
+    implementationItems: z.array(Guide),
+  })
+  .meta({ id: 'CatalogExport' });
