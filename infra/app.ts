@@ -31,19 +31,18 @@ export function buildApp(app: App): App {
     hubBus: eventing.hubBus,
     approvalStateMachine: workflow.approvalStateMachine,
   });
-  new CatalogStack(app, name('catalog'), {
+  const catalog = new CatalogStack(app, name('catalog'), {
     config,
     matters: data.matters,
     catalogBucket: data.catalogBucket,
     hubBus: eventing.hubBus,
-    deadLetterQueue: eventing.routingDlq,
   });
   new WebStack(app, name('web'), { config, httpApi: api.httpApi });
   new ObservabilityStack(app, name('observability'), {
     config,
     httpApi: api.httpApi,
     approvalStateMachine: workflow.approvalStateMachine,
-    deadLetterQueues: eventing.deadLetterQueues,
+    deadLetterQueues: [...eventing.deadLetterQueues, catalog.deadLetterQueue],
   });
 
   Tags.of(app).add('project', 'tongban');

@@ -1,12 +1,14 @@
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { type CfnElement, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
-import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import type { TongbanConfig } from '../config.ts';
+import { DeadLetterQueue } from '../constructs/dead-letter-queue.ts';
 import { grantTable, type TableAccess } from '../constructs/grants.ts';
+import { acknowledge } from '../constructs/nag.ts';
 import { ServiceFunction } from '../constructs/service-function.ts';
 
 export interface CatalogStackProps extends StackProps {
@@ -14,13 +16,21 @@ export interface CatalogStackProps extends StackProps {
   matters: TableAccess;
   catalogBucket: s3.IBucket;
   hubBus: events.IEventBus;
-  deadLetterQueue: sqs.IQueue;
 }
 
 /** Keeps the published catalog files (search index, export) in step with the catalog in force. */
 export class CatalogStack extends Stack {
+  readonly deadLetterQueue: DeadLetterQueue;
+
   constructor(scope: Construct, id: string, props: CatalogStackProps) {
     super(scope, id, props);
+    // Its own dead-letter queue: a queue policy in the events stack naming this stack's rule would be a cycle.
+    const key = new kms.Key(this, 'DeadLetterKey', {
+      description: 'tongban: encrypts the dead-letter queue of catalog index rebuilds',
+      enableKeyRotation: true,
+    });
+    key.grant(new iam.ServicePrincipal('events.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey');
+    this.deadLetterQueue = new DeadLetterQueue(this, 'RebuildDlq', { key });
     const schedulerRole = new iam.Role(this, 'RebuildSchedulerRole', {
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com'),
       description: 'Lets EventBridge Scheduler rebuild the catalog index when a version takes effect',
@@ -59,12 +69,24 @@ export class CatalogStack extends Stack {
     );
     schedulerRole.grantPassRole(builder.grantPrincipal);
     builder.grantInvoke(schedulerRole);
+    acknowledge(schedulerRole, [
+      {
+        id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(builder.node.defaultChild as CfnElement)}.Arn>:*]`,
+        reason: 'CDK grants invoking the builder by qualified ARN (<arn>:*); it is the only function the role may call.',
+      },
+    ]);
+    acknowledge(builder, [
+      {
+        id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/default/catalog-rebuild-*]',
+        reason: 'The builder schedules its own rebuilds, one per effective date, named catalog-rebuild-<date>.',
+      },
+    ]);
 
     new events.Rule(this, 'RebuildOnPublish', {
       eventBus: props.hubBus,
       description: 'A published version or an imported catalog rebuilds the search index',
       eventPattern: { source: ['tongban.catalog'], detailType: ['Matter Version Published', 'Catalog Imported'] },
-      targets: [new targets.LambdaFunction(builder, { deadLetterQueue: props.deadLetterQueue, retryAttempts: 8 })],
+      targets: [new targets.LambdaFunction(builder, { deadLetterQueue: this.deadLetterQueue, retryAttempts: 8 })],
     });
   }
 }

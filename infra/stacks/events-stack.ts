@@ -26,8 +26,6 @@ export class EventsStack extends Stack {
   readonly hubBus: events.EventBus;
   readonly regionBuses: Map<string, events.EventBus>;
   readonly deadLetterQueues: DeadLetterQueue[] = [];
-  /** For rules in other stacks whose targets fail: kept, alarmed on. */
-  readonly routingDlq: DeadLetterQueue;
 
   constructor(scope: Construct, id: string, props: EventsStackProps) {
     super(scope, id, props);
@@ -49,7 +47,6 @@ export class EventsStack extends Stack {
     });
 
     const routingDlq = this.dlq('RoutingDlq', key);
-    this.routingDlq = routingDlq;
     this.regionBuses = new Map();
     for (const region of regions) {
       const bus = new events.EventBus(this, `RegionBus${region.code}`, {

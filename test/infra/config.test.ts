@@ -53,9 +53,11 @@ describe('a deployment of the stage "qa"', () => {
   });
   afterAll(() => platform?.dispose());
 
-  it('names its six stacks tongban-qa-*', () => {
+  it('names its seven stacks tongban-qa-*', () => {
     expect(platform.assembly.stacks.map((stack) => stack.stackName).sort()).toEqual(
-      ['api', 'data', 'events', 'observability', 'web', 'workflow'].map((part) => `tongban-qa-${part}`),
+      ['api', 'catalog', 'data', 'events', 'observability', 'web', 'workflow'].map(
+        (part) => `tongban-qa-${part}`,
+      ),
     );
   });
 

@@ -3,13 +3,15 @@ import { CachePolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RegionConfig } from '../../infra/config.ts';
 import type { ApiStack } from '../../infra/stacks/api-stack.ts';
+import type { CatalogStack } from '../../infra/stacks/catalog-stack.ts';
 import type { DataStack } from '../../infra/stacks/data-stack.ts';
 import type { EventsStack } from '../../infra/stacks/events-stack.ts';
 import type { WorkflowStack } from '../../infra/stacks/workflow-stack.ts';
+import { ROUTES } from '../../shared/http/routes.ts';
 import { cdkContext, type Synthesized, synthesizePlatform } from './support/synth.ts';
 import { asList, flatten, logicalId, onlyId, resources } from './support/templates.ts';
 
-const STACKS = ['data', 'events', 'workflow', 'api', 'web', 'observability'];
+const STACKS = ['data', 'events', 'workflow', 'api', 'catalog', 'web', 'observability'];
 const REGIONS = cdkContext()['tongban:regions'] as RegionConfig[];
 
 // One synthesis for the whole file, with the Lambda functions bundled, as `cdk synth` does it.
@@ -134,7 +136,10 @@ describe('the materials bucket', () => {
     const { LoggingConfiguration: logging } = propsOf<{
       LoggingConfiguration: { DestinationBucketName: unknown };
     }>(data(), bucket());
-    const logs = Object.keys(data().findResources('AWS::S3::Bucket')).filter((id) => id !== bucket());
+    const catalog = logicalId(platform.stack<DataStack>('data').catalogBucket);
+    const logs = Object.keys(data().findResources('AWS::S3::Bucket')).filter(
+      (id) => id !== bucket() && id !== catalog,
+    );
     expect(logs).toHaveLength(1);
     expect(logging.DestinationBucketName).toEqual({ Ref: logs[0] });
   });
@@ -195,19 +200,34 @@ interface MappingProps {
 }
 
 describe('the outbox publisher', () => {
+  const mappings = () =>
+    resources<MappingProps>(platform.template('events'), 'AWS::Lambda::EventSourceMapping');
+  // The cases table's mapping; the matters table has the same one (published catalog versions).
   const mapping = () => {
-    const mappings = resources<MappingProps>(platform.template('events'), 'AWS::Lambda::EventSourceMapping');
-    expect(mappings).toHaveLength(1);
-    return mappings[0]!.props;
+    const cases = logicalId(platform.stack<DataStack>('data').casesTable);
+    const found = mappings().filter(
+      (m) =>
+        JSON.stringify(platform.exported(importedName(m.props.EventSourceArn))) ===
+        JSON.stringify({ 'Fn::GetAtt': [cases, 'StreamArn'] }),
+    );
+    expect(found).toHaveLength(1);
+    return found[0]!.props;
   };
 
-  it('reads the stream of the cases table', () => {
+  it('reads the streams of the cases table and of the matters table, with the same settings', () => {
     const publisher = platform.stack<EventsStack>('events').node.findChild('OutboxPublisher');
-    const cases = logicalId(platform.stack<DataStack>('data').casesTable);
-    expect(mapping().FunctionName).toEqual({ Ref: logicalId(publisher) });
-    expect(platform.exported(importedName(mapping().EventSourceArn))).toEqual({
-      'Fn::GetAtt': [cases, 'StreamArn'],
-    });
+    const tables = [
+      platform.stack<DataStack>('data').casesTable,
+      platform.stack<DataStack>('data').mattersTable,
+    ];
+    expect(mappings()).toHaveLength(2);
+    for (const m of mappings()) {
+      expect(m.props.FunctionName).toEqual({ Ref: logicalId(publisher) });
+      expect(m.props.FilterCriteria).toEqual(mapping().FilterCriteria);
+    }
+    expect(mappings().map((m) => platform.exported(importedName(m.props.EventSourceArn)))).toEqual(
+      expect.arrayContaining(tables.map((t) => ({ 'Fn::GetAtt': [logicalId(t), 'StreamArn'] }))),
+    );
   });
 
   it('is only invoked for inserted outbox records (filter criteria)', () => {
@@ -342,6 +362,15 @@ interface RouteProps {
   AuthorizationType: string;
   AuthorizerId?: unknown;
 }
+
+describe('the HTTP API and its OpenAPI document', () => {
+  it('has exactly the routes of the route list the OpenAPI document is generated from', () => {
+    const keys = resources<{ RouteKey: string }>(platform.template('api'), 'AWS::ApiGatewayV2::Route').map(
+      (r) => r.props.RouteKey,
+    );
+    expect(keys.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+  });
+});
 
 describe('the HTTP API', () => {
   const api = () => platform.template('api');
@@ -514,8 +543,11 @@ describe('the observability stack', () => {
   });
 
   it('alarms on each dead-letter queue', () => {
-    const queues = platform.stack<EventsStack>('events').deadLetterQueues.map((queue) => logicalId(queue));
-    expect(queues.length).toBeGreaterThanOrEqual(2);
+    const queues = [
+      ...platform.stack<EventsStack>('events').deadLetterQueues,
+      platform.stack<CatalogStack>('catalog').deadLetterQueue,
+    ].map((queue) => logicalId(queue));
+    expect(queues.length).toBeGreaterThanOrEqual(3);
     const watched = alarmsOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible').map((a) => subjectOf(a.props));
     expect(watched).toEqual(expect.arrayContaining(queues.map((q) => ({ 'Fn::GetAtt': [q, 'QueueName'] }))));
     expect(watched).toHaveLength(queues.length);

@@ -25,5 +25,7 @@ export function decodeCursor(cursor: string, print: string, total: number): numb
   const offset = Number(m?.[1]);
   // Only offsets inside the results are ever issued.
   if (!m || m[2] !== print || offset <= 0 || offset >= total) throw new InvalidCursorError();
+  // Spare bits in the last character would let two spellings decode alike; only ours is accepted.
+  if (encodeCursor(offset, print) !== cursor) throw new InvalidCursorError();
   return offset;
 }

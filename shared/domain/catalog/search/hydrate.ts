@@ -1,4 +1,10 @@
-import { FIELDS, FORMAT_VERSION, type Field, type SearchIndex, UnsupportedIndexFormatError } from './format.ts';
+import {
+  FIELDS,
+  type Field,
+  FORMAT_VERSION,
+  type SearchIndex,
+  UnsupportedIndexFormatError,
+} from './format.ts';
 
 /** One token's postings, decoded: parallel arrays, docs ascending. */
 export interface Posting {
@@ -6,21 +12,40 @@ export interface Posting {
   /** Summed field weights of the token in the doc. */
   weights: number[];
   fields: Field[];
+  /** Document frequency weighted by field, computed once by score.ts. */
+  weightedDf?: number;
+}
+
+/** A doc with named fields, as the search code reads it. */
+export interface Doc {
+  baseCode: string;
+  name: string;
+  /** Compact normalized name and aliases, for exact-phrase boosts. */
+  nameText: string;
+  nameTerm: number;
+  aliasTerms: number[];
+  aliasTexts: string[];
+  department: number;
+  type: string;
+  targets: number;
+  highFrequency: boolean;
+  length: number;
+  /** Its implementation items: ordinals first … first + count - 1, in listing order. */
+  first: number;
+  count: number;
 }
 
 /**
  * What the search function keeps next to the parsed JSON. Hydration is deliberately cheap (a pass over the
- * items and docs); postings are decoded token by token as queries need them, and the pinyin and character
+ * docs and items); postings are decoded token by token as queries need them, and the pinyin and character
  * tables are built on the first query that needs them, so cold start pays little more than JSON.parse.
  */
 export interface Hydrated {
   index: SearchIndex;
+  docs: Doc[];
+  /** Item ordinal → doc. */
+  itemDoc: Int32Array;
   averageLength: number;
-  /** Implementation items of each doc, in listing order. */
-  docItems: number[][];
-  /** Compact normalized name and aliases of each doc, for exact-phrase boosts. */
-  docNames: string[];
-  docAliases: string[][];
   posting(token: string): Posting | undefined;
   /** Lazily built tables (see pinyin-match.ts, query.ts). */
   lazy: Map<string, unknown>;
@@ -43,20 +68,40 @@ export function hydrate(index: SearchIndex): Hydrated {
   if (known) return known;
   const format = (index as { formatVersion?: unknown } | null)?.formatVersion;
   if (format !== FORMAT_VERSION) throw new UnsupportedIndexFormatError(format);
-  for (const key of ['docs', 'items', 'terms', 'regions', 'departments', 'synonyms'] as const) {
+  for (const key of ['docs', 'items', 'terms', 'pinyin', 'regions', 'departments', 'synonyms'] as const) {
     if (!Array.isArray(index[key])) throw new UnsupportedIndexFormatError(`${format} without ${key}`);
   }
-  const docItems: number[][] = index.docs.map(() => []);
-  index.items.forEach(([doc], ordinal) => {
-    docItems[doc]!.push(ordinal);
+  const itemDoc = new Int32Array(index.items.length);
+  let first = 0;
+  let totalLength = 0;
+  const docs = index.docs.map((d, doc): Doc => {
+    const [baseCode, name, nameTerm, aliasTerms, department, type, targets, hf, length, count] = d;
+    itemDoc.fill(doc, first, first + count);
+    first += count;
+    totalLength += length;
+    return {
+      baseCode,
+      name,
+      nameText: index.terms[nameTerm]!,
+      nameTerm,
+      aliasTerms,
+      aliasTexts: aliasTerms.map((t) => index.terms[t]!),
+      department,
+      type,
+      targets,
+      highFrequency: hf === 1,
+      length,
+      first: first - count,
+      count,
+    };
   });
+  if (first !== index.items.length) throw new UnsupportedIndexFormatError(`${format} with misplaced items`);
   const cache = new Map<string, Posting | undefined>();
   const h: Hydrated = {
     index,
-    averageLength: index.docs.reduce((sum, d) => sum + d[9], 0) / Math.max(1, index.docs.length),
-    docItems,
-    docNames: index.docs.map((d) => index.terms[d[2]]!),
-    docAliases: index.docs.map((d) => d[3].map((t) => index.terms[t]!)),
+    docs,
+    itemDoc,
+    averageLength: totalLength / Math.max(1, docs.length),
     posting(token) {
       if (cache.has(token)) return cache.get(token);
       // Own properties only: a token such as "constructor" must not find Object.prototype's.

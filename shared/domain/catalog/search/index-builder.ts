@@ -3,11 +3,11 @@ import {
   type DocTuple,
   FIELD_WEIGHTS,
   FIELDS,
-  FORMAT_VERSION,
   type Field,
-  HANDLING_FORMS,
-  type ItemTuple,
-  SCOPES,
+  FORM_CODES,
+  FORMAT_VERSION,
+  packItem,
+  SCOPE_CODES,
   type SearchIndex,
   type SynonymTuple,
   TARGET_BITS,
@@ -16,6 +16,10 @@ import { hash64 } from './hash.ts';
 import { compact, normalize } from './normalize.ts';
 import { fullSpelling, initials, syllables } from './pinyin.ts';
 import { tokens } from './tokenize.ts';
+
+// The search function may import its loader from here; esbuild drops the builder (and pinyin-pro, which is
+// marked side-effect free) from its bundle all the same. search.ts exports it too.
+export { loadSearchIndex } from './hydrate.ts';
 
 export interface Synonym {
   terms: string[];
@@ -38,12 +42,15 @@ export function buildSearchIndex(
   departments: { code: string; name: string }[],
   options: BuildOptions = {},
 ): SearchIndex {
-  const ordered = [...items].sort(
+  // Items sharing a doc key share their text; sorting on it after the name keeps a doc's items together.
+  const keyed = items.map((item) => ({ item, key: docKey(item) }));
+  const ordered = keyed.sort(
     (a, b) =>
-      Number(b.highFrequency) - Number(a.highFrequency) ||
-      collator.compare(a.name, b.name) ||
-      a.region.localeCompare(b.region) ||
-      a.implementationCode.localeCompare(b.implementationCode),
+      Number(b.item.highFrequency) - Number(a.item.highFrequency) ||
+      collator.compare(a.item.name, b.item.name) ||
+      compare(a.key, b.key) ||
+      compare(a.item.region, b.item.region) ||
+      compare(a.item.implementationCode, b.item.implementationCode),
   );
   const departmentNames = new Map(departments.map((d) => [d.code, d.name]));
   const regions = new Dictionary<string>();
@@ -53,20 +60,12 @@ export function buildSearchIndex(
   const docs: DocTuple[] = [];
   const postings = new Map<string, Map<number, { weight: number; field: number; fieldWeight: number }>>();
 
-  const docFor = (item: ImplementationItem): number => {
-    const key = JSON.stringify([
-      item.baseCode,
-      item.name,
-      item.aliases,
-      item.keywords,
-      item.department,
-      item.type,
-      item.serviceTargets,
-      item.highFrequency,
-      item.materials.map((m) => m.name),
-    ]);
+  const docFor = (item: ImplementationItem, key: string): number => {
     const known = docKeys.get(key);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      docs[known]![9] += 1; // its itemCount
+      return known;
+    }
     const doc = docs.length;
     docKeys.set(key, doc);
     let length = 0;
@@ -74,7 +73,10 @@ export function buildSearchIndex(
       const fieldWeight = FIELD_WEIGHTS[field];
       for (const token of tokens(text)) {
         let byDoc = postings.get(token);
-        if (!byDoc) postings.set(token, (byDoc = new Map()));
+        if (!byDoc) {
+          byDoc = new Map();
+          postings.set(token, byDoc);
+        }
         const p = byDoc.get(doc) ?? { weight: 0, field: 0, fieldWeight: 0 };
         p.weight += fieldWeight;
         if (fieldWeight > p.fieldWeight) Object.assign(p, { field: FIELDS.indexOf(field), fieldWeight });
@@ -83,6 +85,8 @@ export function buildSearchIndex(
       }
     };
     const termOf = (text: string) => terms.add(compact(text));
+    // Keywords join the terms only for their pinyin (sbk → 社保卡); no doc needs to know its own.
+    for (const k of item.keywords) termOf(k);
     add(item.name, 'name');
     for (const a of item.aliases) add(a, 'alias');
     for (const k of item.keywords) add(k, 'keyword');
@@ -94,39 +98,43 @@ export function buildSearchIndex(
       item.name,
       termOf(item.name),
       item.aliases.map(termOf),
-      item.keywords.map(termOf),
       usedDepartments.add(item.department),
       item.type,
       item.serviceTargets.reduce((bits, t) => bits | TARGET_BITS[t], 0),
       item.highFrequency ? 1 : 0,
       length,
+      1,
     ]);
     return doc;
   };
 
-  const itemTuples: ItemTuple[] = ordered.map((item) => {
+  const codeTails: Record<string, string> = {};
+  const packed = ordered.map(({ item, key }, ordinal) => {
+    docFor(item, key);
     const prefix = item.baseCode + item.region;
-    const tail = item.implementationCode.startsWith(prefix)
-      ? item.implementationCode.slice(prefix.length)
-      : `=${item.implementationCode}`;
-    return [
-      docFor(item),
+    const code = item.implementationCode;
+    const tail = code.startsWith(prefix) ? code.slice(prefix.length) : `=${code}`;
+    if (tail) codeTails[ordinal] = tail;
+    return packItem(
       regions.add(item.region),
-      tail,
-      HANDLING_FORMS.indexOf(item.handlingForm),
-      SCOPES.indexOf(item.crossRegionScope),
-    ];
+      FORM_CODES[item.handlingForm],
+      SCOPE_CODES[item.crossRegionScope],
+    );
   });
 
   const body = {
     formatVersion: FORMAT_VERSION,
     itemCount: items.length,
     regions: regions.values,
-    departments: usedDepartments.values.map((code): [string, string] => [code, departmentNames.get(code) ?? '']),
+    departments: usedDepartments.values.map((code): [string, string] => [
+      code,
+      departmentNames.get(code) ?? '',
+    ]),
     terms: terms.values,
     pinyin: terms.values.map((t) => syllables(t)?.join(' ') ?? ''),
     docs,
-    items: itemTuples,
+    items: packed,
+    codeTails,
     postings: encodePostings(postings),
     synonyms: synonyms.map(synonymTuple),
   };
@@ -139,11 +147,28 @@ export function buildSearchIndex(
   };
 }
 
+/** What makes two implementation items share a doc: every part the index reads that is not local. */
+function docKey(item: ImplementationItem): string {
+  return JSON.stringify([
+    item.baseCode,
+    item.name,
+    item.aliases,
+    item.keywords,
+    item.department,
+    item.type,
+    item.serviceTargets,
+    item.highFrequency,
+    item.materials.map((m) => m.name),
+  ]);
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Sorted tokens (a stable file for a stable catalog); docs delta-encoded, which keeps the numbers short. */
 function encodePostings(
   postings: Map<string, Map<number, { weight: number; field: number }>>,
 ): Record<string, number[]> {
-  const entries = [...postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = [...postings].sort(([a], [b]) => compare(a, b));
   // fromEntries defines own properties, so no token can reach Object.prototype.
   return Object.fromEntries(
     entries.map(([token, byDoc]) => {

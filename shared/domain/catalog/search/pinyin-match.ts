@@ -2,7 +2,7 @@ import { type Hydrated, lazily } from './hydrate.ts';
 
 /** A term's pinyin, ready for matching: full spelling, where each syllable starts in it, and initials. */
 export interface Spelled {
-  chars: string[];
+  term: number;
   full: string;
   offsets: number[];
   initials: string;
@@ -15,22 +15,26 @@ export interface Reading {
   via: 'pinyin' | 'initials';
 }
 
-type Start = [term: number, syllable: number, initials: boolean];
-
 interface Table {
   spelled: (Spelled | undefined)[];
-  /** First two letters at every syllable boundary → where: the prefix index partial pinyin is looked up in. */
-  starts: Map<string, Start[]>;
+  /**
+   * First two letters at every syllable boundary → where: the prefix index partial pinyin is looked up in.
+   * Each place is one number, (term × 64 + syllable) × 2 + (1 for initials): a catalog of 5,000 distinct
+   * matters has ~130,000 places, and small arrays for each would cost more in allocation than the lookup.
+   */
+  starts: Map<string, number[]>;
 }
+
+const MAX_SYLLABLES = 64;
 
 /** Built on the first Latin query from the terms' stored syllables (about one entry per syllable). */
 export function pinyinTable(h: Hydrated): Table {
   return lazily(h, 'pinyin', () => {
-    const starts = new Map<string, Start[]>();
-    const at = (key: string, start: Start) => {
+    const starts = new Map<string, number[]>();
+    const at = (key: string, place: number) => {
       const list = starts.get(key);
-      if (list) list.push(start);
-      else starts.set(key, [start]);
+      if (list) list.push(place);
+      else starts.set(key, [place]);
     };
     const spelled = h.index.pinyin.map((p, term): Spelled | undefined => {
       if (!p) return undefined;
@@ -43,13 +47,13 @@ export function pinyinTable(h: Hydrated): Table {
       }
       const initials = syllables.map((s) => s[0]).join('');
       // Queries shorter than two letters are not read as pinyin, so one-letter keys would never be asked for.
-      for (let i = 0; i < syllables.length; i++) {
+      for (let i = 0; i < Math.min(syllables.length, MAX_SYLLABLES); i++) {
         const spelledKey = full.slice(offsets[i], offsets[i]! + 2);
         const initialsKey = initials.slice(i, i + 2);
-        if (spelledKey.length === 2) at(spelledKey, [term, i, false]);
-        if (initialsKey.length === 2) at(initialsKey, [term, i, true]);
+        if (spelledKey.length === 2) at(spelledKey, (term * MAX_SYLLABLES + i) * 2);
+        if (initialsKey.length === 2) at(initialsKey, (term * MAX_SYLLABLES + i) * 2 + 1);
       }
-      return { chars: Array.from(h.index.terms[term]!), full, offsets, initials };
+      return { term, full, offsets, initials };
     });
     return { spelled, starts };
   });
@@ -66,8 +70,10 @@ export function readings(h: Hydrated, latin: string): Reading[] {
   if (latin.length < 2) return [];
   const table = pinyinTable(h);
   const best = new Map<string, Reading>();
-  for (const [term, i, isInitials] of table.starts.get(latin.slice(0, 2)) ?? []) {
-    const s = table.spelled[term]!;
+  for (const place of table.starts.get(latin.slice(0, 2)) ?? []) {
+    const isInitials = place % 2 === 1;
+    const i = Math.floor(place / 2) % MAX_SYLLABLES;
+    const s = table.spelled[Math.floor(place / 2 / MAX_SYLLABLES)]!;
     let last: number;
     let quality: number;
     if (isInitials) {
@@ -84,10 +90,12 @@ export function readings(h: Hydrated, latin: string): Reading[] {
       quality = complete ? 1 : 0.85;
     }
     // Spelling a whole name, alias or keyword is the strongest reading there is.
-    if (i === 0 && last === s.chars.length - 1) quality += 0.3;
-    const text = s.chars.slice(i, last + 1).join('');
+    const chars = Array.from(h.index.terms[s.term]!);
+    if (i === 0 && last === chars.length - 1) quality += 0.3;
+    const text = chars.slice(i, last + 1).join('');
     const known = best.get(text);
-    if (!known || known.quality < quality) best.set(text, { text, quality, via: isInitials ? 'initials' : 'pinyin' });
+    if (!known || known.quality < quality)
+      best.set(text, { text, quality, via: isInitials ? 'initials' : 'pinyin' });
   }
   return [...best.values()]
     .sort((a, b) => b.quality - a.quality || b.text.length - a.text.length || (a.text < b.text ? -1 : 1))

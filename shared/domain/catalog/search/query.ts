@@ -18,6 +18,8 @@ export interface Alternative {
   phrase: string;
   weight: number;
   via: Via;
+  /** Only docs matching every unit count (the character back-off, which would otherwise match anything). */
+  matchAll: boolean;
 }
 
 /** A part of the query (its Chinese, or one Latin run); a doc scores its best alternative in each slot. */
@@ -32,9 +34,25 @@ export interface Plan {
 }
 
 // Said around a need, not part of it: removed unless nothing else is left.
-const FILLERS = ['怎么办理', '如何办理', '怎么办', '怎么', '如何', '我要', '我想', '想要', '需要', '在哪里', '哪里'];
+const FILLERS = [
+  '怎么办理',
+  '如何办理',
+  '怎么办',
+  '怎么',
+  '如何',
+  '我要',
+  '我想',
+  '想要',
+  '需要',
+  '在哪里',
+  '哪里',
+];
 
-export function plan(h: Hydrated, q: string | undefined): Plan {
+/**
+ * `byCharacter` is the back-off when the bigrams found nothing (办证: no matter says 办证, but 办身份证 has
+ * both characters): every Han character then stands for the bigrams it appears in.
+ */
+export function plan(h: Hydrated, q: string | undefined, byCharacter = false): Plan {
   const key = normalize(q ?? '');
   const slots: Slot[] = [];
   if (!key) return { key, slots };
@@ -43,7 +61,7 @@ export function plan(h: Hydrated, q: string | undefined): Plan {
   if (han.length) {
     const whole = han.join('');
     const own = han.map(withoutFillers).filter(Boolean);
-    const alternatives = [alternative(h, own.length ? own : han, 1, 'text')];
+    const alternatives = [alternative(h, own.length ? own : han, 1, 'text', byCharacter)];
     for (const phrase of synonymsIn(h, whole)) alternatives.push(alternative(h, [phrase], 1, 'synonym'));
     slots.push({ alternatives });
   }
@@ -52,7 +70,9 @@ export function plan(h: Hydrated, q: string | undefined): Plan {
   for (const text of han.length ? latin : latin.length ? [latin.join('')] : []) {
     const alternatives = [alternative(h, [text], 1, 'text')];
     for (const r of readings(h, text)) alternatives.push(alternative(h, [r.text], r.quality, r.via));
-    for (const phrase of synonymsSpelled(h, text)) alternatives.push(alternative(h, [phrase], 0.9, 'synonym'));
+    for (const { phrase, weight } of synonymsSpelled(h, text)) {
+      alternatives.push(alternative(h, [phrase], weight, 'synonym'));
+    }
     slots.push({ alternatives });
   }
   return { key, slots };
@@ -64,16 +84,31 @@ function withoutFillers(text: string): string {
   return out;
 }
 
-function alternative(h: Hydrated, texts: string[], weight: number, via: Via): Alternative {
-  const units: Unit[] = [];
+function alternative(
+  h: Hydrated,
+  texts: string[],
+  weight: number,
+  via: Via,
+  byCharacter = false,
+): Alternative {
+  // Keyed by first token: a repeated bigram (登记登记) or character counts once.
+  const units = new Map<string, Unit>();
+  const add = (tokens: string[]) => units.has(tokens[0]!) || units.set(tokens[0]!, { tokens });
   for (const text of texts) {
     for (const r of runs(normalize(text))) {
-      if (!r.han) units.push({ tokens: [r.text] });
-      else if (Array.from(r.text).length > 1) units.push(...hanTokens(r.text).map((t) => ({ tokens: [t] })));
-      else units.push({ tokens: [r.text, ...(charBigrams(h).get(r.text) ?? [])] });
+      const chars = Array.from(r.text);
+      if (!r.han) add([r.text]);
+      else if (chars.length > 1 && !byCharacter) for (const t of hanTokens(r.text)) add([t]);
+      else for (const c of chars) add([c, ...(charBigrams(h).get(c) ?? [])]);
     }
   }
-  return { units, phrase: texts.map(compact).join(''), weight, via };
+  return {
+    units: [...units.values()],
+    phrase: texts.map(compact).join(''),
+    weight,
+    via,
+    matchAll: byCharacter,
+  };
 }
 
 /** Character → the indexed bigrams it appears in, so a one-character query (证) still finds 营业执照. */
@@ -83,14 +118,20 @@ function charBigrams(h: Hydrated): Map<string, string[]> {
     for (const token of Object.keys(h.index.postings)) {
       const chars = Array.from(token);
       if (chars.length !== 2 || !chars.every(isHan)) continue;
-      for (const c of new Set(chars)) map.set(c, [...(map.get(c) ?? []), token]);
+      for (const c of new Set(chars)) {
+        const list = map.get(c);
+        if (list) list.push(token);
+        else map.set(c, [token]);
+      }
     }
     return map;
   });
 }
 
 /** The phrases of a meaning ("出生登记 户口登记") are read separately: a matter need not match both. */
-const phrases = (synonyms: SynonymTuple[]) => [...new Set(synonyms.flatMap(([meaning]) => meaning.split(' ')))];
+const phrases = (synonyms: SynonymTuple[]) => [
+  ...new Set(synonyms.flatMap(([meaning]) => meaning.split(' '))),
+];
 
 /** Meanings of the synonyms whose terms the Chinese query contains. */
 function synonymsIn(h: Hydrated, text: string): string[] {
@@ -124,13 +165,17 @@ function looselyContains(text: string, term: string): boolean {
   return false;
 }
 
-/** Synonyms spelled in pinyin: shangbaoxian → 上保险; initials only from three letters, prefixes from five. */
-function synonymsSpelled(h: Hydrated, latin: string): string[] {
-  return phrases(
-    h.index.synonyms.filter(
-      ([, , full, initials]) =>
-        full.some((f) => f === latin || (latin.length >= 5 && f.startsWith(latin))) ||
-        (latin.length >= 3 && initials.includes(latin)),
-    ),
+/**
+ * Synonyms spelled in pinyin: shangbaoxian → 上保险, initials from three letters (sbk → 社保卡). A prefix of
+ * five letters or more counts only when nothing is spelled exactly: shebaoka is 社保卡, not the start of
+ * 社保开户.
+ */
+function synonymsSpelled(h: Hydrated, latin: string): { phrase: string; weight: number }[] {
+  const exact = h.index.synonyms.filter(
+    ([, , full, initials]) => full.includes(latin) || (latin.length >= 3 && initials.includes(latin)),
   );
+  if (exact.length) return phrases(exact).map((phrase) => ({ phrase, weight: 0.9 }));
+  if (latin.length < 5) return [];
+  const prefixed = h.index.synonyms.filter(([, , full]) => full.some((f) => f.startsWith(latin)));
+  return phrases(prefixed).map((phrase) => ({ phrase, weight: 0.6 }));
 }

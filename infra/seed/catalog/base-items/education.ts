@@ -1,0 +1,148 @@
+import {
+  ARTICLE_TO_VERIFY,
+  applicationForm,
+  type BaseItemInput,
+  householdBook,
+  idCard,
+  NO_COMMITMENT,
+  NO_TOLERANCE,
+  onlyWhen,
+  steps,
+} from './helpers.ts';
+
+/** 教育局: school enrolment and the teacher's qualification. */
+
+const schoolEnrolment: BaseItemInput = {
+  baseCode: '002001001000',
+  name: '义务教育阶段新生入学登记',
+  aliases: ['小学一年级新生入学', '初中新生入学登记', '义务教育入学报名'],
+  keywords: ['上小学', '小学报名', '入学报名', '孩子上学', '初中入学', '幼升小', '小升初', '随迁子女入学'],
+  type: '20',
+  department: 'education',
+  level: 'county',
+  legalBasis: [
+    {
+      law: '《中华人民共和国义务教育法》',
+      article: '第十二条',
+      excerpt: '适龄儿童、少年免试入学。地方各级人民政府应当保障适龄儿童、少年在户籍所在地学校就近入学。',
+    },
+  ],
+  acceptanceConditions: [
+    '小学：当年8月31日前年满六周岁的适龄儿童；初中：小学毕业生',
+    '按户籍、居住地划片就近入学；随迁子女按当地规定条件入学',
+  ],
+  serviceTargets: ['person'],
+  situations: [
+    { id: 'migrant', name: '进城务工人员随迁子女' },
+    { id: 'home-owner', name: '以居住房产划片入学' },
+  ],
+  materials: [
+    householdBook('儿童居民户口簿'),
+    idCard('监护人居民身份证', 'guardian-id-card'),
+    {
+      id: 'vaccination-check',
+      name: '预防接种证（入学查验）',
+      required: true,
+      form: 'both',
+      source: 'government',
+      copies: 0,
+    },
+    onlyWhen(['migrant'], {
+      id: 'residence-permit',
+      name: '监护人居住证',
+      required: true,
+      form: 'both',
+      source: 'government',
+      licenceType: '居住证',
+    }),
+    onlyWhen(['home-owner'], {
+      id: 'title-certificate',
+      name: '不动产权证书',
+      required: true,
+      form: 'both',
+      source: 'government',
+      licenceType: '不动产权证书',
+    }),
+  ],
+  processSteps: steps({
+    acceptance: 0,
+    review: [10, '入学资格审核'],
+    decision: [5, '划片派位及录取'],
+    issuance: [2, '发放入学通知书'],
+  }),
+  legalLimitDays: 20,
+  resultType: 'other',
+  resultName: '义务教育阶段入学通知书',
+  commitment: NO_COMMITMENT,
+  tolerance: NO_TOLERANCE,
+};
+
+const teacherQualification: BaseItemInput = {
+  baseCode: '000101001000',
+  name: '教师资格认定',
+  aliases: ['中小学教师资格认定', '教师资格证书核发'],
+  keywords: ['教师资格证', '认定教师资格', '教资认定', '教资', '教师证', '幼儿园教师资格'],
+  type: '01',
+  department: 'education',
+  level: 'county',
+  legalBasis: [
+    { law: '《中华人民共和国教师法》', article: '第十条', excerpt: '国家实行教师资格制度。' },
+    { law: '《教师资格条例》', article: ARTICLE_TO_VERIFY },
+    { law: '《中华人民共和国行政许可法》', article: '第四十二条' },
+  ],
+  acceptanceConditions: [
+    '中国公民，遵守宪法和法律，热爱教育事业，具有良好的思想品德',
+    '具备教师法规定的学历，并通过国家中小学教师资格考试（或符合免考条件）',
+    '普通话水平达到规定等级，身体条件合格',
+  ],
+  serviceTargets: ['person'],
+  situations: [],
+  materials: [
+    applicationForm('教师资格认定申请表'),
+    idCard(),
+    {
+      id: 'diploma',
+      name: '学历证书',
+      required: true,
+      form: 'both',
+      source: 'government',
+      licenceType: '学历证书',
+      copies: 0,
+      core: true,
+    },
+    {
+      id: 'exam-certificate',
+      name: '中小学教师资格考试合格证明',
+      required: true,
+      form: 'electronic',
+      source: 'government',
+      copies: 0,
+      core: true,
+    },
+    {
+      id: 'mandarin-certificate',
+      name: '普通话水平测试等级证书',
+      required: true,
+      form: 'both',
+      source: 'government',
+      licenceType: '普通话水平测试等级证书',
+      copies: 0,
+      core: true,
+    },
+    {
+      id: 'health-check',
+      name: '指定医院出具的体检合格证明',
+      required: true,
+      form: 'paper',
+      source: 'applicant',
+    },
+  ],
+  processSteps: steps({ acceptance: 1, review: 12, decision: 4, issuance: [3, '制证发证'] }),
+  legalLimitDays: 20,
+  resultType: 'certificate',
+  resultName: '教师资格证书',
+  commitment: NO_COMMITMENT,
+  tolerance: NO_TOLERANCE,
+};
+
+export const EDUCATION_ITEMS: BaseItemInput[] = [schoolEnrolment, teacherQualification];

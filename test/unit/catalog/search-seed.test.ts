@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { seedCatalog } from '../../../infra/seed/catalog/index.ts';
+import { buildSearchIndex } from '../../../shared/domain/catalog/search/index-builder.ts';
+import { loadSearchIndex, searchCatalog } from '../../../shared/domain/catalog/search/search.ts';
+
+// The real seed, as local mode publishes it: what a citizen would get for the words they actually type.
+const seed = seedCatalog();
+const built = buildSearchIndex(seed.implementationItems, seed.synonyms, seed.departments);
+const index = loadSearchIndex(JSON.parse(JSON.stringify(built)));
+const XIAN = '610100';
+
+const top = (q: string, n = 1) =>
+  searchCatalog(index, { q, region: XIAN, limit: n }).items.map((h) => h.name);
+
+describe('searching the seed catalog', () => {
+  it.each([
+    ['开饭店', '食品经营许可'],
+    ['开公司', '企业设立登记'],
+    ['办营业执照', '企业设立登记'],
+    ['yyzz', '企业设立登记'],
+    ['yingyezhizhao', '企业设立登记'],
+    ['上户口', '出生登记'],
+    ['sbk', '社会保障卡'],
+    ['shebaoka', '社会保障卡'],
+    ['社保卡', '社会保障卡'],
+    ['身份证', '居民身份证'],
+    ['驾照', '驾驶证'],
+    ['领证', '结婚登记'],
+    ['退休', '养老保险待遇'],
+    ['教资', '教师资格'],
+    ['开药店', '药品零售'],
+  ])('puts a matter named like "%s" → %s first', (q, expected) => {
+    // given the seed in Xi'an, when a citizen types their words, then the matter they mean comes first
+    expect(top(q)[0]).toContain(expected);
+  });
+
+  it('finds 企业设立登记 among the first results for one of its materials, 公司章程', () => {
+    expect(top('公司章程', 3)).toContain('企业设立登记');
+  });
+
+  it('keeps to the region asked for, with that region’s implementation codes', () => {
+    const page = searchCatalog(index, { q: '开饭店', region: '610300' });
+    expect(page.items[0]?.name).toBe('食品经营许可');
+    expect(page.items.every((h) => h.region === '610300' && h.implementationCode.includes('610300'))).toBe(
+      true,
+    );
+  });
+
+  it('lists the whole seed without a query, page by page, high-frequency matters first', () => {
+    const listed: boolean[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = searchCatalog(index, { limit: 100, ...(cursor ? { cursor } : {}) });
+      expect(page.total).toBe(seed.implementationItems.length);
+      listed.push(...page.items.map((h) => h.highFrequency));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(listed).toHaveLength(seed.implementationItems.length);
+    expect(listed.slice(listed.indexOf(false)).includes(true)).toBe(false);
+  });
+
+  it('stays small enough to load at every cold start', () => {
+    // ~1,000 items: the index must remain a small download and a quick parse
+    expect(JSON.stringify(built).length).toBeLessThan(200_000);
+  });
+});
