@@ -43,7 +43,11 @@ export const handler = async (_event: unknown, context: Context) => {
     version,
     regions,
     baseItems: bases.map((v) => ({ ...v.item, version: v.version, effectiveFrom: v.effectiveFrom })),
-    implementationItems: items.map((v) => ({ ...v.item, version: v.version, effectiveFrom: v.effectiveFrom })),
+    implementationItems: items.map((v) => ({
+      ...v.item,
+      version: v.version,
+      effectiveFrom: v.effectiveFrom,
+    })),
   });
 
   const next = nextEffectiveDate([...itemVersions, ...baseVersions], today);
@@ -61,7 +65,11 @@ async function scheduleRebuild(date: string, functionArn: string): Promise<void>
         ScheduleExpressionTimezone: 'Asia/Shanghai',
         FlexibleTimeWindow: { Mode: 'OFF' },
         ActionAfterCompletion: 'DELETE',
-        Target: { Arn: functionArn, RoleArn: schedulerRole, Input: JSON.stringify({ reason: 'effective', date }) },
+        Target: {
+          Arn: functionArn,
+          RoleArn: schedulerRole,
+          Input: JSON.stringify({ reason: 'effective', date }),
+        },
       }),
     );
   } catch (error) {

@@ -14,7 +14,12 @@ export const handler = httpHandler(async (request) => {
   if (request.routeKey === 'GET /api/catalog/export/schema.json') return schema;
   return exported.get().catch((error: Error) => {
     if (error.name === 'NoSuchKey') {
-      throw new HttpError(503, 'CATALOG_NOT_READY', '事项目录正在发布，请稍后再试', 'The catalog is being published; try again shortly');
+      throw new HttpError(
+        503,
+        'CATALOG_NOT_READY',
+        '事项目录正在发布，请稍后再试',
+        'The catalog is being published; try again shortly',
+      );
     }
     throw error;
   });

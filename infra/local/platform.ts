@@ -195,7 +195,7 @@ export class LocalPlatform {
           filterCriteria: m.filterCriteria,
           bisectBatchOnFunctionError: m.bisectBatchOnFunctionError,
           maximumRetryAttempts: m.maximumRetryAttempts,
-          checkpointFile: join(data('streams'), `${m.functionName}.json`),
+          checkpointFile: join(data('streams'), `${m.functionName}-${m.tableName}.json`),
           matches: matchesEventPattern,
           functionArn: m.functionName,
           deliver: async (event) => {

@@ -11,7 +11,10 @@ import type { TemplateModel } from './assembly/model.ts';
 export async function seedDemoData(model: TemplateModel, client: DynamoDBClient): Promise<number> {
   const matters = model.ofType('AWS::DynamoDB::Table').find((t) => t.logicalId.startsWith('MattersTable'));
   if (!matters) return 0;
-  const store = new CatalogStore(DynamoDBDocumentClient.from(client), model.ref(matters));
+  const store = new CatalogStore(
+    DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
+    model.ref(matters),
+  );
   if ((await store.list('REGIONS')).length > 0) return 0;
   const seed = seedCatalog();
   await store.importCatalog({ ...seed, effectiveFrom: '2024-01-01', actor: 'seed' });

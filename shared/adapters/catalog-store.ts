@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import {
   BatchWriteCommand,
   type DynamoDBDocumentClient,
-  PutCommand,
   GetCommand,
+  PutCommand,
   paginateQuery,
   QueryCommand,
   type QueryCommandInput,
@@ -225,7 +225,10 @@ export class CatalogStore {
           outbox: {
             source: CATALOG_SOURCE,
             detailType: 'Catalog Imported',
-            detail: { baseItems: catalog.baseItems.length, implementationItems: catalog.implementationItems.length },
+            detail: {
+              baseItems: catalog.baseItems.length,
+              implementationItems: catalog.implementationItems.length,
+            },
           },
         },
       }),

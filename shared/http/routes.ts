@@ -15,6 +15,8 @@ import {
   ListMattersQuery,
   MatterPage,
   RegionList,
+  Suggestions,
+  SuggestQuery,
 } from './schemas/catalog.ts';
 import { ErrorBody } from './schemas/common.ts';
 import { Health, Me } from './schemas/platform.ts';
@@ -114,6 +116,17 @@ export const ROUTES: RouteSpec[] = [
     tag: 'catalog',
     request: { query: ListMattersQuery },
     responses: { 200: { description: 'One page of matters, best first', schema: MatterPage }, 400: invalid },
+    permissions: ['catalog-index:read'],
+  },
+  {
+    method: 'GET',
+    path: '/api/matters/suggest',
+    handler: 'catalog/search-matters.ts',
+    auth: 'public',
+    summary: 'Suggestions for the search box as the citizen types (characters, pinyin or initials)',
+    tag: 'catalog',
+    request: { query: SuggestQuery },
+    responses: { 200: { description: 'Matter names, best first', schema: Suggestions }, 400: invalid },
     permissions: ['catalog-index:read'],
   },
   {

@@ -27,8 +27,13 @@ export default async function setup(project: TestProject) {
     port: 0,
     log: () => {},
   });
-  await seedDemoData(platform.model, platform.dynamodb);
-  await platform.idle();
+  try {
+    await seedDemoData(platform.model, platform.dynamodb);
+    await platform.idle();
+  } catch (error) {
+    await platform.stop();
+    throw error;
+  }
   project.provide('baseUrl', platform.url);
   project.provide('assemblyDir', assemblyDir);
   project.provide('endpoints', platform.endpoints);

@@ -23,7 +23,8 @@ describe('the local platform', () => {
   it('reads a seeded guide from DynamoDB through the catalog function', async () => {
     const { status, body } = await call('/api/matters/000109001000610100');
     expect(status).toBe(200);
-    expect(body).toMatchObject({ name: '企业设立登记', region: '610100', promisedLimitDays: 3 });
+    expect(body).toMatchObject({ name: '企业设立登记', region: '610100', version: 1 });
+    expect(body.promisedLimitDays).toBeLessThanOrEqual(body.legalLimitDays);
     expect(body.pk).toBeUndefined();
   });
 

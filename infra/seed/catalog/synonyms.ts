@@ -6,7 +6,7 @@
  *   names of documents (房本, 准生证) — any of which should also find the meaning.
  * - `meaning`: a catalog term, i.e. a substring of some base item's name, aliases or result name (checked by
  *   the tests), that search adds to the query when one of the terms matches.
- * A term may appear in several groups (搜索 "过户" finds both the home and the utilities).
+ * A term may appear in several groups (searching "过户" finds both the home and the utilities).
  */
 export interface SynonymGroup {
   terms: string[];

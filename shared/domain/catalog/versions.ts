@@ -9,7 +9,11 @@ export function versionsInForce<V extends { item: object; version: number; effec
     if (v.effectiveFrom > date) continue;
     const code = codeOf(v);
     const current = best.get(code);
-    if (!current || v.effectiveFrom > current.effectiveFrom || (v.effectiveFrom === current.effectiveFrom && v.version > current.version)) {
+    if (
+      !current ||
+      v.effectiveFrom > current.effectiveFrom ||
+      (v.effectiveFrom === current.effectiveFrom && v.version > current.version)
+    ) {
       best.set(code, v);
     }
   }

@@ -43,11 +43,32 @@ export const MatterSummary = z
     name: z.string(),
     region: z.string(),
     department: z.string(),
+    departmentName: z.string(),
     type: z.string(),
     highFrequency: z.boolean(),
-    score: z.number().optional(),
+    handlingForm: HandlingForm,
+    crossRegionScope: CrossRegionScope,
+    score: z.number(),
+    matchedOn: z
+      .object({
+        field: z.enum(['name', 'alias', 'keyword', 'department', 'material']),
+        via: z.enum(['text', 'synonym', 'pinyin', 'initials']),
+      })
+      .optional()
+      .describe('why it matched; absent when listing without a query'),
   })
   .meta({ id: 'MatterSummary' });
+
+export const SuggestQuery = z.object({
+  q: z.string().trim().min(1).max(50).describe('what has been typed so far: characters, pinyin or initials'),
+  limit: z.coerce.number().int().min(1).max(20).default(8),
+});
+
+export const Suggestions = z
+  .object({
+    items: z.array(z.object({ name: z.string(), baseCode: z.string(), matchedOn: z.string() }).passthrough()),
+  })
+  .meta({ id: 'Suggestions' });
 
 export const MatterPage = z
   .object({ items: z.array(MatterSummary), total: z.number(), nextCursor: z.string().optional() })
