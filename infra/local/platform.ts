@@ -173,7 +173,10 @@ export class LocalPlatform {
     const logFile = join(data('logs'), 'functions.log');
     const recordedSpecs = specs.map((s) => ({
       ...s,
-      environment: { ...s.environment, AWS_ENDPOINT_URL_DYNAMODB: `${recorded}/fn/${encodeURIComponent(s.name)}` },
+      environment: {
+        ...s.environment,
+        AWS_ENDPOINT_URL_DYNAMODB: `${recorded}/fn/${encodeURIComponent(s.name)}`,
+      },
     }));
     this.functions = new LocalFunctions(recordedSpecs, {
       baseEnvironment: lambdaEnvironment(dynamo.endpoint, s3.endpoint, awsUrl),

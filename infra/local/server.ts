@@ -1,6 +1,6 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import type { LocalHttpApi } from './api/http-api.ts';
@@ -92,7 +92,10 @@ export class FrontServer {
       return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(API_DOCS);
     }
     if (path === '/local/api-docs/standalone.js') {
-      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' });
+      res.writeHead(200, {
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'public, max-age=3600',
+      });
       return void createReadStream(SCALAR).pipe(res);
     }
     if (path === '/local/dynamodb/operations') {

@@ -65,12 +65,18 @@ export class ApiStack extends Stack {
       const [created] = this.httpApi.addRoutes({
         path: route.path,
         methods: [route.method as apigw.HttpMethod],
-        integration: new HttpLambdaIntegration(`${route.method}${route.path.replace(/[^a-zA-Z0-9]/g, '')}`, fn),
+        integration: new HttpLambdaIntegration(
+          `${route.method}${route.path.replace(/[^a-zA-Z0-9]/g, '')}`,
+          fn,
+        ),
         authorizer: route.auth === 'public' ? undefined : authorizers[route.auth],
       });
       if (route.auth === 'public') {
         acknowledge(created!, [
-          { id: 'AwsSolutions-APIG4', reason: 'Public by design: health, the API description and the published catalog.' },
+          {
+            id: 'AwsSolutions-APIG4',
+            reason: 'Public by design: health, the API description and the published catalog.',
+          },
         ]);
       }
     }
@@ -129,19 +135,27 @@ export class ApiStack extends Stack {
   private grant(fn: ServiceFunction, permission: Permission, props: ApiStackProps): void {
     switch (permission) {
       case 'matters:read':
-        return grantTable(fn, props.matters, 'read');
+        grantTable(fn, props.matters, 'read');
+        return;
       case 'matters:write':
-        return grantTable(fn, props.matters, 'readwrite');
+        grantTable(fn, props.matters, 'readwrite');
+        return;
       case 'cases:read':
-        return grantTable(fn, props.cases, 'read');
+        grantTable(fn, props.cases, 'read');
+        return;
       case 'catalog-index:read':
         fn.addToRolePolicy(
           new iam.PolicyStatement({
             actions: ['s3:GetObject'],
-            resources: [props.catalogBucket.arnForObjects('catalog/search-index.json.gz'), props.catalogBucket.arnForObjects('catalog/export.json.gz')],
+            resources: [
+              props.catalogBucket.arnForObjects('catalog/search-index.json.gz'),
+              props.catalogBucket.arnForObjects('catalog/export.json.gz'),
+            ],
           }),
         );
-        fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['kms:Decrypt'], resources: [props.matters.key.keyArn] }));
+        fn.addToRolePolicy(
+          new iam.PolicyStatement({ actions: ['kms:Decrypt'], resources: [props.matters.key.keyArn] }),
+        );
         return;
       case 'engines:describe':
         fn.addEnvironment('MATERIALS_BUCKET', props.materialsBucket.bucketName);

@@ -2,8 +2,8 @@ import { type CfnElement, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { TongbanConfig } from '../config.ts';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue.ts';
@@ -59,12 +59,21 @@ export class CatalogStack extends Stack {
       }),
     );
     builder.addToRolePolicy(
-      new iam.PolicyStatement({ actions: ['kms:Encrypt', 'kms:GenerateDataKey'], resources: [props.matters.key.keyArn] }),
+      new iam.PolicyStatement({
+        actions: ['kms:Encrypt', 'kms:GenerateDataKey'],
+        resources: [props.matters.key.keyArn],
+      }),
     );
     builder.addToRolePolicy(
       new iam.PolicyStatement({
         actions: ['scheduler:CreateSchedule'],
-        resources: [this.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: 'default/catalog-rebuild-*' })],
+        resources: [
+          this.formatArn({
+            service: 'scheduler',
+            resource: 'schedule',
+            resourceName: 'default/catalog-rebuild-*',
+          }),
+        ],
       }),
     );
     schedulerRole.grantPassRole(builder.grantPrincipal);
@@ -72,21 +81,28 @@ export class CatalogStack extends Stack {
     acknowledge(schedulerRole, [
       {
         id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(builder.node.defaultChild as CfnElement)}.Arn>:*]`,
-        reason: 'CDK grants invoking the builder by qualified ARN (<arn>:*); it is the only function the role may call.',
+        reason:
+          'CDK grants invoking the builder by qualified ARN (<arn>:*); it is the only function the role may call.',
       },
     ]);
     acknowledge(builder, [
       {
         id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/default/catalog-rebuild-*]',
-        reason: 'The builder schedules its own rebuilds, one per effective date, named catalog-rebuild-<date>.',
+        reason:
+          'The builder schedules its own rebuilds, one per effective date, named catalog-rebuild-<date>.',
       },
     ]);
 
     new events.Rule(this, 'RebuildOnPublish', {
       eventBus: props.hubBus,
       description: 'A published version or an imported catalog rebuilds the search index',
-      eventPattern: { source: ['tongban.catalog'], detailType: ['Matter Version Published', 'Catalog Imported'] },
-      targets: [new targets.LambdaFunction(builder, { deadLetterQueue: this.deadLetterQueue, retryAttempts: 8 })],
+      eventPattern: {
+        source: ['tongban.catalog'],
+        detailType: ['Matter Version Published', 'Catalog Imported'],
+      },
+      targets: [
+        new targets.LambdaFunction(builder, { deadLetterQueue: this.deadLetterQueue, retryAttempts: 8 }),
+      ],
     });
   }
 }

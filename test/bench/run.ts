@@ -6,6 +6,7 @@ import { readCloudAssembly } from '../../infra/local/assembly/cloud-assembly.ts'
 import { TemplateModel } from '../../infra/local/assembly/model.ts';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS } from '../../infra/local/platform.ts';
 import { treeRssMiB } from './process-tree.ts';
+import { printSearchBench, runSearchBench } from './search.ts';
 import { ms, percentile, timeEach } from './stats.ts';
 
 // `npm run bench`: starts `npm start` as a user would (in its own data folder) and measures it from outside.
@@ -37,6 +38,16 @@ results.startToReadySeconds = (performance.now() - started) / 1000;
 const base = `http://localhost:${PORT}`;
 const health = await fetch(`${base}/api/health`);
 if (health.status !== 200) throw new Error(`health answered ${health.status}`);
+
+// The search function's first call pays its cold start: worker, module import, index download and parse.
+const searchUrl = `${base}/api/matters?q=${encodeURIComponent('开饭店')}&region=610100`;
+const [coldSearch] = await timeEach(1, () => fetch(searchUrl).then((r) => r.arrayBuffer()));
+const warmSearch = await timeEach(100, () => fetch(searchUrl).then((r) => r.arrayBuffer()));
+results.searchViaApi = {
+  coldMs: coldSearch,
+  p50: percentile(warmSearch, 50),
+  p95: percentile(warmSearch, 95),
+};
 
 const model = new TemplateModel(readCloudAssembly(`${ROOT}cdk.out`), LOCAL_ACCOUNT);
 const table = model.ref(
@@ -78,6 +89,9 @@ tongban local mode — ${new Date().toISOString()}
   GET /api/matters/{code}      p50 ${ms(percentile(api, 50))}  p95 ${ms(percentile(api, 95))}   (${N} sequential)
   API + Lambda overhead        ${(results.overheadRatioP50 as number).toFixed(1)}× a bare GetItem (p50)
   Ctrl-C → stopped             ${(results.shutdownSeconds as number).toFixed(1)} s
+  GET /api/matters?q=开饭店     cold ${ms(coldSearch!)}, then p50 ${ms(percentile(warmSearch, 50))}  p95 ${ms(percentile(warmSearch, 95))}
 `);
+results.search = await runSearchBench();
+printSearchBench(results.search as Awaited<ReturnType<typeof runSearchBench>>);
 mkdirSync(`${ROOT}test-results`, { recursive: true });
 writeFileSync(`${ROOT}test-results/bench.json`, JSON.stringify(results, null, 2));

@@ -482,7 +482,7 @@ export function generatedCatalog(size: number, regions: number): Catalog {
 
 // --- the table -----------------------------------------------------------------------------------------------
 
-function print(figures: SearchBenchFigures): void {
+export function printSearchBench(figures: SearchBenchFigures): void {
   const rows = [...('skipped' in figures.seed ? [] : [figures.seed]), ...figures.generated];
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
   const ms = (n: number) => `${n.toFixed(2)} ms`;
@@ -514,5 +514,5 @@ function print(figures: SearchBenchFigures): void {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  print(await runSearchBench(Number(process.env.BENCH_REPETITIONS ?? 50)));
+  printSearchBench(await runSearchBench(Number(process.env.BENCH_REPETITIONS ?? 50)));
 }

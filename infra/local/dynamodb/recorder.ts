@@ -19,8 +19,12 @@ export class DynamoDbRecorder {
     this.server = createServer((req, res) => {
       const match = /^\/fn\/([^/]+)/.exec(req.url ?? '');
       const fn = match ? decodeURIComponent(match[1]!) : '(direct)';
-      const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '?';
-      const perFunction = (this.counts[fn] ??= {});
+      const operation =
+        String(req.headers['x-amz-target'] ?? '')
+          .split('.')
+          .pop() ?? '?';
+      const perFunction = this.counts[fn] ?? {};
+      this.counts[fn] = perFunction;
       perFunction[operation] = (perFunction[operation] ?? 0) + 1;
       const upstream = httpRequest(
         { host: target.hostname, port: target.port, method: req.method, path: '/', headers: req.headers },

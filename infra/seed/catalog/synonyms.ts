@@ -62,7 +62,7 @@ export const SEED_SYNONYMS: SynonymGroup[] = [
   { terms: ['驾照', '驾驶本', '换驾照', '驾照到期'], meaning: '机动车驾驶证' },
   { terms: ['无犯罪证明', '无犯罪记录', '政审证明', '良民证'], meaning: '无犯罪记录证明' },
   // Social insurance and employment
-  { terms: ['社保卡', '医保卡', '电子社保卡'], meaning: '社会保障卡' },
+  { terms: ['社保卡', '医保卡', '电子社保卡', '上保险', '办社保'], meaning: '社会保障卡' },
   { terms: ['社保开户', '公司社保', '单位社保'], meaning: '单位参保登记' },
   { terms: ['社保增员', '员工社保', '给员工交社保'], meaning: '职工参保登记' },
   { terms: ['医保增员', '职工医保'], meaning: '职工基本医疗保险参保登记' },

@@ -318,7 +318,23 @@ export function checkCatalog(
   ctx: CatalogContext,
 ): Violation[] {
   const bases = new Map(catalog.baseItems.map((b) => [b.baseCode, b]));
+  const duplicates = (codes: string[], element: string, zh: string, en: string) =>
+    codes
+      .filter((c, i) => codes.indexOf(c) !== i)
+      .map((c) => v(c, element, 'unique-code', `${zh} ${c} 重复`, `${en} ${c} appears more than once`));
   return [
+    ...duplicates(
+      catalog.baseItems.map((b) => b.baseCode),
+      'baseCode',
+      '基本编码',
+      'Base code',
+    ),
+    ...duplicates(
+      catalog.implementationItems.map((i) => i.implementationCode),
+      'implementationCode',
+      '实施编码',
+      'Implementation code',
+    ),
     ...catalog.baseItems.flatMap((b) => checkStandardParts(b, ctx)),
     ...catalog.implementationItems.flatMap((i) => checkImplementationItem(i, bases.get(i.baseCode), ctx)),
   ];

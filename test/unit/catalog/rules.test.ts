@@ -122,6 +122,16 @@ describe('the catalog rules', () => {
     expect(rulesOf(checkStandardParts(base, CONTEXT))).toContain('conditional-has-situation');
   });
 
+  it('reject a catalog that lists a base code or an implementation code twice', () => {
+    const base = foodBusinessLicence();
+    const item = implementedIn(base, '610100');
+    const violations = checkCatalog({ baseItems: [base, base], implementationItems: [item, item] }, CONTEXT);
+    expect(violations.map((x) => [x.element, x.rule])).toEqual([
+      ['baseCode', 'unique-code'],
+      ['implementationCode', 'unique-code'],
+    ]);
+  });
+
   it('give every violation a message in both languages', () => {
     for (const v of checkStandardParts(foodBusinessLicence({ type: '07', legalLimitDays: 1 }), CONTEXT)) {
       expect(v.zh).toMatch(/[\u4e00-\u9fff]/);

@@ -6,7 +6,18 @@ import { ListMattersQuery } from '../../../shared/http/schemas/catalog.ts';
 
 type Doc = {
   openapi: string;
-  paths: Record<string, Record<string, { parameters: { name: string; in: string; required: boolean }[]; responses: Record<string, unknown>; security?: unknown[]; requestBody?: unknown }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters: { name: string; in: string; required: boolean }[];
+        responses: Record<string, unknown>;
+        security?: unknown[];
+        requestBody?: unknown;
+      }
+    >
+  >;
   components: { schemas: Record<string, unknown> };
 };
 const doc = openApiDocument({ version: 'test' }) as Doc;
@@ -14,7 +25,8 @@ const doc = openApiDocument({ version: 'test' }) as Doc;
 describe('the OpenAPI document', () => {
   it('is OpenAPI 3.1 and describes every route of the API', () => {
     expect(doc.openapi).toBe('3.1.0');
-    for (const route of ROUTES) expect(doc.paths[route.path]?.[route.method.toLowerCase()], route.path).toBeDefined();
+    for (const route of ROUTES)
+      expect(doc.paths[route.path]?.[route.method.toLowerCase()], route.path).toBeDefined();
   });
 
   it('takes query parameters from the zod schema the handler validates with', () => {
@@ -24,7 +36,10 @@ describe('the OpenAPI document', () => {
 
   it('marks path parameters required and secured routes with their user pool', () => {
     const guide = doc.paths['/api/matters/{implementationCode}']!.get!;
-    expect(guide.parameters.find((p) => p.in === 'path')).toMatchObject({ name: 'implementationCode', required: true });
+    expect(guide.parameters.find((p) => p.in === 'path')).toMatchObject({
+      name: 'implementationCode',
+      required: true,
+    });
     expect(doc.paths['/api/catalog/adjustments']!.post!.security).toEqual([{ staff: [] }]);
     expect(doc.paths['/api/catalog/adjustments']!.post!.responses['401']).toBeDefined();
   });
