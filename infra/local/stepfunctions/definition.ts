@@ -1,12 +1,14 @@
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { StatesRuntimeFailure } from './errors.ts';
+import { parseReferencePath, type ReferencePath, wrapParameters } from './task-limits.ts';
 
 // The interpreter arms a plain setTimeout for every Task (60 s when TimeoutSeconds is absent) and every Wait,
 // which Node fires after 1 ms once the delay passes 2^31-1 ms. So the definition it runs is an internal copy:
 // Task and Wait states get an interpreter timeout it can hold, their real deadlines are kept by local timers,
 // and a wait that outlasts ROLLOVER_AFTER_MS is handed back to the interpreter through a hidden retrier
 // (ROLLOVER_ERROR) just before that timeout, then picked up again where it was. Wait states become Tasks so the
-// same mechanism covers them. The original definition is kept untouched for inspection.
+// same mechanism covers them. A Task with TimeoutSecondsPath or HeartbeatSecondsPath also gets Parameters that
+// carry its state input (see task-limits.ts). The original definition is kept untouched for inspection.
 
 export const ROLLOVER_ERROR = 'Local.TimerRollover';
 export const ROLLOVER_AFTER_MS = 2_000_000_000;
@@ -33,6 +35,9 @@ export type StateSpec =
       resource: string;
       timeoutSeconds?: number;
       heartbeatSeconds?: number;
+      /** TimeoutSecondsPath; when either path is set, the task's internal Parameters are wrapped (task-limits.ts). */
+      timeoutSecondsPath?: ReferencePath;
+      heartbeatSecondsPath?: ReferencePath;
     };
 
 export interface PreparedDefinition {
@@ -117,15 +122,10 @@ function rewriteState(name: string, state: Json, context: Context): Json {
 
 function rewriteTask(name: string, state: Json, context: Context): Json {
   const { integration, callback } = classifyResource(name, state, context);
-  for (const field of ['TimeoutSecondsPath', 'HeartbeatSecondsPath']) {
-    if (field in state) {
-      throw definitionError(
-        context,
-        `state '${name}' uses ${field}, not supported locally; use a fixed value`,
-      );
-    }
-  }
-  const { TimeoutSeconds, HeartbeatSeconds, ...rest } = withTimeoutHandlers(state);
+  const { TimeoutSeconds, HeartbeatSeconds, TimeoutSecondsPath, HeartbeatSecondsPath, ...rest } =
+    withTimeoutHandlers(state);
+  const timeoutSecondsPath = referencePath(name, 'TimeoutSecondsPath', TimeoutSecondsPath, context);
+  const heartbeatSecondsPath = referencePath(name, 'HeartbeatSecondsPath', HeartbeatSecondsPath, context);
   context.states.set(name, {
     type: 'task',
     integration,
@@ -133,12 +133,31 @@ function rewriteTask(name: string, state: Json, context: Context): Json {
     resource: state.Resource as string,
     timeoutSeconds: TimeoutSeconds as number | undefined,
     heartbeatSeconds: HeartbeatSeconds as number | undefined,
+    timeoutSecondsPath,
+    heartbeatSecondsPath,
   });
   return {
     ...rest,
+    ...(timeoutSecondsPath || heartbeatSecondsPath ? { Parameters: wrapParameters(rest.Parameters) } : {}),
     TimeoutSeconds: INTERPRETER_TASK_TIMEOUT_SECONDS,
     Retry: [ROLLOVER_RETRIER, ...((rest.Retry as Json[] | undefined) ?? [])],
   };
+}
+
+function referencePath(
+  name: string,
+  field: string,
+  value: unknown,
+  context: Context,
+): ReferencePath | undefined {
+  if (value === undefined) return undefined;
+  const path = parseReferencePath(value);
+  if (path) return path;
+  throw definitionError(
+    context,
+    `state '${name}' has ${field} ${JSON.stringify(value)}, which local mode does not support ` +
+      `(supported: a reference path into the state input, such as $.review.timeoutSeconds)`,
+  );
 }
 
 function classifyResource(

@@ -14,7 +14,14 @@ export interface ExecutionRecord {
   startDate: string;
   stopDate?: string;
   /** Every token the execution issued; closed ones stay so they answer TaskTimedOut rather than TaskDoesNotExist. */
-  taskTokens: { token: string; stateName: string; open: boolean }[];
+  taskTokens: {
+    token: string;
+    stateName: string;
+    open: boolean;
+    /** The limits the token's attempt runs under, as resolved (TimeoutSecondsPath included) when it was issued. */
+    timeoutSeconds?: number;
+    heartbeatSeconds?: number;
+  }[];
   history: HistoryEvent[];
 }
 

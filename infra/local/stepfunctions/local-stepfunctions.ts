@@ -16,6 +16,7 @@ import { callIntegration, type StepFunctionsHost } from './integrations.ts';
 import { JsonFile } from './json-file.ts';
 import { type LongTimer, scheduleAt } from './long-timer.ts';
 import { TaskAttempt } from './task-attempt.ts';
+import { resolveTaskLimits, type TaskLimits } from './task-limits.ts';
 import { loadTimeoutErrorClass } from './timeout-errors.ts';
 
 export interface LocalStepFunctionsOptions {
@@ -47,8 +48,6 @@ interface LiveExecution {
 
 type TaskHandlers = NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']>;
 
-// AWS's TimeoutSeconds when a Task has none.
-const DEFAULT_TASK_TIMEOUT_SECONDS = 99_999_999;
 // Standard workflows keep closed executions (and their names) for 90 days.
 const RETENTION_MS = 90 * 24 * 60 * 60 * 1000;
 const EXECUTION_NAME = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\p{Cc}]{1,80}$/u;
@@ -307,10 +306,8 @@ export class LocalStepFunctions {
     input: unknown,
     minted?: string,
   ): TaskAttempt {
-    const token = spec.type === 'task' && spec.callback ? (minted ?? mintTaskToken()) : undefined;
-    const attempt: TaskAttempt = new TaskAttempt(token, () => this.#settled(live, attempt));
-    live.attempts.add(attempt);
     if (spec.type === 'wait') {
+      const attempt = this.#newAttempt(live, undefined);
       try {
         const { dueAt, output } = waitEnd(input);
         attempt.succeedAt(dueAt, output);
@@ -319,15 +316,27 @@ export class LocalStepFunctions {
       }
       return attempt;
     }
-    attempt.limitTo(spec.timeoutSeconds ?? DEFAULT_TASK_TIMEOUT_SECONDS);
+    let limits: TaskLimits;
+    try {
+      limits = resolveTaskLimits(spec, input);
+    } catch (error) {
+      // A bad TimeoutSecondsPath or HeartbeatSecondsPath fails the state before the task is called or a token issued.
+      const attempt = this.#newAttempt(live, undefined);
+      attempt.fail(error as Error);
+      return attempt;
+    }
+    const token = spec.callback ? (minted ?? mintTaskToken()) : undefined;
+    const attempt = this.#newAttempt(live, token);
+    attempt.limitTo(limits.timeoutSeconds);
     if (token) {
       this.#openTasks.set(token, attempt);
       this.#issuedTokens.add(token);
-      live.record.taskTokens.push({ token, stateName, open: true });
+      const { timeoutSeconds, heartbeatSeconds } = limits;
+      live.record.taskTokens.push({ token, stateName, open: true, timeoutSeconds, heartbeatSeconds });
       this.#persist();
-      if (spec.heartbeatSeconds !== undefined) attempt.expectHeartbeats(spec.heartbeatSeconds);
+      if (heartbeatSeconds !== undefined) attempt.expectHeartbeats(heartbeatSeconds);
     }
-    const call = callIntegration(spec.integration, spec.resource, input, {
+    const call = callIntegration(spec.integration, spec.resource, limits.input, {
       host: this.#host,
       executionArn: live.record.executionArn,
       stateMachineArn: live.machine.arn,
@@ -338,6 +347,12 @@ export class LocalStepFunctions {
       (result) => (token ? undefined : attempt.succeed(result)),
       (error: Error) => attempt.fail(error),
     );
+    return attempt;
+  }
+
+  #newAttempt(live: LiveExecution, token: string | undefined): TaskAttempt {
+    const attempt: TaskAttempt = new TaskAttempt(token, () => this.#settled(live, attempt));
+    live.attempts.add(attempt);
     return attempt;
   }
 

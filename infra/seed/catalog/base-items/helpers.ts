@@ -52,45 +52,17 @@ export function agentMaterials(): MaterialInput[] {
   ];
 }
 
-/** Shown, not kept: copies 0, and an e-licence (免证办) stands in for the card. */
-export function idCard(name = '申请人居民身份证', id = 'id-card'): MaterialInput {
-  return {
-    id,
-    name,
-    required: true,
-    form: 'both',
-    source: 'government',
-    licenceType: '居民身份证',
-    copies: 0,
-    core: true,
-  };
+/**
+ * A certificate issued by a government body: shown, not kept (copies 0), and its e-licence (免证办) can stand
+ * in for it.
+ */
+function issuedCertificate(licenceType: string, name: string, id: string): MaterialInput {
+  return { id, name, required: true, form: 'both', source: 'government', licenceType, copies: 0, core: true };
 }
 
-export function householdBook(name = '居民户口簿', id = 'household-book'): MaterialInput {
-  return {
-    id,
-    name,
-    required: true,
-    form: 'both',
-    source: 'government',
-    licenceType: '居民户口簿',
-    copies: 0,
-    core: true,
-  };
-}
-
-export function businessLicence(name = '营业执照', id = 'business-licence'): MaterialInput {
-  return {
-    id,
-    name,
-    required: true,
-    form: 'both',
-    source: 'government',
-    licenceType: '营业执照',
-    copies: 0,
-    core: true,
-  };
-}
+export const idCard = (name = '申请人居民身份证', id = 'id-card') => issuedCertificate('居民身份证', name, id);
+export const householdBook = (name = '居民户口簿', id = 'household-book') => issuedCertificate('居民户口簿', name, id);
+export const businessLicence = (name = '营业执照', id = 'business-licence') => issuedCertificate('营业执照', name, id);
 
 /** A usual material asked only in some situations (a conditional material is never core). */
 export function onlyWhen(situations: string[], material: MaterialInput): MaterialInput {
