@@ -18,6 +18,7 @@ import {
   Suggestions,
   SuggestQuery,
 } from './schemas/catalog.ts';
+import { Workdays, WorkdaysQuery } from './schemas/calendar.ts';
 import { ErrorBody } from './schemas/common.ts';
 import { Health, Me } from './schemas/platform.ts';
 
@@ -95,6 +96,17 @@ export const ROUTES: RouteSpec[] = [
     summary: 'Who the signed-in staff member is: roles, region, department',
     tag: 'identity',
     responses: { 200: { description: 'The caller', schema: Me } },
+    permissions: [],
+  },
+  {
+    method: 'GET',
+    path: '/api/calendar/workdays',
+    handler: 'calendar/workdays.ts',
+    auth: 'public',
+    summary: 'The date N working days after a date (the acceptance day not counted), by the State Council calendar',
+    tag: 'calendar',
+    request: { query: WorkdaysQuery },
+    responses: { 200: { description: 'The date', schema: Workdays }, 400: invalid },
     permissions: [],
   },
   {

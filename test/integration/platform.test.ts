@@ -49,3 +49,17 @@ describe('the local platform', () => {
     expect(body).toEqual({ message: 'Not Found' });
   });
 });
+
+describe('the working-day calendar', () => {
+  it("answers DOMAIN.md's example: 2025-09-26 + 20 working days = 2025-10-30, across National Day", async () => {
+    const { status, body } = await call('/api/calendar/workdays?from=2025-09-26&add=20');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ from: '2025-09-26', add: 20, date: '2025-10-30' });
+  });
+
+  it('refuses a year whose holiday schedule is not published, rather than guess', async () => {
+    const { status, body } = await call('/api/calendar/workdays?from=2027-03-01&add=5');
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('YEAR_NOT_PUBLISHED');
+  });
+});

@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import { defaultCalendar, UnpublishedYearError } from '../../shared/domain/clock/calendar.ts';
+import { addWorkingDays } from '../../shared/domain/clock/working-days.ts';
+import { badRequest } from '../../shared/http/errors.ts';
+import { httpHandler } from '../../shared/http/handler.ts';
+import { type Workdays, WorkdaysQuery } from '../../shared/http/schemas/calendar.ts';
+
+/**
+ * GET /api/calendar/workdays?from=YYYY-MM-DD&add=N: the N-th working day after `from`, as the legal clock
+ * counts (from itself not counted). A year without a holiday schedule is the caller's 400, never a guess.
+ */
+export const handler = httpHandler(async (request) => {
+  const { from, add } = WorkdaysQuery.parse(request.queryStringParameters ?? {});
+  // Years an administrator loads will come from the store; until then, the published ones.
+  const calendar = defaultCalendar();
+  try {
+    const date = addWorkingDays(calendar, from, add);
+    const body: z.output<typeof Workdays> = {
+      from,
+      add,
+      date,
+      calendarSource: calendar.sourcesBetween(from, date).join('; '),
+    };
+    return body;
+  } catch (error) {
+    if (error instanceof UnpublishedYearError) {
+      throw badRequest('YEAR_NOT_PUBLISHED', error.zh, error.en, { year: error.year });
+    }
+    throw error;
+  }
+});

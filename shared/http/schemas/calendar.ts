@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { isIsoDate } from '../../domain/clock/dates.ts';
+import { IsoDate } from './common.ts';
+
+/**
+ * A real day: IsoDate checks the shape only, and '2025-02-30' must be a 400, not a failure deeper down. Only
+ * asked of a string of the right shape, so a wrong one gets one message, not two.
+ */
+const CalendarDate = IsoDate.refine(isIsoDate, {
+  message: 'not a calendar date',
+  when: (payload) => payload.issues.length === 0,
+});
+
+export const WorkdaysQuery = z.object({
+  from: CalendarDate.describe('the day to count from (the acceptance day), itself not counted'),
+  // Digits only: z.coerce would take '' for 0 and '1e2' for 100.
+  add: z
+    .string()
+    .regex(/^\d{1,3}$/, 'a whole number of working days, 0 to 366')
+    .transform(Number)
+    .pipe(z.number().int().min(0).max(366))
+    .describe('working days to add, 0 to 366'),
+});
+
+export const Workdays = z
+  .object({
+    from: IsoDate,
+    add: z.number().int(),
+    date: IsoDate.describe('the add-th working day after from (from itself when add is 0)'),
+    calendarSource: z
+      .string()
+      .describe('the holiday schedules it was counted with: the chinese-days release or the notice loaded'),
+  })
+  .meta({ id: 'Workdays' });
