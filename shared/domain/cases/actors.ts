@@ -1,0 +1,48 @@
+import type { Actor, Case } from './model.ts';
+
+/**
+ * The parts an actor can play on one case. Roles alone are not enough: staff act only on cases of their own
+ * department and region, and an applicant is the applicant of this case, not any citizen.
+ */
+export type ActorKind = 'applicant' | 'handler' | 'supervisor' | 'system';
+
+export const ACTOR_LABELS: Record<ActorKind, { zh: string; en: string }> = {
+  applicant: { zh: '申请人', en: 'the applicant' },
+  handler: { zh: '承办部门的窗口或审查人员', en: "the handling department's window or reviewers" },
+  supervisor: { zh: '监督人员', en: 'a supervisor' },
+  system: { zh: '系统', en: 'the system' },
+};
+
+/** The actor for timers and automatic rules (lapse, missed deadlines). No token can claim it. */
+export const SYSTEM_ACTOR: Actor = { subject: 'system', roles: ['system'] };
+
+/** A province (610000) covers its cities and counties, a city (610100) its counties. */
+export function regionCovers(region: string | undefined, target: string): boolean {
+  if (!region) return false;
+  if (region === target) return true;
+  if (region.endsWith('0000')) return target.startsWith(region.slice(0, 2));
+  if (region.endsWith('00')) return target.startsWith(region.slice(0, 4));
+  return false;
+}
+
+export function actorKinds(c: Case, actor: Actor): Set<ActorKind> {
+  const kinds = new Set<ActorKind>();
+  const has = (role: Actor['roles'][number]) => actor.roles.includes(role);
+  const isApplicant = c.applicant.subject !== undefined && actor.subject === c.applicant.subject;
+  const ofHandlingBody = actor.department === c.handling.department && actor.region === c.handling.region;
+  if (isApplicant) kinds.add('applicant');
+  // 帮办代办: the window that filed for a walk-in acts for them until the case ends.
+  if (c.assisted && has('window') && ofHandlingBody) kinds.add('applicant');
+  // Nobody handles or supervises their own application (回避).
+  if (!isApplicant && ofHandlingBody && (has('window') || has('reviewer'))) kinds.add('handler');
+  if (!isApplicant && has('supervisor') && regionCovers(actor.region, c.handling.region))
+    kinds.add('supervisor');
+  if (has('system')) kinds.add('system');
+  return kinds;
+}
+
+/** Names the kinds allowed to act, for messages such as "only the applicant may …". */
+export const describeKinds = (kinds: readonly ActorKind[]) => ({
+  zh: kinds.map((k) => ACTOR_LABELS[k].zh).join('或'),
+  en: kinds.map((k) => ACTOR_LABELS[k].en).join(' or '),
+});

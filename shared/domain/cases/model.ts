@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { chinaDate } from '../catalog/dates.ts';
+import type { Role } from '../identity.ts';
+
+/**
+ * The case (办件): one application from submission to conclusion. The shapes are zod schemas so that a case read
+ * back from storage is checked before the rules below act on it.
+ */
+
+export const CASE_STATUSES = [
+  'draft',
+  'submitted',
+  'correction-requested',
+  'corrected',
+  'accepted',
+  'not-accepted',
+  'under-review',
+  'approved',
+  'denied',
+  'concluded',
+  'withdrawn',
+  'terminated',
+  'revoked',
+] as const;
+export const CaseStatus = z.enum(CASE_STATUSES);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+/** What users see; error messages name both statuses in both languages. */
+export const STATUS_LABELS: Record<CaseStatus, { zh: string; en: string }> = {
+  draft: { zh: '草稿', en: 'draft' },
+  submitted: { zh: '已提交', en: 'submitted' },
+  'correction-requested': { zh: '待补正', en: 'correction requested' },
+  corrected: { zh: '已补正', en: 'corrected' },
+  accepted: { zh: '已受理', en: 'accepted' },
+  'not-accepted': { zh: '不予受理', en: 'not accepted' },
+  'under-review': { zh: '审查中', en: 'under review' },
+  approved: { zh: '准予许可', en: 'approved' },
+  denied: { zh: '不予许可', en: 'denied' },
+  concluded: { zh: '已办结', en: 'concluded' },
+  withdrawn: { zh: '已撤回', en: 'withdrawn' },
+  terminated: { zh: '已终止', en: 'terminated' },
+  revoked: { zh: '已撤销', en: 'revoked' },
+};
+
+/** An instant with its offset, e.g. 2025-09-01T09:30:00+08:00. */
+export const Timestamp = z.iso.datetime({ offset: true });
+/** A calendar day in China, YYYY-MM-DD: the unit every legal period is counted in. */
+export const Day = z.iso.date();
+const Id = z.string().min(1);
+
+/**
+ * `from` + n working days, the day itself not counted (DOMAIN.md "The legal clock"), both as YYYY-MM-DD.
+ * Injected so that these rules do not depend on the clock module: bind the calendar at the call site,
+ * `(from, n) => addWorkingDays(calendar, from, n)`.
+ */
+export type AddWorkingDays = (from: string, n: number) => string;
+
+/** The configurable periods (DOMAIN.md marks them configurable; these are the shipped defaults). */
+export interface CaseConfig {
+  /** Working days to supply a deferred material after a tolerant acceptance (容缺). */
+  toleranceDays: number;
+  /** Working days after approval to verify a commitment, when the matter does not say. */
+  verificationDays: number;
+}
+export const DEFAULT_CASE_CONFIG: CaseConfig = { toleranceDays: 5, verificationDays: 30 };
+
+/** The day in China on which an instant falls: acceptance and decision days are counted from it. */
+export const dayOf = (at: string): string => chinaDate(new Date(at));
+
+/** A reason or a problem, in both languages, with a stable code for clients. */
+export const Message = z.object({ code: z.string(), zh: z.string(), en: z.string() });
+export type Message = z.infer<typeof Message>;
+
+/** One material in a one-time notice (一次性告知): its name and everything wrong with it. */
+export const NoticeItem = z.object({
+  materialId: Id,
+  name: z.string(),
+  core: z.boolean(),
+  /** May be supplied after acceptance under 容缺. */
+  deferrable: z.boolean(),
+  problems: z.array(Message).min(1),
+});
+export type NoticeItem = z.infer<typeof NoticeItem>;
+
+export const Notice = z.object({
+  matterCode: z.string(),
+  matterName: z.string(),
+  items: z.array(NoticeItem),
+  issuedAt: Timestamp.optional(),
+});
+export type Notice = z.infer<typeof Notice>;
+
+/** A deferred material the applicant must still supply (容缺). */
+export const MaterialObligation = z.object({
+  kind: z.literal('material'),
+  materialId: Id,
+  name: z.string(),
+  /** Last day on which supplying it is still in time. */
+  deadline: Day,
+  status: z.enum(['open', 'supplied']),
+  suppliedAt: Timestamp.optional(),
+});
+export type MaterialObligation = z.infer<typeof MaterialObligation>;
+
+/** The department's duty to verify a commitment after approval (事中事后核查). */
+export const VerificationObligation = z.object({
+  kind: z.literal('verification'),
+  materialIds: z.array(Id).min(1),
+  deadline: Day,
+  status: z.enum(['open', 'verified', 'false']),
+  closedAt: Timestamp.optional(),
+  closedBy: Id.optional(),
+  note: z.string().optional(),
+});
+export type VerificationObligation = z.infer<typeof VerificationObligation>;
+
+export const Obligation = z.discriminatedUnion('kind', [MaterialObligation, VerificationObligation]);
+export type Obligation = z.infer<typeof Obligation>;
+
+/** The party the case is for; the ID number itself stays out of the case, only its salted hash. */
+export const Party = z.object({
+  /** The applicant's account, when they have one (a walk-in served at a window may not). */
+  subject: Id.optional(),
+  kind: z.enum(['person', 'enterprise']),
+  name: z.string().min(1),
+  idHash: Id,
+});
+export type Party = z.infer<typeof Party>;
+
+/** What counts against an applicant when commitment or tolerance is asked for; no defaults, to be looked up. */
+export const Standing = z.object({ badCredit: z.boolean(), falseCommitmentRecord: z.boolean() });
+export type Standing = z.infer<typeof Standing>;
+
+export const Case = z.object({
+  id: Id,
+  /** The matter as in force when the case was submitted: a case is judged by that version. */
+  matter: z.object({
+    implementationCode: z.string(),
+    name: z.string(),
+    version: z.number().int().optional(),
+    /** Process step ids a review may move through; empty means any step id is taken as given. */
+    steps: z.array(Id).default([]),
+  }),
+  /** The department that decides, in its region: only its window and reviewers act on the case. */
+  handling: z.object({ department: Id, region: z.string().regex(/^\d{6}$/) }),
+  applicant: Party,
+  /** Filed by window staff for the applicant (帮办代办): that window may act for the applicant. */
+  assisted: z.boolean().default(false),
+  status: CaseStatus,
+  step: Id.optional(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  /** Receipt of the application (or of its corrections): the 5-working-day notice period runs from it. */
+  receivedAt: Timestamp.optional(),
+  acceptedAt: Timestamp.optional(),
+  decidedAt: Timestamp.optional(),
+  concludedAt: Timestamp.optional(),
+  /** When it ended without a result: not accepted, withdrawn, terminated or revoked. */
+  closedAt: Timestamp.optional(),
+  escalatedAt: Timestamp.optional(),
+  notices: z.array(Notice).default([]),
+  /** Materials replaced by the applicant's signed commitment (告知承诺). */
+  commitment: z.object({ materialIds: z.array(Id).min(1), signedAt: Timestamp }).optional(),
+  obligations: z.array(Obligation).default([]),
+});
+export type Case = z.infer<typeof Case>;
+
+/** `system` is never a role a token can carry (identityFromClaims keeps only staff groups). */
+export type ActorRole = Role | 'system';
+
+/** Who acts: an Identity fits; department and region decide whether staff belong to the handling body. */
+export interface Actor {
+  subject: string;
+  roles: readonly ActorRole[];
+  department?: string;
+  region?: string;
+}
+
+/** One line of the append-only audit trail, written with every change to a case. */
+export const AuditRecord = z.object({
+  caseId: Id,
+  at: Timestamp,
+  actor: z.object({ subject: Id, roles: z.array(z.string()) }),
+  action: z.string(),
+  from: CaseStatus,
+  to: CaseStatus,
+  reason: z.string().optional(),
+  step: Id.optional(),
+});
+export type AuditRecord = z.infer<typeof AuditRecord>;
+
+export interface TransitionResult {
+  case: Case;
+  record: AuditRecord;
+}

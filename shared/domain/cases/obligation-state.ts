@@ -1,0 +1,21 @@
+import type { Case, MaterialObligation } from './model.ts';
+
+/**
+ * Predicates on a case's obligations, apart from obligations.ts so that the lifecycle can guard on them
+ * without depending on the functions that change them.
+ */
+
+/** Statuses in which deferred materials are still awaited: after acceptance, before the decision. */
+export const AWAITING_MATERIALS = ['accepted', 'under-review'] as const;
+
+export const openMaterialObligations = (c: Case): MaterialObligation[] =>
+  c.obligations.filter((o): o is MaterialObligation => o.kind === 'material' && o.status === 'open');
+
+/** The deadline day itself is still in time; the day after, the obligation is missed. */
+export const isMissed = (o: MaterialObligation, today: string) => o.status === 'open' && o.deadline < today;
+
+/** Missed deferred materials of a case that is still waiting for them (→ it must be terminated). */
+export function overdueObligations(c: Case, today: string): MaterialObligation[] {
+  if (!(AWAITING_MATERIALS as readonly string[]).includes(c.status)) return [];
+  return openMaterialObligations(c).filter((o) => isMissed(o, today));
+}

@@ -1,0 +1,132 @@
+import type { ImplementationItem } from '../catalog/model.ts';
+import { actorKinds, SYSTEM_ACTOR } from './actors.ts';
+import { CaseError } from './errors.ts';
+import { transition } from './lifecycle.ts';
+import {
+  type Actor,
+  type AddWorkingDays,
+  type AuditRecord,
+  type Case,
+  type CaseConfig,
+  DEFAULT_CASE_CONFIG,
+  dayOf,
+  type MaterialObligation,
+  type TransitionResult,
+} from './model.ts';
+import {
+  AWAITING_MATERIALS,
+  isMissed,
+  openMaterialObligations,
+  overdueObligations,
+} from './obligation-state.ts';
+
+export { openMaterialObligations, overdueObligations } from './obligation-state.ts';
+
+/**
+ * 容缺 obligations: each deferred material must be supplied by a deadline. Until all are supplied the result
+ * is held back (the lifecycle refuses approval); one missed deadline ends the case.
+ */
+
+/**
+ * Deadline = acceptance day + N working days (configurable), but never beyond the promised time limit's
+ * deadline: the applicant cannot use tolerance to outlast the time the department promised.
+ */
+export function obligationDeadline(
+  matter: ImplementationItem,
+  acceptedOn: string,
+  addWorkingDays: AddWorkingDays,
+  config: Partial<CaseConfig> = {},
+): string {
+  const own = addWorkingDays(acceptedOn, config.toleranceDays ?? DEFAULT_CASE_CONFIG.toleranceDays);
+  const promised = addWorkingDays(acceptedOn, matter.promisedLimitDays);
+  // YYYY-MM-DD strings sort like the days they name; the earlier one wins.
+  return [own, promised].sort()[0] ?? own;
+}
+
+/** One obligation per deferred material, all with the same deadline. */
+export function materialObligations(
+  matter: ImplementationItem,
+  materials: readonly { materialId: string; name: string }[],
+  acceptedOn: string,
+  addWorkingDays: AddWorkingDays,
+  config: Partial<CaseConfig> = {},
+): MaterialObligation[] {
+  const deadline = obligationDeadline(matter, acceptedOn, addWorkingDays, config);
+  return materials.map((m) => ({
+    kind: 'material',
+    materialId: m.materialId,
+    name: m.name,
+    deadline,
+    status: 'open',
+  }));
+}
+
+/** The result (approval) waits until every deferred material is in. */
+export const resultBlocked = (c: Case) => openMaterialObligations(c).length > 0;
+
+/** The applicant (or the window serving them) supplies a deferred material, on or before its deadline. */
+export function supplyObligation(
+  c: Case,
+  materialId: string,
+  opts: { actor: Actor; at: string },
+): { case: Case; record: AuditRecord } {
+  if (!actorKinds(c, opts.actor).has('applicant')) {
+    throw new CaseError('NOT_PERMITTED', '只能由申请人补交材料', 'only the applicant supplies materials');
+  }
+  if (!(AWAITING_MATERIALS as readonly string[]).includes(c.status)) {
+    throw new CaseError('NOT_AWAITING', '办件当前不等待补交材料', 'the case is not waiting for materials');
+  }
+  const index = c.obligations.findIndex(
+    (o) => o.kind === 'material' && o.materialId === materialId && o.status === 'open',
+  );
+  const open = c.obligations[index];
+  if (open?.kind !== 'material') {
+    throw new CaseError('NO_SUCH_OBLIGATION', '没有待补交的该项材料', 'no such material is awaited');
+  }
+  if (isMissed(open, dayOf(opts.at))) {
+    throw new CaseError(
+      'OBLIGATION_MISSED',
+      `「${open.name}」已超过补交期限（${open.deadline}），办件应当终止`,
+      `"${open.name}" was due by ${open.deadline}; the case must be terminated`,
+    );
+  }
+  if (Date.parse(opts.at) < Date.parse(c.updatedAt)) {
+    throw new CaseError(
+      'TIME_REVERSED',
+      '时间早于上一次变更',
+      'the time is before the last change to the case',
+    );
+  }
+  const supplied: MaterialObligation = { ...open, status: 'supplied', suppliedAt: opts.at };
+  const next: Case = {
+    ...c,
+    obligations: c.obligations.map((o, i) => (i === index ? supplied : o)),
+    updatedAt: opts.at,
+  };
+  const record: AuditRecord = {
+    caseId: c.id,
+    at: opts.at,
+    actor: { subject: opts.actor.subject, roles: [...opts.actor.roles] },
+    action: 'supply-material',
+    from: c.status,
+    to: c.status,
+    reason: open.name,
+    step: c.step,
+  };
+  return { case: next, record };
+}
+
+/** The timer's action: a missed deferred material terminates the case (终止), naming what was missed. */
+export function terminateOverdue(c: Case, at: string): TransitionResult {
+  const missed = overdueObligations(c, dayOf(at));
+  if (missed.length === 0) {
+    throw new CaseError('NO_OVERDUE_OBLIGATION', '没有逾期未补的容缺材料', 'no deferred material is overdue');
+  }
+  const names = missed.map((o) => `${o.name}（${o.deadline}）`).join('、');
+  return transition(c, 'terminated', {
+    actor: SYSTEM_ACTOR,
+    at,
+    reason: `容缺材料逾期未补：${names} / deferred materials not supplied in time`,
+    action: 'terminate',
+  });
+}
