@@ -143,6 +143,9 @@ export class ApiStack extends Stack {
       case 'cases:read':
         grantTable(fn, props.cases, 'read');
         return;
+      case 'cases:write':
+        grantTable(fn, props.cases, 'readwrite');
+        return;
       case 'catalog-index:read':
         fn.addToRolePolicy(
           new iam.PolicyStatement({

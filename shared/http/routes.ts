@@ -1,4 +1,13 @@
 import type { z } from 'zod';
+import { Workdays, WorkdaysQuery } from './schemas/calendar.ts';
+import {
+  Application,
+  CaseIdPath,
+  CasePage,
+  CaseView,
+  ListCasesQuery,
+  WithdrawBody,
+} from './schemas/cases.ts';
 import {
   Adjustment,
   AdjustmentIdPath,
@@ -18,7 +27,6 @@ import {
   Suggestions,
   SuggestQuery,
 } from './schemas/catalog.ts';
-import { Workdays, WorkdaysQuery } from './schemas/calendar.ts';
 import { ErrorBody } from './schemas/common.ts';
 import { Health, Me } from './schemas/platform.ts';
 
@@ -27,6 +35,7 @@ export type Permission =
   | 'matters:read'
   | 'matters:write'
   | 'cases:read'
+  | 'cases:write'
   | 'catalog-index:read'
   | 'engines:describe';
 
@@ -103,11 +112,67 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/calendar/workdays',
     handler: 'calendar/workdays.ts',
     auth: 'public',
-    summary: 'The date N working days after a date (the acceptance day not counted), by the State Council calendar',
+    summary:
+      'The date N working days after a date (the acceptance day not counted), by the State Council calendar',
     tag: 'calendar',
     request: { query: WorkdaysQuery },
     responses: { 200: { description: 'The date', schema: Workdays }, 400: invalid },
     permissions: [],
+  },
+  {
+    method: 'POST',
+    path: '/api/cases',
+    handler: 'cases/submit.ts',
+    auth: 'citizens',
+    summary: 'Apply for a matter (Idempotency-Key header required); the version in force is pinned',
+    tag: 'cases',
+    request: { body: Application },
+    responses: {
+      201: { description: 'Submitted', schema: CaseView },
+      200: { description: 'The case this Idempotency-Key created before', schema: CaseView },
+      400: invalid,
+      404: notFound,
+      409: { description: 'Idempotency-Key already used for another request', schema: ErrorBody },
+    },
+    permissions: ['matters:read', 'cases:read', 'cases:write'],
+  },
+  {
+    method: 'GET',
+    path: '/api/cases',
+    handler: 'cases/read.ts',
+    auth: 'citizens',
+    summary: 'My cases, newest first',
+    tag: 'cases',
+    request: { query: ListCasesQuery },
+    responses: { 200: { description: 'One page', schema: CasePage }, 400: invalid },
+    permissions: ['cases:read'],
+  },
+  {
+    method: 'GET',
+    path: '/api/cases/{id}',
+    handler: 'cases/read.ts',
+    auth: 'citizens',
+    summary: 'One of my cases: status, one-time notice, obligations and timeline',
+    tag: 'cases',
+    request: { path: CaseIdPath },
+    responses: { 200: { description: 'The case', schema: CaseView }, 400: invalid, 404: notFound },
+    permissions: ['cases:read'],
+  },
+  {
+    method: 'POST',
+    path: '/api/cases/{id}/withdraw',
+    handler: 'cases/withdraw.ts',
+    auth: 'citizens',
+    summary: 'Withdraw my application before a decision',
+    tag: 'cases',
+    request: { path: CaseIdPath, body: WithdrawBody },
+    responses: {
+      200: { description: 'Withdrawn', schema: CaseView },
+      400: invalid,
+      404: notFound,
+      409: { description: 'Too late to withdraw, or changed meanwhile', schema: ErrorBody },
+    },
+    permissions: ['cases:read', 'cases:write'],
   },
   {
     method: 'GET',

@@ -60,9 +60,12 @@ function issuedCertificate(licenceType: string, name: string, id: string): Mater
   return { id, name, required: true, form: 'both', source: 'government', licenceType, copies: 0, core: true };
 }
 
-export const idCard = (name = '申请人居民身份证', id = 'id-card') => issuedCertificate('居民身份证', name, id);
-export const householdBook = (name = '居民户口簿', id = 'household-book') => issuedCertificate('居民户口簿', name, id);
-export const businessLicence = (name = '营业执照', id = 'business-licence') => issuedCertificate('营业执照', name, id);
+export const idCard = (name = '申请人居民身份证', id = 'id-card') =>
+  issuedCertificate('居民身份证', name, id);
+export const householdBook = (name = '居民户口簿', id = 'household-book') =>
+  issuedCertificate('居民户口簿', name, id);
+export const businessLicence = (name = '营业执照', id = 'business-licence') =>
+  issuedCertificate('营业执照', name, id);
 
 /** A usual material asked only in some situations (a conditional material is never core). */
 export function onlyWhen(situations: string[], material: MaterialInput): MaterialInput {

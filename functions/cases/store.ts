@@ -1,0 +1,33 @@
+import { CaseStore } from '../../shared/adapters/case-store.ts';
+import { CatalogStore } from '../../shared/adapters/catalog-store.ts';
+import { documents } from '../../shared/adapters/dynamodb.ts';
+import { requiredEnv } from '../../shared/adapters/env.ts';
+import type { AuditRecord, Case } from '../../shared/domain/cases/model.ts';
+import { STATUS_LABELS } from '../../shared/domain/cases/model.ts';
+import { maskName } from '../../shared/domain/masking.ts';
+
+export const cases = new CaseStore(documents, requiredEnv('CASES_TABLE'));
+export const catalog = new CatalogStore(documents, requiredEnv('MATTERS_TABLE'));
+
+/** What the applicant sees of a case: names masked, hashes and internal keys left out. */
+export function caseView(c: Case, timeline?: AuditRecord[]) {
+  const label = STATUS_LABELS[c.status];
+  return {
+    id: c.id,
+    status: c.status,
+    statusLabel: { 'zh-CN': label.zh, en: label.en },
+    matter: {
+      implementationCode: c.matter.implementationCode,
+      name: c.matter.name,
+      version: c.matter.version,
+    },
+    handling: c.handling,
+    applicant: { kind: c.applicant.kind, name: maskName(c.applicant.name) },
+    assisted: c.assisted,
+    createdAt: c.createdAt,
+    receivedAt: c.receivedAt,
+    notices: c.notices,
+    obligations: c.obligations,
+    ...(timeline ? { timeline } : {}),
+  };
+}

@@ -1,0 +1,176 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { AuditRecord, Case } from '../domain/cases/model.ts';
+import { CASE_SOURCE } from './outbox.ts';
+
+/**
+ * The cases table, as cases use it:
+ *   CASE#<id> / CASE                  the case (gsi1: APPLICANT#<subject> by creation time)
+ *   CASE#<id> / EVENT#<at>#<uuid>     an append-only audit record carrying its outbox event
+ *   IDEMPOTENCY#<subject>#<key> / KEY the request a key was first used with (expires after 24 h)
+ */
+const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
+
+export class IdempotencyConflict extends Error {
+  constructor() {
+    super('Idempotency-Key reused with another request');
+    this.name = 'IdempotencyConflict';
+  }
+}
+
+export class StaleCase extends Error {
+  constructor() {
+    super('The case changed meanwhile');
+    this.name = 'StaleCase';
+  }
+}
+
+export const requestHash = (body: unknown) => createHash('sha256').update(JSON.stringify(body)).digest('hex');
+
+export class CaseStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async get(id: string): Promise<Case | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: { pk: `CASE#${id}`, sk: 'CASE' } }),
+    );
+    return Item?.case as Case | undefined;
+  }
+
+  async timeline(id: string): Promise<AuditRecord[]> {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :event)',
+        ExpressionAttributeValues: { ':pk': `CASE#${id}`, ':event': 'EVENT#' },
+      }),
+    );
+    return (Items ?? []).map((i) => i.record as AuditRecord).filter(Boolean);
+  }
+
+  async listByApplicant(subject: string, limit: number, start?: Record<string, unknown>) {
+    const { Items, LastEvaluatedKey } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': `APPLICANT#${subject}` },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: start,
+      }),
+    );
+    return { cases: (Items ?? []).map((i) => i.case as Case), last: LastEvaluatedKey };
+  }
+
+  /** The case created earlier with this key, if the request was the same; IdempotencyConflict if not. */
+  async replay(subject: string, key: string, hash: string): Promise<Case | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: { pk: `IDEMPOTENCY#${subject}#${key}`, sk: 'KEY' } }),
+    );
+    if (!Item) return undefined;
+    if (Item.hash !== hash) throw new IdempotencyConflict();
+    return this.get(Item.caseId as string);
+  }
+
+  /**
+   * Creates a case, its first audit record (and event) and the idempotency record in one transaction: a
+   * retried request can neither create a second case nor leave a case without its event.
+   */
+  async create(c: Case, record: AuditRecord, idempotency: { subject: string; key: string; hash: string }) {
+    await this.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.table,
+              Item: {
+                pk: `IDEMPOTENCY#${idempotency.subject}#${idempotency.key}`,
+                sk: 'KEY',
+                hash: idempotency.hash,
+                caseId: c.id,
+                expiresAt: Math.floor(Date.now() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: this.table,
+              Item: this.caseItem(c),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          { Put: { TableName: this.table, Item: this.auditItem(c, record) } },
+        ],
+      }),
+    );
+  }
+
+  /** Writes a transition only if the case is still as it was read (status and last change). */
+  async transition(before: Case, after: Case, record: AuditRecord): Promise<void> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: this.caseItem(after),
+                ConditionExpression: '#case.#status = :status AND #case.updatedAt = :updated',
+                ExpressionAttributeNames: { '#case': 'case', '#status': 'status' },
+                ExpressionAttributeValues: { ':status': before.status, ':updated': before.updatedAt },
+              },
+            },
+            { Put: { TableName: this.table, Item: this.auditItem(after, record) } },
+          ],
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name === 'TransactionCanceledException') throw new StaleCase();
+      throw error;
+    }
+  }
+
+  private caseItem(c: Case) {
+    const subject = c.applicant.subject ?? c.applicant.idHash;
+    return {
+      pk: `CASE#${c.id}`,
+      sk: 'CASE',
+      gsi1pk: `APPLICANT#${subject}`,
+      gsi1sk: `${c.createdAt}#${c.id}`,
+      case: c,
+    };
+  }
+
+  private auditItem(c: Case, record: AuditRecord) {
+    return {
+      pk: `CASE#${c.id}`,
+      sk: `EVENT#${record.at}#${randomUUID()}`,
+      record,
+      outbox: {
+        source: CASE_SOURCE,
+        detailType: `Case ${record.to.replace(/(^|-)([a-z])/g, (_, s: string, ch: string) => `${s ? ' ' : ''}${ch.toUpperCase()}`)}`,
+        detail: {
+          caseId: c.id,
+          action: record.action,
+          from: record.from,
+          to: record.to,
+          implementationCode: c.matter.implementationCode,
+          matterVersion: c.matter.version,
+          department: c.handling.department,
+          handlingRegion: c.handling.region,
+          occurredAt: record.at,
+        },
+      },
+    };
+  }
+}

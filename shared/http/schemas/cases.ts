@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { Application } from '../../domain/cases/application.ts';
+import { AuditRecord, CaseStatus, Notice, Obligation } from '../../domain/cases/model.ts';
+import { Cursor } from './common.ts';
+
+export { Application };
+
+export const CaseIdPath = z.object({ id: z.string().uuid('not a case id') });
+
+export const ListCasesQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: Cursor,
+});
+
+export const WithdrawBody = z
+  .object({ reason: z.string().trim().min(2).max(500) })
+  .meta({ id: 'WithdrawRequest' });
+
+/** A case as its applicant sees it: personal data masked, no internal keys. */
+export const CaseView = z
+  .object({
+    id: z.string(),
+    status: CaseStatus,
+    statusLabel: z.object({ 'zh-CN': z.string(), en: z.string() }),
+    matter: z.object({ implementationCode: z.string(), name: z.string(), version: z.number().optional() }),
+    handling: z.object({ department: z.string(), region: z.string() }),
+    applicant: z.object({ kind: z.enum(['person', 'enterprise']), name: z.string().describe('masked') }),
+    assisted: z.boolean(),
+    createdAt: z.string(),
+    receivedAt: z.string().optional(),
+    notices: z.array(Notice),
+    obligations: z.array(Obligation),
+    timeline: z.array(AuditRecord).optional(),
+  })
+  .meta({ id: 'Case' });
+
+export const CasePage = z
+  .object({ items: z.array(CaseView), nextCursor: z.string().optional() })
+  .meta({ id: 'CasePage' });
