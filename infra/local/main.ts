@@ -45,6 +45,7 @@ try {
 
     Web app         ${platform.url}/
     API             ${platform.url}/api/health
+    API reference   ${platform.url}/local/api-docs   (OpenAPI 3.1: ${platform.url}/api/openapi.json)
     Local sign-in   ${platform.url}/local/sign-in   (POST ${platform.url}/local/token {"role": "citizen"})
     DynamoDB Local  ${platform.endpoints.dynamodb}
     S3              ${platform.endpoints.s3}
