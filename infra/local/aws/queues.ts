@@ -9,6 +9,9 @@ export interface QueuedMessage {
   SentTimestamp: number;
 }
 
+/** Where events go that failed delivery and had no dead-letter queue: AWS drops them, local mode keeps them. */
+export const UNDELIVERABLE = '_undeliverable';
+
 /**
  * SQS queues as local mode needs them: every queue in the app is a dead-letter or on-failure destination, so
  * messages are appended to a file per queue and kept, never consumed silently.
@@ -23,6 +26,7 @@ export class LocalQueues {
   ) {
     mkdirSync(dir, { recursive: true });
     for (const q of queues) for (const id of [q.name, q.arn, q.url]) this.names.set(id, q.name);
+    this.names.set(UNDELIVERABLE, UNDELIVERABLE);
   }
 
   has(arnOrUrl: string): boolean {

@@ -7,6 +7,7 @@ import {
   type LocalRuleTarget,
   TargetDeliveryError,
 } from '../eventbridge/buses.ts';
+import { UNDELIVERABLE } from '../aws/queues.ts';
 import type { LocalPlatform } from '../platform.ts';
 
 type Kind = 'lambda' | 'bus' | 'states' | 'sqs' | 'archive';
@@ -88,6 +89,6 @@ export class TargetDispatcher implements BusTargetDispatcher {
       return;
     }
     // No dead-letter queue: AWS would drop the event. Local mode keeps it where it can be seen.
-    this.platform.queues.send('_undeliverable', record.body, record.messageAttributes);
+    this.platform.queues.send(UNDELIVERABLE, record.body, record.messageAttributes);
   }
 }
