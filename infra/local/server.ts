@@ -110,8 +110,13 @@ export class FrontServer {
   private serveStatic(path: string, res: ServerResponse): void {
     const root = this.options.webRoot;
     if (!root) return void res.writeHead(404).end();
-    const safe = normalize(decodeURIComponent(path)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(root, safe);
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      return void res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad Request');
+    }
+    let file = join(root, normalize(decoded).replace(/^(\.\.[/\\])+/, ''));
     if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory())
       file = join(root, 'index.html');
     res.writeHead(200, {

@@ -63,3 +63,12 @@ describe('the working-day calendar', () => {
     expect(body.error.code).toBe('YEAR_NOT_PUBLISHED');
   });
 });
+
+describe('the local front server', () => {
+  it('answers a malformed path with 400 and never serves a file outside the web app', async () => {
+    expect((await call('/%E0%A4%A')).status).toBe(400);
+    const { status, body } = await call('/..%2F..%2Fpackage.json');
+    expect(status).toBe(200);
+    expect(body).toContain('通办');
+  });
+});
