@@ -21,7 +21,11 @@ export function buildApp(app: App): App {
     casesTable: data.casesTable,
     mattersTable: data.mattersTable,
   });
-  const workflow = new WorkflowStack(app, name('workflow'), { config, cases: data.cases });
+  const workflow = new WorkflowStack(app, name('workflow'), {
+    config,
+    cases: data.cases,
+    matters: data.matters,
+  });
   const api = new ApiStack(app, name('api'), {
     config,
     matters: data.matters,

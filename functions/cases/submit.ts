@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IdempotencyConflict, requestHash } from '../../shared/adapters/case-store.ts';
+import { startApproval } from '../../shared/adapters/workflow.ts';
 import { checkApplication } from '../../shared/domain/cases/application.ts';
 import { draftCase, transition } from '../../shared/domain/cases/lifecycle.ts';
 import { chinaDate } from '../../shared/domain/catalog/dates.ts';
@@ -13,6 +14,7 @@ import { cases, caseView, catalog } from './store.ts';
 /**
  * POST /api/cases: a citizen or enterprise applies. The matter's version in force is pinned to the case; the
  * Idempotency-Key makes a retried request return the same case, and the same key with another body a 409.
+ * The approval workflow starts, named after the case.
  */
 export const handler = httpHandler(async (request) => {
   const actor = requireRole(request, 'citizen', 'enterprise');
@@ -28,7 +30,11 @@ export const handler = httpHandler(async (request) => {
   const hash = requestHash(application);
   try {
     const earlier = await cases.replay(actor.subject, key, hash);
-    if (earlier) return { statusCode: 200, body: caseView(earlier) };
+    if (earlier) {
+      // A retry also makes sure the workflow runs, in case the first attempt stopped before starting it.
+      await startApproval(earlier.id);
+      return { statusCode: 200, body: caseView(earlier) };
+    }
   } catch (error) {
     if (error instanceof IdempotencyConflict) throw reused();
     throw error;
@@ -66,16 +72,20 @@ export const handler = httpHandler(async (request) => {
   });
   const { case: submitted, record } = transition(draft, 'submitted', { actor, at });
   try {
-    await cases.create(submitted, record, { subject: actor.subject, key, hash });
+    await cases.create(submitted, application, record, { subject: actor.subject, key, hash });
   } catch (error) {
     // Two requests with one key at the same moment: the loser answers with the winner's case.
     if ((error as Error).name !== 'TransactionCanceledException') throw error;
     const winner = await cases.replay(actor.subject, key, hash).catch(() => {
       throw reused();
     });
-    if (winner) return { statusCode: 200, body: caseView(winner) };
+    if (winner) {
+      await startApproval(winner.id);
+      return { statusCode: 200, body: caseView(winner) };
+    }
     throw error;
   }
+  await startApproval(submitted.id);
   return { statusCode: 201, body: caseView(submitted), headers: { location: `/api/cases/${submitted.id}` } };
 });
 

@@ -1,4 +1,5 @@
 import { StaleCase } from '../../shared/adapters/case-store.ts';
+import { stopApproval } from '../../shared/adapters/workflow.ts';
 import { IllegalTransitionError } from '../../shared/domain/cases/errors.ts';
 import { transition } from '../../shared/domain/cases/lifecycle.ts';
 import { conflict } from '../../shared/http/errors.ts';
@@ -8,25 +9,39 @@ import { CaseIdPath, WithdrawBody } from '../../shared/http/schemas/cases.ts';
 import { noSuchCase } from './read.ts';
 import { cases, caseView } from './store.ts';
 
-/** POST /api/cases/{id}/withdraw: the applicant withdraws before a decision; the write is conditional. */
+const ATTEMPTS = 3;
+
+/**
+ * POST /api/cases/{id}/withdraw: the applicant withdraws before a decision, and the workflow stops. The write
+ * is conditional on the case as read; if the workflow moved it meanwhile, the withdrawal is tried again on
+ * the new state (which may by then refuse it).
+ */
 export const handler = httpHandler(async (request) => {
   const actor = requireRole(request, 'citizen', 'enterprise');
   const { id } = CaseIdPath.parse(request.pathParameters ?? {});
   const { reason } = WithdrawBody.parse(request.json ?? {});
-  const current = await cases.get(id);
-  if (!current || current.applicant.subject !== actor.subject) throw noSuchCase();
-  try {
-    const { case: after, record } = transition(current, 'withdrawn', {
-      actor,
-      at: new Date().toISOString(),
-      reason,
-    });
-    await cases.transition(current, after, record);
-    return caseView(after);
-  } catch (error) {
-    if (error instanceof IllegalTransitionError) throw conflict('CASE_STATE', error.zh, error.en);
-    if (error instanceof StaleCase)
-      throw conflict('CASE_CHANGED', '办件已被更新，请刷新后重试', 'The case changed; reload and try again');
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    const current = await cases.get(id);
+    if (!current || current.applicant.subject !== actor.subject) throw noSuchCase();
+    try {
+      const { case: after, record } = transition(current, 'withdrawn', {
+        actor,
+        at: new Date().toISOString(),
+        reason,
+      });
+      await cases.transition(current, after, record);
+      await stopApproval(id, 'withdrawn by the applicant');
+      return caseView(after);
+    } catch (error) {
+      if (error instanceof IllegalTransitionError) throw conflict('CASE_STATE', error.zh, error.en);
+      if (error instanceof StaleCase && attempt < ATTEMPTS) continue;
+      if (error instanceof StaleCase)
+        throw conflict(
+          'CASE_CHANGED',
+          '办件已被更新，请刷新后重试',
+          'The case changed; reload and try again',
+        );
+      throw error;
+    }
   }
 });

@@ -1,34 +1,15 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { documents } from '../../shared/adapters/dynamodb.ts';
-import { requiredEnv } from '../../shared/adapters/env.ts';
-import { auditRecord, caseKey } from '../../shared/adapters/outbox.ts';
+import { SYSTEM_ACTOR } from '../../shared/domain/cases/actors.ts';
+import { transition } from '../../shared/domain/cases/lifecycle.ts';
+import { cases, load, now } from './context.ts';
 
-const table = requiredEnv('CASES_TABLE');
-const Input = z.object({
-  caseId: z.string().min(1),
-  decision: z.object({ outcome: z.enum(['approved', 'denied']), reason: z.string().optional() }),
-});
+const Input = z.object({ caseId: z.string().min(1) });
 
-/** Workflow step: records the decision; the conditional write makes a second conclusion impossible. */
+/** Workflow step: the decision is issued and the case concluded (办结). */
 export const handler = async (input: unknown) => {
-  const { caseId, decision } = Input.parse(input);
-  await documents.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Update: {
-            TableName: table,
-            Key: caseKey(caseId),
-            UpdateExpression: 'SET #status = :status, concludedAt = :at',
-            ConditionExpression: 'attribute_exists(pk) AND #status <> :status',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':status': decision.outcome, ':at': new Date().toISOString() },
-          },
-        },
-        { Put: { TableName: table, Item: auditRecord(caseId, 'Case Decided', decision, 'workflow') } },
-      ],
-    }),
-  );
-  return { outcome: decision.outcome };
+  const { caseId } = Input.parse(input);
+  const { case: c } = await load(caseId);
+  const concluded = transition(c, 'concluded', { actor: SYSTEM_ACTOR, at: now(), action: 'conclude' });
+  await cases.transition(c, concluded.case, concluded.record);
+  return { status: concluded.case.status };
 };

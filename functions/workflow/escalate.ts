@@ -1,31 +1,26 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { documents } from '../../shared/adapters/dynamodb.ts';
-import { requiredEnv } from '../../shared/adapters/env.ts';
-import { auditRecord, caseKey } from '../../shared/adapters/outbox.ts';
+import { TaskDecided } from '../../shared/adapters/task-store.ts';
+import { SYSTEM_ACTOR } from '../../shared/domain/cases/actors.ts';
+import { transition } from '../../shared/domain/cases/lifecycle.ts';
+import { cases, load, now, tasks } from './context.ts';
 
-const table = requiredEnv('CASES_TABLE');
-const Input = z.object({ caseId: z.string().min(1), step: z.string().min(1) });
+const Input = z.object({ caseId: z.string().min(1) });
 
-/** Workflow step: a review ran out of time; the case is marked escalated and the supervisor is told. */
+/** Workflow step: a review task ran out of time; it expires, and the escalation reaches the supervisor. */
 export const handler = async (input: unknown) => {
-  const { caseId, step } = Input.parse(input);
-  const escalatedAt = new Date().toISOString();
-  await documents.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Update: {
-            TableName: table,
-            Key: caseKey(caseId),
-            UpdateExpression: 'SET escalatedAt = :at, escalations = if_not_exists(escalations, :zero) + :one',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':at': escalatedAt, ':zero': 0, ':one': 1 },
-          },
-        },
-        { Put: { TableName: table, Item: auditRecord(caseId, 'Review Escalated', { step }, 'workflow') } },
-      ],
-    }),
-  );
-  return { escalatedAt };
+  const { caseId } = Input.parse(input);
+  const { case: c } = await load(caseId);
+  const open = await tasks.openTaskOf(caseId);
+  if (open)
+    await tasks
+      .close(open, 'expired')
+      .catch((e) => (e instanceof TaskDecided ? undefined : Promise.reject(e)));
+  const escalated = transition(c, c.status, {
+    actor: SYSTEM_ACTOR,
+    at: now(),
+    action: 'escalate',
+    reason: `审查环节「${c.step}」超过时限，已督办 / review step "${c.step}" ran out of time: escalated`,
+  });
+  await cases.transition(c, escalated.case, escalated.record);
+  return { escalated: true };
 };

@@ -1,18 +1,49 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { documents } from '../../shared/adapters/dynamodb.ts';
-import { requiredEnv } from '../../shared/adapters/env.ts';
-import { caseKey } from '../../shared/adapters/outbox.ts';
+import { acceptFromPrecheck, requestCorrection } from '../../shared/domain/cases/acceptance.ts';
+import { SYSTEM_ACTOR } from '../../shared/domain/cases/actors.ts';
+import { suppliedFrom } from '../../shared/domain/cases/application.ts';
+import { transition } from '../../shared/domain/cases/lifecycle.ts';
+import { precheck } from '../../shared/domain/cases/precheck.ts';
+import { cases, load, now, workingDays } from './context.ts';
 
-const table = requiredEnv('CASES_TABLE');
 const Input = z.object({ caseId: z.string().min(1) });
 
-/** Workflow step: which required materials the case still lacks (the basis of the one-time notice). */
+/**
+ * Workflow step: the pre-check (智能预审). A complete application — or one missing only deferrable materials,
+ * where 容缺 applies — is accepted and sent to its first review step; otherwise ONE notice lists everything
+ * missing or wrong (一次性告知) and the case waits for the applicant's supplement.
+ */
 export const handler = async (input: unknown) => {
   const { caseId } = Input.parse(input);
-  const { Item } = await documents.send(new GetCommand({ TableName: table, Key: caseKey(caseId) }));
-  if (!Item) throw Object.assign(new Error(`case ${caseId} does not exist`), { name: 'CaseNotFound' });
-  const supplied = new Set<string>(Item.materials ?? []);
-  const missing = ((Item.requiredMaterials ?? []) as string[]).filter((m) => !supplied.has(m));
-  return { complete: missing.length === 0, missing };
+  let { case: c, application, matter } = await load(caseId);
+  const acting = { actor: SYSTEM_ACTOR, at: now() };
+  if (c.status === 'corrected') {
+    const resubmitted = transition(c, 'submitted', { ...acting, action: 'resubmit' });
+    await cases.transition(c, resubmitted.case, resubmitted.record);
+    c = resubmitted.case;
+  }
+  const result = precheck({
+    matter,
+    situations: application.situations,
+    // Uploaded files are checked by the materials capability; until then only declarations count.
+    supplied: suppliedFrom(application, {}),
+    // Credit standing comes from the credit platform; no record on file means no flag.
+    standing: { badCredit: false, falseCommitmentRecord: false },
+    toleranceRequested: application.tolerance,
+  });
+  if (result.outcome === 'correction') {
+    const corrected = requestCorrection(c, result, acting);
+    await cases.transition(c, corrected.case, corrected.record);
+    return { outcome: result.outcome, missing: result.notice.items.map((i) => i.materialId) };
+  }
+  const accepted = acceptFromPrecheck(c, matter, result, acting, workingDays);
+  await cases.transition(c, accepted.case, accepted.record);
+  const firstStep = accepted.case.matter.steps[0];
+  const review = transition(accepted.case, 'under-review', {
+    ...acting,
+    step: firstStep,
+    action: 'start-review',
+  });
+  await cases.transition(accepted.case, review.case, review.record);
+  return { outcome: result.outcome, missing: [] };
 };

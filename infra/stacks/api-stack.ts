@@ -1,4 +1,4 @@
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -146,6 +146,34 @@ export class ApiStack extends Stack {
       case 'cases:write':
         grantTable(fn, props.cases, 'readwrite');
         return;
+      case 'workflow:start':
+        fn.addEnvironment('APPROVAL_STATE_MACHINE_ARN', props.approvalStateMachine.stateMachineArn);
+        props.approvalStateMachine.grantStartExecution(fn);
+        return;
+      case 'workflow:callback':
+        props.approvalStateMachine.grantTaskResponse(fn);
+        return;
+      case 'workflow:stop': {
+        // Executions are named after their cases, so the grant covers the approval workflow's executions only.
+        const executions = this.formatArn({
+          service: 'states',
+          resource: 'execution',
+          resourceName: `tongban-${props.config.stage}-approval:*`,
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        });
+        fn.addEnvironment('APPROVAL_STATE_MACHINE_ARN', props.approvalStateMachine.stateMachineArn);
+        fn.addToRolePolicy(
+          new iam.PolicyStatement({ actions: ['states:StopExecution'], resources: [executions] }),
+        );
+        acknowledge(fn, [
+          {
+            id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:tongban-${props.config.stage}-approval:*]`,
+            reason:
+              'Each case has its own execution, named after the case; only executions of the approval workflow.',
+          },
+        ]);
+        return;
+      }
       case 'catalog-index:read':
         fn.addToRolePolicy(
           new iam.PolicyStatement({

@@ -11,34 +11,48 @@ import { ServiceFunction } from '../constructs/service-function.ts';
 export interface WorkflowStackProps extends StackProps {
   config: TongbanConfig;
   cases: TableAccess;
+  matters: TableAccess;
 }
 
-/** The approval workflow (Step Functions Standard): pre-check, human review with a legal deadline, decision. */
+/**
+ * The approval workflow (Step Functions Standard): pre-check (accept, or the one-time notice and a wait for the
+ * supplement), one human review task per process step with the step's legal limit as its timeout (escalated
+ * to the supervisor when it runs out, then waiting again), the decision, and conclusion.
+ */
 export class WorkflowStack extends Stack {
   readonly approvalStateMachine: sfn.StateMachine;
 
   constructor(scope: Construct, id: string, props: WorkflowStackProps) {
     super(scope, id, props);
-    const environment = { CASES_TABLE: props.cases.table.tableName };
-    const fn = (name: string, description: string) =>
-      new ServiceFunction(this, `${name}Function`, {
+    const environment = {
+      CASES_TABLE: props.cases.table.tableName,
+      MATTERS_TABLE: props.matters.table.tableName,
+    };
+    const fn = (name: string, description: string) => {
+      const f = new ServiceFunction(this, `${name}Function`, {
         entry: `workflow/${kebab(name)}.ts`,
         description,
         environment,
       });
-
-    const precheck = fn(
-      'Precheck',
-      'Compares the materials of a case with its matter and reports what is missing',
-    );
-    const reviewTask = fn(
-      'ReviewTask',
-      'Opens a review task for a department and keeps its task token server-side',
-    );
-    const escalate = fn('Escalate', 'Escalates a review task that ran out of time to the supervisor');
-    const conclude = fn('Conclude', 'Records the decision on a case and concludes it');
-    grantTable(precheck, props.cases, 'read');
-    for (const writer of [reviewTask, escalate, conclude]) grantTable(writer, props.cases, 'readwrite');
+      grantTable(f, props.cases, 'readwrite');
+      grantTable(f, props.matters, 'read');
+      return f;
+    };
+    const functions = {
+      precheck: fn(
+        'Precheck',
+        'Pre-checks a case: accepts it, or issues the one-time notice of what is missing',
+      ),
+      prepareReview: fn('PrepareReview', "Finds the case's next review step and how long it may take"),
+      reviewTask: fn(
+        'ReviewTask',
+        'Opens a review task for a department and keeps its task token server-side',
+      ),
+      escalate: fn('Escalate', 'Escalates a review task that ran out of time to the supervisor'),
+      recordDecision: fn('RecordDecision', "Applies a reviewer's decision to the case"),
+      conclude: fn('Conclude', 'Issues the decision and concludes the case'),
+      awaitSupplement: fn('AwaitSupplement', "Keeps the token of a wait for the applicant's supplement"),
+    };
 
     const invoke = (id: string, lambdaFunction: ServiceFunction, resultPath: string) =>
       new tasks.LambdaInvoke(this, id, {
@@ -46,36 +60,78 @@ export class WorkflowStack extends Stack {
         resultSelector: { 'result.$': '$.Payload' },
         resultPath,
       });
+    const callback = (
+      id: string,
+      lambdaFunction: ServiceFunction,
+      payload: Record<string, unknown>,
+      options: object,
+    ) =>
+      new tasks.LambdaInvoke(this, id, {
+        lambdaFunction,
+        integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+        payload: sfn.TaskInput.fromObject({ taskToken: sfn.JsonPath.taskToken, ...payload }),
+        ...options,
+      });
 
-    const review = new tasks.LambdaInvoke(this, 'Review', {
-      lambdaFunction: reviewTask,
-      comment: 'A reviewer of the handling department decides; the task token never leaves the server',
-      integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-      payload: sfn.TaskInput.fromObject({
-        taskToken: sfn.JsonPath.taskToken,
-        caseId: sfn.JsonPath.stringAt('$.caseId'),
-        step: sfn.JsonPath.stringAt('$.step'),
-        escalated: sfn.JsonPath.objectAt('$.escalation'),
-      }),
-      // 20 working days (行政许可法 Art. 42) is about 28 calendar days; issue-specific limits come per step.
-      taskTimeout: sfn.Timeout.duration(Duration.days(28)),
-      heartbeatTimeout: sfn.Timeout.duration(Duration.days(7)),
-      resultPath: '$.decision',
+    const precheck = invoke('Precheck', functions.precheck, '$.precheck');
+    const prepareReview = invoke('PrepareReview', functions.prepareReview, '$.review');
+    const awaitSupplement = callback(
+      'AwaitSupplement',
+      functions.awaitSupplement,
+      { 'caseId.$': '$.caseId' },
+      {
+        comment: "Waits for the applicant's supplement (补正); the API resumes it",
+        resultPath: '$.supplement',
+      },
+    );
+    const review = callback(
+      'Review',
+      functions.reviewTask,
+      { 'caseId.$': '$.caseId', 'review.$': '$.review.result', 'escalated.$': '$.escalation.escalated' },
+      {
+        comment: 'A reviewer of the handling department decides; the task token never leaves the server',
+        // The step's own limit in working days, as seconds until the end of its last day.
+        taskTimeout: sfn.Timeout.at('$.review.result.timeoutSeconds'),
+        heartbeatTimeout: sfn.Timeout.duration(Duration.days(7)),
+        resultPath: '$.decision',
+      },
+    );
+    const escalation = new tasks.LambdaInvoke(this, 'EscalateReview', {
+      lambdaFunction: functions.escalate,
+      resultSelector: { escalated: true },
+      resultPath: '$.escalation',
     });
-    const escalation = invoke('EscalateReview', escalate, '$.escalation');
     review.addCatch(escalation, {
       errors: ['States.Timeout', 'States.HeartbeatTimeout'],
       resultPath: '$.timeout',
     });
-    escalation.next(review);
+    escalation.next(prepareReview);
+    awaitSupplement.next(precheck);
 
     const definition = new sfn.Pass(this, 'Start', {
-      parameters: { 'caseId.$': '$.caseId', step: 'review', escalation: {} },
+      parameters: { 'caseId.$': '$.caseId', escalation: { escalated: false } },
     })
-      .next(invoke('Precheck', precheck, '$.precheck'))
-      .next(review)
-      .next(invoke('Conclude', conclude, '$.conclusion'))
-      .next(new sfn.Succeed(this, 'Concluded'));
+      .next(precheck)
+      .next(
+        new sfn.Choice(this, 'Accepted?')
+          .when(sfn.Condition.stringEquals('$.precheck.result.outcome', 'correction'), awaitSupplement)
+          .otherwise(
+            prepareReview.next(
+              new sfn.Choice(this, 'Decided?')
+                .when(
+                  sfn.Condition.booleanEquals('$.review.result.done', true),
+                  invoke('Conclude', functions.conclude, '$.conclusion').next(
+                    new sfn.Succeed(this, 'Concluded'),
+                  ),
+                )
+                .otherwise(
+                  review.next(
+                    invoke('RecordDecision', functions.recordDecision, '$.recorded').next(prepareReview),
+                  ),
+                ),
+            ),
+          ),
+      );
 
     this.approvalStateMachine = new sfn.StateMachine(this, 'ApprovalStateMachine', {
       stateMachineName: `tongban-${props.config.stage}-approval`,
@@ -92,7 +148,7 @@ export class WorkflowStack extends Stack {
         includeExecutionData: false,
       },
     });
-    const invokeVersions = [precheck, reviewTask, escalate, conclude].map((f) => ({
+    const invokeVersions = Object.values(functions).map((f) => ({
       id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(f.node.defaultChild as CfnElement)}.Arn>:*]`,
       reason: 'Step Functions invokes the workflow functions by qualified ARN (<arn>:*), as CDK grants it.',
     }));

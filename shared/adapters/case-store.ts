@@ -5,6 +5,7 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { Application } from '../domain/cases/application.ts';
 import type { AuditRecord, Case } from '../domain/cases/model.ts';
 import { CASE_SOURCE } from './outbox.ts';
 
@@ -39,10 +40,15 @@ export class CaseStore {
   ) {}
 
   async get(id: string): Promise<Case | undefined> {
+    return (await this.getWithApplication(id))?.case;
+  }
+
+  /** The case and the application it was made with (materials declared, situations, commitment …). */
+  async getWithApplication(id: string): Promise<{ case: Case; application: Application } | undefined> {
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: { pk: `CASE#${id}`, sk: 'CASE' } }),
+      new GetCommand({ TableName: this.table, Key: { pk: `CASE#${id}`, sk: 'CASE' }, ConsistentRead: true }),
     );
-    return Item?.case as Case | undefined;
+    return Item ? { case: Item.case as Case, application: Item.application as Application } : undefined;
   }
 
   async timeline(id: string): Promise<AuditRecord[]> {
@@ -85,7 +91,12 @@ export class CaseStore {
    * Creates a case, its first audit record (and event) and the idempotency record in one transaction: a
    * retried request can neither create a second case nor leave a case without its event.
    */
-  async create(c: Case, record: AuditRecord, idempotency: { subject: string; key: string; hash: string }) {
+  async create(
+    c: Case,
+    application: Application,
+    record: AuditRecord,
+    idempotency: { subject: string; key: string; hash: string },
+  ) {
     await this.db.send(
       new TransactWriteCommand({
         TransactItems: [
@@ -105,7 +116,7 @@ export class CaseStore {
           {
             Put: {
               TableName: this.table,
-              Item: this.caseItem(c),
+              Item: { ...this.caseItem(c), application },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -115,22 +126,38 @@ export class CaseStore {
     );
   }
 
-  /** Writes a transition only if the case is still as it was read (status and last change). */
-  async transition(before: Case, after: Case, record: AuditRecord): Promise<void> {
+  /**
+   * Writes a transition only if the case is still as it was read (status and last change), with its audit
+   * record (and event) and any other writes that belong to it, in one transaction.
+   */
+  async transition(
+    before: Case,
+    after: Case,
+    record: AuditRecord,
+    options: { application?: Application; also?: object[] } = {},
+  ): Promise<void> {
+    const key = { pk: `CASE#${after.id}`, sk: 'CASE' };
     try {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
             {
-              Put: {
+              Update: {
                 TableName: this.table,
-                Item: this.caseItem(after),
+                Key: key,
+                UpdateExpression: `SET #case = :after${options.application ? ', application = :application' : ''}`,
                 ConditionExpression: '#case.#status = :status AND #case.updatedAt = :updated',
                 ExpressionAttributeNames: { '#case': 'case', '#status': 'status' },
-                ExpressionAttributeValues: { ':status': before.status, ':updated': before.updatedAt },
+                ExpressionAttributeValues: {
+                  ':after': after,
+                  ':status': before.status,
+                  ':updated': before.updatedAt,
+                  ...(options.application ? { ':application': options.application } : {}),
+                },
               },
             },
             { Put: { TableName: this.table, Item: this.auditItem(after, record) } },
+            ...(options.also ?? []),
           ],
         }),
       );
@@ -154,7 +181,9 @@ export class CaseStore {
   private auditItem(c: Case, record: AuditRecord) {
     return {
       pk: `CASE#${c.id}`,
-      sk: `EVENT#${record.at}#${randomUUID()}`,
+      // Two transitions in one millisecond (accept, then start review) keep their order: a monotonic counter
+      // breaks the tie, and the uuid keeps keys unique across instances.
+      sk: `EVENT#${record.at}#${process.hrtime.bigint().toString().padStart(20, '0')}#${randomUUID()}`,
       record,
       outbox: {
         source: CASE_SOURCE,

@@ -53,20 +53,24 @@ export class CatalogStore {
     return Items?.[0] as Versioned<T> | undefined;
   }
 
-  async latest<T>(kind: 'ITEM' | 'BASE', code: string): Promise<Versioned<T> | undefined> {
-    const { Item: head } = await this.db.send(
-      new GetCommand({ TableName: this.table, Key: { pk: `${kind}#${code}`, sk: 'HEAD' } }),
-    );
-    if (!head) return undefined;
+  /** One exact version: a case is judged by the version in force when it was submitted. */
+  async version<T>(kind: 'ITEM' | 'BASE', code: string, version: number): Promise<Versioned<T> | undefined> {
     const { Items } = await this.db.send(
       new QueryCommand({
         TableName: this.table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
         FilterExpression: 'version = :n',
-        ExpressionAttributeValues: { ':pk': `${kind}#${code}`, ':v': 'V#', ':n': head.version },
+        ExpressionAttributeValues: { ':pk': `${kind}#${code}`, ':v': 'V#', ':n': version },
       }),
     );
     return Items?.[0] as Versioned<T> | undefined;
+  }
+
+  async latest<T>(kind: 'ITEM' | 'BASE', code: string): Promise<Versioned<T> | undefined> {
+    const { Item: head } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: { pk: `${kind}#${code}`, sk: 'HEAD' } }),
+    );
+    return head ? this.version<T>(kind, code, head.version as number) : undefined;
   }
 
   async list<T>(pk: 'REGIONS' | 'DEPARTMENTS' | 'SYNONYMS'): Promise<T[]> {

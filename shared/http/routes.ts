@@ -6,6 +6,11 @@ import {
   CasePage,
   CaseView,
   ListCasesQuery,
+  ReviewTaskView,
+  SupplementBody,
+  TaskDecisionBody,
+  TaskIdPath,
+  TaskPage,
   WithdrawBody,
 } from './schemas/cases.ts';
 import {
@@ -36,6 +41,9 @@ export type Permission =
   | 'matters:write'
   | 'cases:read'
   | 'cases:write'
+  | 'workflow:start'
+  | 'workflow:callback'
+  | 'workflow:stop'
   | 'catalog-index:read'
   | 'engines:describe';
 
@@ -134,7 +142,7 @@ export const ROUTES: RouteSpec[] = [
       404: notFound,
       409: { description: 'Idempotency-Key already used for another request', schema: ErrorBody },
     },
-    permissions: ['matters:read', 'cases:read', 'cases:write'],
+    permissions: ['matters:read', 'cases:read', 'cases:write', 'workflow:start'],
   },
   {
     method: 'GET',
@@ -172,7 +180,51 @@ export const ROUTES: RouteSpec[] = [
       404: notFound,
       409: { description: 'Too late to withdraw, or changed meanwhile', schema: ErrorBody },
     },
-    permissions: ['cases:read', 'cases:write'],
+    permissions: ['cases:read', 'cases:write', 'workflow:stop'],
+  },
+  {
+    method: 'POST',
+    path: '/api/cases/{id}/supplements',
+    handler: 'cases/supplement.ts',
+    auth: 'citizens',
+    summary: 'Answer the one-time notice (补正): the case is pre-checked again',
+    tag: 'cases',
+    request: { path: CaseIdPath, body: SupplementBody },
+    responses: {
+      200: { description: 'Corrected', schema: CaseView },
+      400: invalid,
+      404: notFound,
+      409: { description: 'No correction was requested, or the case changed meanwhile', schema: ErrorBody },
+    },
+    permissions: ['cases:read', 'cases:write', 'workflow:callback'],
+  },
+  {
+    method: 'GET',
+    path: '/api/tasks',
+    handler: 'tasks/inbox.ts',
+    auth: 'staff',
+    summary: "A reviewer's inbox: open review tasks of their department and region, earliest deadline first",
+    tag: 'tasks',
+    request: { query: ListCasesQuery },
+    responses: { 200: { description: 'One page', schema: TaskPage }, 400: invalid, 403: forbidden },
+    permissions: ['cases:read'],
+  },
+  {
+    method: 'POST',
+    path: '/api/tasks/{id}/decision',
+    handler: 'tasks/inbox.ts',
+    auth: 'staff',
+    summary: 'Approve or deny (with a reason) a review task; the workflow resumes',
+    tag: 'tasks',
+    request: { path: TaskIdPath, body: TaskDecisionBody },
+    responses: {
+      200: { description: 'Decided', schema: ReviewTaskView },
+      400: invalid,
+      403: forbidden,
+      404: notFound,
+      409: { description: 'Decided already', schema: ErrorBody },
+    },
+    permissions: ['cases:read', 'cases:write', 'workflow:callback'],
   },
   {
     method: 'GET',

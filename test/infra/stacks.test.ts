@@ -255,6 +255,7 @@ interface StateJson {
   Type: string;
   Resource?: string;
   TimeoutSeconds?: number;
+  TimeoutSecondsPath?: string;
   HeartbeatSeconds?: number;
   Catch?: { ErrorEquals: string[]; Next: string }[];
 }
@@ -267,13 +268,9 @@ describe('the approval workflow', () => {
     );
   const states = () =>
     (JSON.parse(flatten(machine().DefinitionString)) as { States: Record<string, StateJson> }).States;
-  const review = () => {
-    const waiting = Object.values(states()).filter((s) =>
-      s.Resource?.endsWith(':lambda:invoke.waitForTaskToken'),
-    );
-    expect(waiting).toHaveLength(1);
-    return waiting[0]!;
-  };
+  const waiting = () =>
+    Object.entries(states()).filter(([, s]) => s.Resource?.endsWith(':lambda:invoke.waitForTaskToken'));
+  const review = () => states().Review!;
 
   it('is a STANDARD state machine, traced with X-Ray and logged', () => {
     expect(machine()).toMatchObject({
@@ -283,11 +280,17 @@ describe('the approval workflow', () => {
     });
   });
 
-  it('waits for the reviewer with a task token, a deadline and a heartbeat', () => {
-    expect(review()).toMatchObject({ Type: 'Task' });
-    expect(review().TimeoutSeconds).toBeGreaterThan(0);
+  it("waits with task tokens for the reviewer and for the applicant's supplement, nothing else", () => {
+    expect(
+      waiting()
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual(['AwaitSupplement', 'Review']);
+  });
+
+  it("gives the review the step's own limit as its timeout, read from the state, and a heartbeat", () => {
+    expect(review()).toMatchObject({ Type: 'Task', TimeoutSecondsPath: '$.review.result.timeoutSeconds' });
     expect(review().HeartbeatSeconds).toBeGreaterThan(0);
-    expect(review().HeartbeatSeconds).toBeLessThan(review().TimeoutSeconds!);
   });
 
   it('catches States.Timeout of the review and goes on to another state', () => {

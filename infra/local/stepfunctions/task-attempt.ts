@@ -64,7 +64,10 @@ export class TaskAttempt {
 
   /** Gives the attempt up without an outcome, because its execution has stopped. */
   abandon(): void {
-    this.#settle(() => undefined);
+    // Rejecting (rather than leaving the outcome pending) lets the interpreter clear the timer it keeps for
+    // the state; a pending outcome would hold the process open for as long as the state's timeout.
+    this.outcome.catch(() => undefined);
+    this.#settle(() => this.#reject(new StateFailure('Local.ExecutionStopped')));
   }
 
   /**

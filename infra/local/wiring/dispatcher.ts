@@ -1,5 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { UNDELIVERABLE } from '../aws/queues.ts';
 import {
   type BusTargetDispatcher,
   type DeadLetterRecord,
@@ -7,7 +8,6 @@ import {
   type LocalRuleTarget,
   TargetDeliveryError,
 } from '../eventbridge/buses.ts';
-import { UNDELIVERABLE } from '../aws/queues.ts';
 import type { LocalPlatform } from '../platform.ts';
 
 type Kind = 'lambda' | 'bus' | 'states' | 'sqs' | 'archive';

@@ -59,23 +59,33 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     action: 'request-correction',
     from: ['submitted', 'corrected'],
     to: 'correction-requested',
-    by: ['handler'],
+    // The platform's pre-check (智能预审) issues the one-time notice itself; a handler may too.
+    by: ['handler', 'system'],
     needsReason: true,
   },
   { action: 'supplement', from: ['correction-requested'], to: 'corrected', by: ['applicant'] },
   // The corrected application goes back to the pre-check queue, as a new receipt.
   { action: 'resubmit', from: ['corrected'], to: 'submitted', by: ['system', 'applicant'] },
-  { action: 'accept', from: ['submitted'], to: 'accepted', by: ['handler'] },
+  // A complete (or tolerable) application is accepted by the pre-check at once; a handler may accept too.
+  { action: 'accept', from: ['submitted'], to: 'accepted', by: ['handler', 'system'] },
   // 行政许可法 Art. 32: no notice within 5 working days of receipt = accepted from receipt.
   { action: 'auto-accept', from: ['submitted'], to: 'accepted', by: ['system'] },
   { action: 'not-accept', from: ['submitted'], to: 'not-accepted', by: ['handler'], needsReason: true },
-  { action: 'start-review', from: ['accepted'], to: 'under-review', by: ['handler'], needsStep: true },
-  { action: 'next-step', from: ['under-review'], to: 'same', by: ['handler'], needsStep: true },
+  // The workflow routes the case to each process step in turn, after a reviewer passed the previous one.
+  {
+    action: 'start-review',
+    from: ['accepted'],
+    to: 'under-review',
+    by: ['handler', 'system'],
+    needsStep: true,
+  },
+  { action: 'next-step', from: ['under-review'], to: 'same', by: ['handler', 'system'], needsStep: true },
   {
     action: 'escalate',
     from: ['submitted', 'correction-requested', 'corrected', 'accepted', 'under-review'],
     to: 'same',
-    by: ['supervisor'],
+    // A supervisor escalates, or the workflow does when a review task runs out of time.
+    by: ['supervisor', 'system'],
     needsReason: true,
   },
   { action: 'approve', from: ['under-review'], to: 'approved', by: ['handler'] },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Application } from '../../domain/cases/application.ts';
+import { Application, DeclaredMaterial } from '../../domain/cases/application.ts';
 import { AuditRecord, CaseStatus, Notice, Obligation } from '../../domain/cases/model.ts';
 import { Cursor } from './common.ts';
 
@@ -11,6 +11,10 @@ export const ListCasesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(20),
   cursor: Cursor,
 });
+
+export const SupplementBody = z
+  .object({ materials: z.array(DeclaredMaterial).min(1).max(200) })
+  .meta({ id: 'SupplementRequest' });
 
 export const WithdrawBody = z
   .object({ reason: z.string().trim().min(2).max(500) })
@@ -37,3 +41,36 @@ export const CaseView = z
 export const CasePage = z
   .object({ items: z.array(CaseView), nextCursor: z.string().optional() })
   .meta({ id: 'CasePage' });
+
+export const TaskIdPath = z.object({ id: z.string().uuid('not a task id') });
+
+export const ReviewTaskView = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    step: z.string(),
+    stepName: z.string(),
+    matterName: z.string(),
+    department: z.string(),
+    region: z.string(),
+    deadline: z.string(),
+    escalated: z.boolean(),
+    status: z.enum(['open', 'decided', 'expired']),
+    openedAt: z.string(),
+  })
+  .meta({ id: 'ReviewTask' });
+
+export const TaskPage = z
+  .object({ items: z.array(ReviewTaskView), nextCursor: z.string().optional() })
+  .meta({ id: 'TaskPage' });
+
+export const TaskDecisionBody = z
+  .object({
+    outcome: z.enum(['approve', 'deny']),
+    reason: z.string().trim().min(2).max(2000).optional(),
+  })
+  .refine((d) => d.outcome === 'approve' || d.reason, {
+    message: 'a denial needs a reason',
+    path: ['reason'],
+  })
+  .meta({ id: 'TaskDecision' });

@@ -276,8 +276,18 @@ describe('the case lifecycle', () => {
     const { case: next } = transition(caseIn('submitted'), 'accepted', {
       actor: SYSTEM_ACTOR,
       at: at('2025-09-09'),
+      action: 'auto-accept',
     });
     expect(next.acceptedAt).toBe(at('2025-09-01'));
+  });
+
+  it("dates the pre-check's acceptance of a complete application when it happens", () => {
+    const { case: next, record } = transition(caseIn('submitted'), 'accepted', {
+      actor: SYSTEM_ACTOR,
+      at: at('2025-09-02'),
+    });
+    expect(record.action).toBe('accept');
+    expect(next.acceptedAt).toBe(at('2025-09-02'));
   });
 
   it('refuses to terminate a case with nothing overdue, and to revoke one not decided on a commitment', () => {

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LocalQueues, UNDELIVERABLE } from '../../../infra/local/aws/queues.ts';
 
-const queue = { name: 'dlq', arn: 'arn:aws-cn:sqs:cn-northwest-1:000000000000:dlq', url: 'https://sqs/000000000000/dlq' };
+const queue = {
+  name: 'dlq',
+  arn: 'arn:aws-cn:sqs:cn-northwest-1:000000000000:dlq',
+  url: 'https://sqs/000000000000/dlq',
+};
 
 describe('local queues', () => {
   it('keep a message sent by ARN, URL or name, in order, across instances', () => {

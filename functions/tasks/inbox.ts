@@ -1,0 +1,39 @@
+import { TaskDecided } from '../../shared/adapters/task-store.ts';
+import { resume } from '../../shared/adapters/workflow.ts';
+import { decodeCursor, encodeCursor } from '../../shared/http/cursor.ts';
+import { conflict, forbidden, notFound } from '../../shared/http/errors.ts';
+import { httpHandler } from '../../shared/http/handler.ts';
+import { requireRole } from '../../shared/http/identity.ts';
+import { ListCasesQuery, TaskDecisionBody, TaskIdPath } from '../../shared/http/schemas/cases.ts';
+import { tasks } from '../cases/store.ts';
+
+/**
+ * GET /api/tasks (a reviewer's inbox: their department and region, earliest deadline first) and
+ * POST /api/tasks/{id}/decision. Task tokens never leave the server; a second decision on a task is a 409.
+ */
+export const handler = httpHandler(async (request) => {
+  const reviewer = requireRole(request, 'reviewer', 'supervisor');
+  if (!reviewer.department || !reviewer.region) throw forbidden();
+  if (request.routeKey === 'GET /api/tasks') {
+    const { limit, cursor } = ListCasesQuery.parse(request.queryStringParameters ?? {});
+    const scope = `inbox:${reviewer.department}:${reviewer.region}`;
+    const page = await tasks.inbox(reviewer.department, reviewer.region, limit, decodeCursor(cursor, scope));
+    return { items: page.tasks, nextCursor: encodeCursor(page.last, scope) };
+  }
+  const { id } = TaskIdPath.parse(request.pathParameters ?? {});
+  const decision = TaskDecisionBody.parse(request.json ?? {});
+  const found = await tasks.get(id);
+  if (!found) throw notFound('TASK_NOT_FOUND', '未找到该审查任务', 'No such review task');
+  if (found.task.department !== reviewer.department || found.task.region !== reviewer.region)
+    throw forbidden();
+  try {
+    await tasks.close(id, 'decided', { subject: reviewer.subject, outcome: decision.outcome });
+  } catch (error) {
+    if (error instanceof TaskDecided)
+      throw conflict('TASK_DECIDED', '该任务已处理', 'This task has been decided already');
+    throw error;
+  }
+  const { subject, roles, department, region } = reviewer;
+  await resume(found.taskToken, { ...decision, reviewer: { subject, roles, department, region } });
+  return { ...found.task, status: 'decided', outcome: decision.outcome };
+});

@@ -1,0 +1,32 @@
+import { CaseStore } from '../../shared/adapters/case-store.ts';
+import { CatalogStore } from '../../shared/adapters/catalog-store.ts';
+import { documents } from '../../shared/adapters/dynamodb.ts';
+import { requiredEnv } from '../../shared/adapters/env.ts';
+import { TaskStore } from '../../shared/adapters/task-store.ts';
+import type { Case } from '../../shared/domain/cases/model.ts';
+import type { ImplementationItem } from '../../shared/domain/catalog/model.ts';
+import { defaultCalendar } from '../../shared/domain/clock/calendar.ts';
+import { addWorkingDays } from '../../shared/domain/clock/working-days.ts';
+
+// What every workflow step uses, created once per container.
+export const cases = new CaseStore(documents, requiredEnv('CASES_TABLE'));
+export const tasks = new TaskStore(documents, requiredEnv('CASES_TABLE'));
+const catalog = new CatalogStore(documents, requiredEnv('MATTERS_TABLE'));
+const calendar = defaultCalendar();
+export const workingDays = (from: string, n: number) => addWorkingDays(calendar, from, n);
+
+/** The case, and the matter in the version pinned to it when it was submitted. */
+export async function load(caseId: string) {
+  const found = await cases.getWithApplication(caseId);
+  if (!found) throw Object.assign(new Error(`case ${caseId} does not exist`), { name: 'CaseNotFound' });
+  const { implementationCode, version } = found.case.matter;
+  const matter = await catalog.version<ImplementationItem>('ITEM', implementationCode, version ?? 1);
+  if (!matter)
+    throw Object.assign(new Error(`matter ${implementationCode} v${version} is gone`), {
+      name: 'MatterNotFound',
+    });
+  return { ...found, matter: matter.item };
+}
+
+export const now = () => new Date().toISOString();
+export type Loaded = Awaited<ReturnType<typeof load>> & { case: Case };

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+
+/**
+ * Review tasks and the workflow's other waits, in the cases table. Task tokens stay here, server-side:
+ *   TASK#<id> / TASK          a review task; in its inbox (gsi2: INBOX#<department>#<region>, by deadline)
+ *                             while open — deciding it removes the index keys, so the inbox index stays small
+ *   CASE#<id> / WAIT#<kind>   the token of a wait on the applicant (e.g. for a supplement)
+ */
+export interface ReviewTask {
+  id: string;
+  caseId: string;
+  step: string;
+  stepName: string;
+  matterName: string;
+  department: string;
+  region: string;
+  deadline: string;
+  escalated: boolean;
+  status: 'open' | 'decided' | 'expired';
+  openedAt: string;
+  decidedBy?: string;
+  outcome?: string;
+}
+
+export class TaskDecided extends Error {
+  constructor() {
+    super('The task was decided already');
+    this.name = 'TaskDecided';
+  }
+}
+
+export class TaskStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async open(task: Omit<ReviewTask, 'id' | 'status' | 'openedAt'>, taskToken: string): Promise<ReviewTask> {
+    const opened: ReviewTask = {
+      ...task,
+      id: randomUUID(),
+      status: 'open',
+      openedAt: new Date().toISOString(),
+    };
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          pk: `TASK#${opened.id}`,
+          sk: 'TASK',
+          gsi2pk: `INBOX#${task.department}#${task.region}`,
+          gsi2sk: `${task.deadline}#${opened.id}`,
+          task: opened,
+          taskToken,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return opened;
+  }
+
+  async get(id: string): Promise<{ task: ReviewTask; taskToken: string } | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: { pk: `TASK#${id}`, sk: 'TASK' } }),
+    );
+    return Item ? { task: Item.task as ReviewTask, taskToken: Item.taskToken as string } : undefined;
+  }
+
+  /** Open tasks of a department in a region, earliest deadline first: one Query on the sparse inbox index. */
+  async inbox(department: string, region: string, limit: number, start?: Record<string, unknown>) {
+    const { Items, LastEvaluatedKey } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': `INBOX#${department}#${region}` },
+        Limit: limit,
+        ExclusiveStartKey: start,
+      }),
+    );
+    return { tasks: (Items ?? []).map((i) => i.task as ReviewTask), last: LastEvaluatedKey };
+  }
+
+  /** Closes an open task; of two concurrent decisions exactly one gets past the condition. */
+  async close(
+    id: string,
+    status: 'decided' | 'expired',
+    by?: { subject: string; outcome: string },
+  ): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: `TASK#${id}`, sk: 'TASK' },
+          UpdateExpression:
+            'SET task.#status = :status, task.decidedBy = :by, task.outcome = :outcome REMOVE gsi2pk, gsi2sk',
+          ConditionExpression: 'task.#status = :open',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':status': status,
+            ':open': 'open',
+            ':by': by?.subject ?? null,
+            ':outcome': by?.outcome ?? null,
+          },
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') throw new TaskDecided();
+      throw error;
+    }
+  }
+
+  async openTaskOf(caseId: string): Promise<string | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: { pk: `CASE#${caseId}`, sk: 'WAIT#review' } }),
+    );
+    return Item?.taskId as string | undefined;
+  }
+
+  async rememberOpenTask(caseId: string, taskId: string): Promise<void> {
+    await this.db.send(
+      new PutCommand({ TableName: this.table, Item: { pk: `CASE#${caseId}`, sk: 'WAIT#review', taskId } }),
+    );
+  }
+
+  async wait(caseId: string, kind: string, taskToken: string): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { pk: `CASE#${caseId}`, sk: `WAIT#${kind}`, taskToken },
+      }),
+    );
+  }
+
+  /** The token of a wait, removed as it is taken: a second supplement cannot resume the workflow twice. */
+  async takeWait(caseId: string, kind: string): Promise<string | undefined> {
+    const { Attributes } = await this.db.send(
+      new DeleteCommand({
+        TableName: this.table,
+        Key: { pk: `CASE#${caseId}`, sk: `WAIT#${kind}` },
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    return Attributes?.taskToken as string | undefined;
+  }
+}
