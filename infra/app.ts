@@ -46,7 +46,7 @@ export function buildApp(app: App): App {
     config,
     httpApi: api.httpApi,
     approvalStateMachine: workflow.approvalStateMachine,
-    deadLetterQueues: [...eventing.deadLetterQueues, catalog.deadLetterQueue],
+    deadLetterQueues: [...eventing.deadLetterQueues, catalog.deadLetterQueue, api.uploadCheckDlq],
   });
 
   Tags.of(app).add('project', 'tongban');

@@ -3,6 +3,7 @@ import { CatalogStore } from '../../shared/adapters/catalog-store.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
 import { TaskStore } from '../../shared/adapters/task-store.ts';
+import { UploadStore } from '../../shared/adapters/upload-store.ts';
 import type { AuditRecord, Case } from '../../shared/domain/cases/model.ts';
 import { STATUS_LABELS } from '../../shared/domain/cases/model.ts';
 import { maskName } from '../../shared/domain/masking.ts';
@@ -10,6 +11,7 @@ import { maskName } from '../../shared/domain/masking.ts';
 export const cases = new CaseStore(documents, requiredEnv('CASES_TABLE'));
 export const catalog = new CatalogStore(documents, requiredEnv('MATTERS_TABLE'));
 export const tasks = new TaskStore(documents, requiredEnv('CASES_TABLE'));
+export const uploads = new UploadStore(documents, requiredEnv('CASES_TABLE'));
 
 /** What the applicant sees of a case: names masked, hashes and internal keys left out. */
 export function caseView(c: Case, timeline?: AuditRecord[]) {

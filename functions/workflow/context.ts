@@ -3,6 +3,7 @@ import { CatalogStore } from '../../shared/adapters/catalog-store.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
 import { TaskStore } from '../../shared/adapters/task-store.ts';
+import { UploadStore } from '../../shared/adapters/upload-store.ts';
 import type { Case } from '../../shared/domain/cases/model.ts';
 import type { ImplementationItem } from '../../shared/domain/catalog/model.ts';
 import { defaultCalendar } from '../../shared/domain/clock/calendar.ts';
@@ -11,6 +12,7 @@ import { addWorkingDays } from '../../shared/domain/clock/working-days.ts';
 // What every workflow step uses, created once per container.
 export const cases = new CaseStore(documents, requiredEnv('CASES_TABLE'));
 export const tasks = new TaskStore(documents, requiredEnv('CASES_TABLE'));
+export const uploads = new UploadStore(documents, requiredEnv('CASES_TABLE'));
 const catalog = new CatalogStore(documents, requiredEnv('MATTERS_TABLE'));
 const calendar = defaultCalendar();
 export const workingDays = (from: string, n: number) => addWorkingDays(calendar, from, n);

@@ -4,7 +4,8 @@ import { SYSTEM_ACTOR } from '../../shared/domain/cases/actors.ts';
 import { suppliedFrom } from '../../shared/domain/cases/application.ts';
 import { transition } from '../../shared/domain/cases/lifecycle.ts';
 import { precheck } from '../../shared/domain/cases/precheck.ts';
-import { cases, load, now, workingDays } from './context.ts';
+import { checksByFileKey } from '../../shared/domain/materials/uploads.ts';
+import { cases, load, now, uploads, workingDays } from './context.ts';
 
 const Input = z.object({ caseId: z.string().min(1) });
 
@@ -25,8 +26,8 @@ export const handler = async (input: unknown) => {
   const result = precheck({
     matter,
     situations: application.situations,
-    // Uploaded files are checked by the materials capability; until then only declarations count.
-    supplied: suppliedFrom(application, {}),
+    // Each declared upload counts with the result of its check after upload (unchecked until then).
+    supplied: suppliedFrom(application, checksByFileKey(await uploads.list(caseId))),
     // Credit standing comes from the credit platform; no record on file means no flag.
     standing: { badCredit: false, falseCommitmentRecord: false },
     toleranceRequested: application.tolerance,

@@ -16,6 +16,7 @@ import { matchesEventPattern } from './eventbridge/pattern.ts';
 import { LocalIssuer } from './identity/issuer.ts';
 import { LocalFunctions } from './lambda/runtime.ts';
 import { startS3 } from './s3/engine.ts';
+import { watchObjectCreated } from './s3/notifications.ts';
 import { LocalScheduler } from './scheduler/scheduler.ts';
 import { FrontServer } from './server.ts';
 import { LocalStepFunctions } from './stepfunctions/index.ts';
@@ -137,6 +138,21 @@ export class LocalPlatform {
     this.stops.push(() => dynamo.stop());
     const s3 = await startS3({ dataDir: data('s3'), buckets, ...LOCAL_CREDENTIALS });
     this.stops.push(() => s3.stop());
+    const announcing = buckets
+      .filter((b) => {
+        const config = b.properties.NotificationConfiguration as {
+          EventBridgeConfiguration?: { EventBridgeEnabled?: unknown };
+        };
+        return String(config?.EventBridgeConfiguration?.EventBridgeEnabled) === 'true';
+      })
+      .map((b) => b.name);
+    this.stops.push(
+      watchObjectCreated(s3.server, announcing, (entry) => this.eventBridge.putEvents([entry]), {
+        partition: LOCAL_ACCOUNT.partition,
+        account: LOCAL_ACCOUNT.account,
+        onError: (error) => this.log(`S3 notification: ${String(error)}`),
+      }),
+    );
     const credentials = LOCAL_CREDENTIALS;
     this.dynamodb = new DynamoDBClient({
       endpoint: dynamo.endpoint,

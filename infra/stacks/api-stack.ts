@@ -1,20 +1,24 @@
-import { ArnFormat, CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type * as events from 'aws-cdk-lib/aws-events';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { type Permission, ROUTES } from '../../shared/http/routes.ts';
 import type { TongbanConfig } from '../config.ts';
+import { DeadLetterQueue } from '../constructs/dead-letter-queue.ts';
 import { grantTable, type TableAccess } from '../constructs/grants.ts';
 import { acknowledge } from '../constructs/nag.ts';
 import { ServiceFunction } from '../constructs/service-function.ts';
 import { UserPools } from '../constructs/user-pools.ts';
+import { materialsBucketName } from './data-stack.ts';
 
 export interface ApiStackProps extends StackProps {
   config: TongbanConfig;
@@ -34,6 +38,7 @@ export class ApiStack extends Stack {
   readonly httpApi: apigw.HttpApi;
   readonly userPools: UserPools;
   readonly functions = new Map<string, ServiceFunction>();
+  readonly uploadCheckDlq: DeadLetterQueue;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -81,9 +86,63 @@ export class ApiStack extends Stack {
       }
     }
 
+    this.uploadCheckDlq = this.uploadCheck(props);
+
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
     new CfnOutput(this, 'CitizenPoolId', { value: this.userPools.citizens.userPoolId });
     new CfnOutput(this, 'StaffPoolId', { value: this.userPools.staff.userPoolId });
+  }
+
+  /** Object access under `cases/` of the materials bucket, named exactly, and the key's use for it. */
+  private grantMaterials(fn: ServiceFunction, actions: string[], props: ApiStackProps, keyActions: string[]) {
+    const objects = `arn:${this.partition}:s3:::${materialsBucketName(props.config.stage, this.account, this.region)}/cases/*`;
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions, resources: [objects] }));
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: keyActions, resources: [props.matters.key.keyArn] }),
+    );
+    acknowledge(fn, [
+      {
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::tongban-${props.config.stage}-materials-<AWS::AccountId>-<AWS::Region>/cases/*]`,
+        reason:
+          "Materials are stored per case (cases/<case>/<material>/<upload>); each handler checks the case is the caller's.",
+      },
+    ]);
+  }
+
+  /** Checks every uploaded material (type by magic bytes, size, SHA-256) when S3 announces it. */
+  private uploadCheck(props: ApiStackProps): DeadLetterQueue {
+    const check = new ServiceFunction(this, 'CheckUpload', {
+      entry: 'materials/check-upload.ts',
+      description: 'Checks an uploaded material and attaches it to its case, or deletes it and records why',
+      timeout: Duration.seconds(60),
+      environment: { CASES_TABLE: props.cases.table.tableName, MATTERS_TABLE: props.matters.table.tableName },
+    });
+    grantTable(check, props.cases, 'readwrite');
+    this.grantMaterials(
+      check,
+      ['s3:GetObject', 's3:GetObjectVersion', 's3:DeleteObject', 's3:DeleteObjectVersion'],
+      props,
+      ['kms:Decrypt'],
+    );
+    const key = new kms.Key(this, 'UploadCheckDlqKey', {
+      description: 'tongban: encrypts the dead-letter queue of upload checks',
+      enableKeyRotation: true,
+    });
+    key.grant(new iam.ServicePrincipal('events.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey');
+    const dlq = new DeadLetterQueue(this, 'UploadCheckDlq', { key });
+    new events.Rule(this, 'CheckUploads', {
+      description: 'Every object created under cases/ in the materials bucket is checked',
+      eventPattern: {
+        source: ['aws.s3'],
+        detailType: ['Object Created'],
+        detail: {
+          bucket: { name: [props.materialsBucket.bucketName] },
+          object: { key: events.Match.prefix('cases/') },
+        },
+      },
+      targets: [new targets.LambdaFunction(check, { deadLetterQueue: dlq, retryAttempts: 8 })],
+    });
+    return dlq;
   }
 
   private defaultStage(): void {
@@ -153,6 +212,15 @@ export class ApiStack extends Stack {
       case 'workflow:callback':
         props.approvalStateMachine.grantTaskResponse(fn);
         return;
+      case 'materials:write':
+      case 'materials:read': {
+        const write = permission === 'materials:write';
+        fn.addEnvironment('MATERIALS_BUCKET', props.materialsBucket.bucketName);
+        this.grantMaterials(fn, write ? ['s3:PutObject'] : ['s3:GetObject', 's3:GetObjectVersion'], props, [
+          ...(write ? ['kms:GenerateDataKey', 'kms:Encrypt'] : ['kms:Decrypt']),
+        ]);
+        return;
+      }
       case 'workflow:stop': {
         // Executions are named after their cases, so the grant covers the approval workflow's executions only.
         const executions = this.formatArn({

@@ -33,6 +33,7 @@ import {
   SuggestQuery,
 } from './schemas/catalog.ts';
 import { ErrorBody } from './schemas/common.ts';
+import { MaterialDownload, MaterialPath, UploadInstructions, UploadRequest } from './schemas/materials.ts';
 import { Health, Me } from './schemas/platform.ts';
 
 /** What a capability's function may touch; the API stack turns each into least-privilege grants. */
@@ -44,6 +45,8 @@ export type Permission =
   | 'workflow:start'
   | 'workflow:callback'
   | 'workflow:stop'
+  | 'materials:write'
+  | 'materials:read'
   | 'catalog-index:read'
   | 'engines:describe';
 
@@ -197,6 +200,38 @@ export const ROUTES: RouteSpec[] = [
       409: { description: 'No correction was requested, or the case changed meanwhile', schema: ErrorBody },
     },
     permissions: ['cases:read', 'cases:write', 'workflow:callback'],
+  },
+  {
+    method: 'POST',
+    path: '/api/cases/{id}/materials',
+    handler: 'materials/upload-url.ts',
+    auth: 'citizens',
+    summary:
+      'Ask to upload a material of my case: a URL limited to the declared type and size; checked after upload',
+    tag: 'materials',
+    request: { path: CaseIdPath, body: UploadRequest },
+    responses: {
+      201: { description: 'Upload URL', schema: UploadInstructions },
+      400: invalid,
+      404: notFound,
+      409: { description: 'The case no longer takes materials', schema: ErrorBody },
+    },
+    permissions: ['cases:read', 'cases:write', 'matters:read', 'materials:write'],
+  },
+  {
+    method: 'GET',
+    path: '/api/cases/{id}/materials/{materialId}',
+    handler: 'materials/download-url.ts',
+    auth: 'citizens',
+    summary: 'Download the accepted file of a material of my case (a 5-minute URL)',
+    tag: 'materials',
+    request: { path: MaterialPath },
+    responses: {
+      200: { description: 'Download URL', schema: MaterialDownload },
+      400: invalid,
+      404: notFound,
+    },
+    permissions: ['cases:read', 'materials:read'],
   },
   {
     method: 'GET',

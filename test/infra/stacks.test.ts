@@ -549,8 +549,9 @@ describe('the observability stack', () => {
     const queues = [
       ...platform.stack<EventsStack>('events').deadLetterQueues,
       platform.stack<CatalogStack>('catalog').deadLetterQueue,
+      platform.stack<ApiStack>('api').uploadCheckDlq,
     ].map((queue) => logicalId(queue));
-    expect(queues.length).toBeGreaterThanOrEqual(3);
+    expect(queues.length).toBeGreaterThanOrEqual(4);
     const watched = alarmsOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible').map((a) => subjectOf(a.props));
     expect(watched).toEqual(expect.arrayContaining(queues.map((q) => ({ 'Fn::GetAtt': [q, 'QueueName'] }))));
     expect(watched).toHaveLength(queues.length);

@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
@@ -26,6 +27,8 @@ export interface S3Options {
 export interface S3 {
   endpoint: string;
   port: number;
+  /** s3rver itself: it emits an event for every object created (see notifications.ts). */
+  server: EventEmitter;
   stop(): Promise<void>;
 }
 
@@ -41,6 +44,8 @@ export const supportedBucketProperties: Readonly<Record<string, string>> = {
   LoggingConfiguration: 'no access logs are written',
   Tags: 'nothing reads tags locally',
   ObjectLockEnabled: 'only false: object lock is not emulated',
+  NotificationConfiguration:
+    'only EventBridgeConfiguration: objects created are announced on the default bus',
 };
 
 interface CorsRule {
@@ -90,14 +95,23 @@ DUMMY_ACCOUNT.revokeAccessKey('S3RVER');
 // canonical URI, but the AWS SDK signs it: such requests would fail with SignatureDoesNotMatch. The path as
 // sent travels in an internal header (never a signed one) and restores the slash where the client had it.
 const RAW_PATH = 'x-tongban-raw-path';
+// It also builds the canonical query with encodeURIComponent, which leaves !'()* bare where AWS encodes them
+// (a presigned GET with `response-content-disposition=…filename*=UTF-8''…` would never match).
 const v4 = require('@20minutes/s3rver/lib/signature/v4.js') as {
-  getStringToSign(canonical: { uri: string; headers: Record<string, string> }, request: unknown): string;
+  getStringToSign(
+    canonical: { uri: string; querystring: string; headers: Record<string, string> },
+    request: unknown,
+  ): string;
 };
 const getStringToSign = v4.getStringToSign;
 v4.getStringToSign = (canonical, request) => {
   const raw = canonical.headers[RAW_PATH];
   const uri = raw?.endsWith('/') && !canonical.uri.endsWith('/') ? `${canonical.uri}/` : canonical.uri;
-  return getStringToSign({ ...canonical, uri }, request);
+  const querystring = canonical.querystring.replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return getStringToSign({ ...canonical, uri, querystring }, request);
 };
 const keysInUse = new Map<string, { secretAccessKey: string; servers: number }>();
 
@@ -143,6 +157,8 @@ export async function startS3(options: S3Options): Promise<S3> {
   return {
     endpoint: `http://127.0.0.1:${port}`,
     port,
+    // s3rver is a Koa application, and Koa applications are event emitters.
+    server: server as unknown as EventEmitter,
     async stop() {
       // Browsers and SDK agents keep connections alive; close() alone would wait for them to time out.
       server.httpServer.closeAllConnections();
@@ -160,6 +176,12 @@ function validate(bucket: TemplateBucket): void {
     if (!(property in supportedBucketProperties)) reject(property, 'it has no local emulation');
     if (property === 'ObjectLockEnabled' && value !== false && value !== 'false') {
       reject(property, 'object lock is not emulated');
+    }
+    if (property === 'NotificationConfiguration') {
+      for (const kind of Object.keys(value as object)) {
+        if (kind !== 'EventBridgeConfiguration')
+          reject(`${property}.${kind}`, 'only EventBridge notifications are emulated');
+      }
     }
   }
 }

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { Application, DeclaredMaterial } from '../../domain/cases/application.ts';
 import { AuditRecord, CaseStatus, Notice, Obligation } from '../../domain/cases/model.ts';
-import { Cursor } from './common.ts';
+import { CaseIdPath, Cursor } from './common.ts';
+import { MaterialUploadView } from './materials.ts';
 
-export { Application };
-
-export const CaseIdPath = z.object({ id: z.string().uuid('not a case id') });
+export { Application, CaseIdPath };
 
 export const ListCasesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(20),
@@ -35,6 +34,7 @@ export const CaseView = z
     notices: z.array(Notice),
     obligations: z.array(Obligation),
     timeline: z.array(AuditRecord).optional(),
+    uploads: z.array(MaterialUploadView).optional(),
   })
   .meta({ id: 'Case' });
 

@@ -23,3 +23,6 @@ export const Cursor = z
 
 /** A calendar date, as in `?at=2026-03-01`. */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+/** A case's id in a path, shared by the cases and materials routes. */
+export const CaseIdPath = z.object({ id: z.string().uuid('not a case id') });
