@@ -1,10 +1,15 @@
+import { type Case, dayOf } from '../../shared/domain/cases/model.ts';
+import { chinaDate } from '../../shared/domain/catalog/dates.ts';
+import type { ImplementationItem } from '../../shared/domain/catalog/model.ts';
+import { defaultCalendar, UnpublishedYearError } from '../../shared/domain/clock/calendar.ts';
+import { clockOf } from '../../shared/domain/clock/legal-clock.ts';
 import { decodeCursor, encodeCursor } from '../../shared/http/cursor.ts';
 import { notFound } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
 import { CaseIdPath, ListCasesQuery } from '../../shared/http/schemas/cases.ts';
 import { uploadView } from '../materials/view.ts';
-import { cases, caseView, uploads } from './store.ts';
+import { cases, caseView, catalog, uploads } from './store.ts';
 
 /**
  * GET /api/cases (mine, newest first) and GET /api/cases/{id} (with its timeline and uploads, rejected ones
@@ -22,8 +27,41 @@ export const handler = httpHandler(async (request) => {
   const { id } = CaseIdPath.parse(request.pathParameters ?? {});
   const found = await cases.get(id);
   if (!found || found.applicant.subject !== actor.subject) throw noSuchCase();
-  const [timeline, files] = await Promise.all([cases.timeline(id), uploads.list(id)]);
-  return { ...caseView(found, timeline), uploads: files.map(uploadView) };
+  const [timeline, files, clock] = await Promise.all([
+    cases.timeline(id),
+    uploads.list(id),
+    clockOfCase(found),
+  ]);
+  return { ...caseView(found, timeline), uploads: files.map(uploadView), ...(clock ? { clock } : {}) };
 });
+
+/**
+ * The legal clock of an accepted case, against the promised limit of the matter's pinned version: deadline,
+ * working days used and left, amber or red. Until acceptance, and after a decision, there is none.
+ */
+async function clockOfCase(c: Case) {
+  if (!c.acceptedAt || !['accepted', 'under-review'].includes(c.status)) return undefined;
+  const matter = await catalog.version<ImplementationItem>(
+    'ITEM',
+    c.matter.implementationCode,
+    c.matter.version ?? 1,
+  );
+  if (!matter) return undefined;
+  try {
+    const { deadline, limitDays, usedDays, remainingDays, status } = clockOf({
+      calendar,
+      acceptedOn: dayOf(c.acceptedAt),
+      limitDays: matter.item.promisedLimitDays,
+      today: chinaDate(),
+    });
+    return { deadline, limitDays, usedDays, remainingDays, status };
+  } catch (error) {
+    // A deadline in a year whose holidays are not published yet is not guessed: the case says so instead.
+    if (!(error instanceof UnpublishedYearError)) throw error;
+    return { status: 'unknown' as const, note: { 'zh-CN': error.zh, en: error.en } };
+  }
+}
+
+const calendar = defaultCalendar();
 
 export const noSuchCase = () => notFound('CASE_NOT_FOUND', '未找到该办件', 'No such case');

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { chinaDate } from '../../shared/domain/catalog/dates.ts';
+import { UnpublishedYearError } from '../../shared/domain/clock/calendar.ts';
+import { addDays as addCalendarDays } from '../../shared/domain/clock/dates.ts';
+import { logger } from '../../shared/http/handler.ts';
 import { load, workingDays } from './context.ts';
 
 const Input = z.object({ caseId: z.string().min(1) });
@@ -13,7 +16,21 @@ export const handler = async (input: unknown) => {
   const { case: c, matter } = await load(caseId);
   if (c.status !== 'under-review' || !c.step) return { done: true, status: c.status };
   const step = matter.processSteps.find((s: { id: string }) => s.id === c.step)!;
-  const deadline = workingDays(chinaDate(), Math.max(1, step.limitDays));
+  const days = Math.max(1, step.limitDays);
+  let deadline: string;
+  try {
+    deadline = workingDays(chinaDate(), days);
+  } catch (error) {
+    if (!(error instanceof UnpublishedYearError)) throw error;
+    // The deadline falls in a year whose holidays are not published: escalate after a generous calendar
+    // estimate rather than stop the case, and say so loudly until an administrator loads the year.
+    deadline = addCalendarDays(chinaDate(), Math.ceil((days * 7) / 5) + 7);
+    logger.warn('review deadline estimated: holiday schedule not published', {
+      year: error.year,
+      caseId,
+      deadline,
+    });
+  }
   const endOfDeadline = Date.parse(`${deadline}T23:59:59+08:00`);
   return {
     done: false,

@@ -79,6 +79,9 @@ describe('materials: upload limited by type and size, checked after upload', () 
       return c.status === 'under-review' ? c : undefined;
     });
     expect(underReview.timeline.map((r: { to: string }) => r.to)).toContain('accepted');
+    // Accepted today: the clock runs against the promised limit, nothing used yet.
+    expect(underReview.clock).toMatchObject({ usedDays: 0, status: 'green' });
+    expect(underReview.clock.remainingDays).toBe(underReview.clock.limitDays);
   });
 
   it('deletes a file whose content is not the declared type, and never serves it', async () => {

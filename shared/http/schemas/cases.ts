@@ -35,6 +35,20 @@ export const CaseView = z
     obligations: z.array(Obligation),
     timeline: z.array(AuditRecord).optional(),
     uploads: z.array(MaterialUploadView).optional(),
+    clock: z
+      .object({
+        deadline: z.string().optional(),
+        limitDays: z.number().int().optional(),
+        usedDays: z.number().int().optional(),
+        remainingDays: z.number().int().optional(),
+        status: z.enum(['green', 'amber', 'red', 'paused', 'unknown']),
+        note: z
+          .object({ 'zh-CN': z.string(), en: z.string() })
+          .optional()
+          .describe('why the clock is unknown'),
+      })
+      .optional()
+      .describe('the promised time limit in working days, once accepted'),
   })
   .meta({ id: 'Case' });
 
