@@ -12,6 +12,8 @@ export const cases = new CaseStore(documents, requiredEnv('CASES_TABLE'));
 export const catalog = new CatalogStore(documents, requiredEnv('MATTERS_TABLE'));
 export const tasks = new TaskStore(documents, requiredEnv('CASES_TABLE'));
 export const uploads = new UploadStore(documents, requiredEnv('CASES_TABLE'));
+/** Credit records (信用记录) of applicants live beside their cases, keyed by the applicant's ID hash. */
+export const creditTable = requiredEnv('CASES_TABLE');
 
 /** What the applicant sees of a case: names masked, hashes and internal keys left out. */
 export function caseView(c: Case, timeline?: AuditRecord[]) {

@@ -1,15 +1,24 @@
 import { z } from 'zod';
 import { SYSTEM_ACTOR } from '../../shared/domain/cases/actors.ts';
+import { scheduleVerification } from '../../shared/domain/cases/commitment.ts';
 import { transition } from '../../shared/domain/cases/lifecycle.ts';
-import { cases, load, now } from './context.ts';
+import { cases, load, now, workingDays } from './context.ts';
 
 const Input = z.object({ caseId: z.string().min(1) });
 
-/** Workflow step: the decision is issued and the case concluded (办结). */
+/** Workflow step: the decision is issued and the case concluded (办结); a commitment's verification is due. */
 export const handler = async (input: unknown) => {
   const { caseId } = Input.parse(input);
-  const { case: c } = await load(caseId);
+  const { case: c, matter } = await load(caseId);
   const concluded = transition(c, 'concluded', { actor: SYSTEM_ACTOR, at: now(), action: 'conclude' });
-  await cases.transition(c, concluded.case, concluded.record);
-  return { status: concluded.case.status };
+  // A decision made on a commitment (告知承诺) is verified afterwards (事中事后核查), by a due date.
+  const after =
+    concluded.case.commitment && c.status === 'approved'
+      ? scheduleVerification(concluded.case, matter, workingDays)
+      : concluded.case;
+  await cases.transition(c, after, concluded.record);
+  return {
+    status: after.status,
+    verificationDue: after.obligations.find((o) => o.kind === 'verification')?.deadline,
+  };
 };

@@ -133,7 +133,7 @@ export class CaseStore {
   async transition(
     before: Case,
     after: Case,
-    record: AuditRecord,
+    records: AuditRecord | AuditRecord[],
     options: { application?: Application; also?: object[] } = {},
   ): Promise<void> {
     const key = { pk: `CASE#${after.id}`, sk: 'CASE' };
@@ -156,7 +156,9 @@ export class CaseStore {
                 },
               },
             },
-            { Put: { TableName: this.table, Item: this.auditItem(after, record) } },
+            ...[records]
+              .flat()
+              .map((record) => ({ Put: { TableName: this.table, Item: this.auditItem(after, record) } })),
             ...(options.also ?? []),
           ],
         }),

@@ -11,6 +11,7 @@ import {
   TaskDecisionBody,
   TaskIdPath,
   TaskPage,
+  VerificationBody,
   WithdrawBody,
 } from './schemas/cases.ts';
 import {
@@ -232,6 +233,23 @@ export const ROUTES: RouteSpec[] = [
       404: notFound,
     },
     permissions: ['cases:read', 'materials:read'],
+  },
+  {
+    method: 'POST',
+    path: '/api/cases/{id}/verification',
+    handler: 'cases/verification.ts',
+    auth: 'staff',
+    summary: 'Record the verification of a commitment: true closes it; false revokes the decision (审管协同)',
+    tag: 'cases',
+    request: { path: CaseIdPath, body: VerificationBody },
+    responses: {
+      200: { description: 'Verified, or revoked', schema: CaseView },
+      400: invalid,
+      403: forbidden,
+      404: notFound,
+      409: { description: 'Nothing to verify on this case, or it changed meanwhile', schema: ErrorBody },
+    },
+    permissions: ['cases:read', 'cases:write'],
   },
   {
     method: 'GET',

@@ -15,6 +15,22 @@ export const SupplementBody = z
   .object({ materials: z.array(DeclaredMaterial).min(1).max(200) })
   .meta({ id: 'SupplementRequest' });
 
+export const VerificationBody = z
+  .object({
+    truthful: z.boolean().describe('what the verification (事中事后核查) found'),
+    note: z
+      .string()
+      .trim()
+      .max(2000)
+      .optional()
+      .describe('required when the commitment is false: the reason'),
+  })
+  .refine((v) => v.truthful || v.note, {
+    message: 'a false commitment needs a note: it is the reason',
+    path: ['note'],
+  })
+  .meta({ id: 'VerificationRequest' });
+
 export const WithdrawBody = z
   .object({ reason: z.string().trim().min(2).max(500) })
   .meta({ id: 'WithdrawRequest' });
