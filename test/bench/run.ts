@@ -5,6 +5,7 @@ import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { readCloudAssembly } from '../../infra/local/assembly/cloud-assembly.ts';
 import { TemplateModel } from '../../infra/local/assembly/model.ts';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS } from '../../infra/local/platform.ts';
+import { runCasesBench } from './cases.ts';
 import { treeRssMiB } from './process-tree.ts';
 import { printSearchBench, runSearchBench } from './search.ts';
 import { ms, percentile, timeEach } from './stats.ts';
@@ -67,6 +68,11 @@ await timeEach(30, getItem);
 await timeEach(30, viaApi);
 const direct = await timeEach(N, getItem);
 const api = await timeEach(N, viaApi);
+const casesBench = await runCasesBench(base, {
+  awsEndpoint: /AWS APIs\s+(\S+)/.exec(output)![1]!,
+  stateMachineArn: model.ref(model.ofType('AWS::StepFunctions::StateMachine')[0]!),
+});
+results.cases = casesBench;
 peak = Math.max(peak, treeRssMiB(child.pid!));
 clearInterval(sampler);
 
@@ -89,6 +95,12 @@ tongban local mode — ${new Date().toISOString()}
   GET /api/matters/{code}      p50 ${ms(percentile(api, 50))}  p95 ${ms(percentile(api, 95))}   (${N} sequential)
   API + Lambda overhead        ${(results.overheadRatioP50 as number).toFixed(1)}× a bare GetItem (p50)
   Ctrl-C → stopped             ${(results.shutdownSeconds as number).toFixed(1)} s
+  DynamoDB per call            ${Object.entries(casesBench.dynamodbPerCall)
+    .map(([call, c]) => `${call}: ${c.reads} reads, ${c.writes} writes`)
+    .join('; ')}
+  state transitions            ${casesBench.stateTransitionsPerApproval} per simple approval (3 review steps)
+  POST /api/cases              p50 ${ms(casesBench.submitMs.p50)}  p95 ${ms(casesBench.submitMs.p95)}   (${casesBench.requests}, ${casesBench.concurrency} at a time)
+  GET /api/cases/{id}          p50 ${ms(casesBench.getMs.p50)}  p95 ${ms(casesBench.getMs.p95)}   (${casesBench.requests}, ${casesBench.concurrency} at a time)
   GET /api/matters?q=开饭店     cold ${ms(coldSearch!)}, then p50 ${ms(percentile(warmSearch, 50))}  p95 ${ms(percentile(warmSearch, 95))}
 `);
 results.search = await runSearchBench();
