@@ -7,7 +7,6 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Application } from '../domain/cases/application.ts';
 import type { AuditRecord, Case } from '../domain/cases/model.ts';
-import { CASE_SOURCE } from './outbox.ts';
 
 /**
  * The cases table, as cases use it:
@@ -16,6 +15,9 @@ import { CASE_SOURCE } from './outbox.ts';
  *   IDEMPOTENCY#<subject>#<key> / KEY the request a key was first used with (expires after 24 h)
  */
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
+
+/** The source of every case event on the hub. */
+export const CASE_SOURCE = 'tongban.cases';
 
 export class IdempotencyConflict extends Error {
   constructor() {
