@@ -1,7 +1,10 @@
+import { CalendarStore } from '../../shared/adapters/calendar-store.ts';
+import { documents } from '../../shared/adapters/dynamodb.ts';
+import { requiredEnv } from '../../shared/adapters/env.ts';
 import { type Case, dayOf } from '../../shared/domain/cases/model.ts';
 import { chinaDate } from '../../shared/domain/catalog/dates.ts';
 import type { ImplementationItem } from '../../shared/domain/catalog/model.ts';
-import { defaultCalendar, UnpublishedYearError } from '../../shared/domain/clock/calendar.ts';
+import { UnpublishedYearError } from '../../shared/domain/clock/calendar.ts';
 import { clockOf } from '../../shared/domain/clock/legal-clock.ts';
 import { decodeCursor, encodeCursor } from '../../shared/http/cursor.ts';
 import { notFound } from '../../shared/http/errors.ts';
@@ -49,7 +52,7 @@ async function clockOfCase(c: Case) {
   if (!matter) return undefined;
   try {
     const { deadline, limitDays, usedDays, remainingDays, status } = clockOf({
-      calendar,
+      calendar: await calendars.calendar(),
       acceptedOn: dayOf(c.acceptedAt),
       limitDays: matter.item.promisedLimitDays,
       today: chinaDate(),
@@ -62,6 +65,6 @@ async function clockOfCase(c: Case) {
   }
 }
 
-const calendar = defaultCalendar();
+const calendars = new CalendarStore(documents, requiredEnv('MATTERS_TABLE'));
 
 export const noSuchCase = () => notFound('CASE_NOT_FOUND', '未找到该办件', 'No such case');

@@ -1,3 +1,4 @@
+import { CalendarStore } from '../../shared/adapters/calendar-store.ts';
 import { CaseStore } from '../../shared/adapters/case-store.ts';
 import { CatalogStore } from '../../shared/adapters/catalog-store.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
@@ -6,7 +7,6 @@ import { TaskStore } from '../../shared/adapters/task-store.ts';
 import { UploadStore } from '../../shared/adapters/upload-store.ts';
 import type { Case } from '../../shared/domain/cases/model.ts';
 import type { ImplementationItem } from '../../shared/domain/catalog/model.ts';
-import { defaultCalendar } from '../../shared/domain/clock/calendar.ts';
 import { addWorkingDays } from '../../shared/domain/clock/working-days.ts';
 
 // What every workflow step uses, created once per container.
@@ -14,8 +14,13 @@ export const cases = new CaseStore(documents, requiredEnv('CASES_TABLE'));
 export const tasks = new TaskStore(documents, requiredEnv('CASES_TABLE'));
 export const uploads = new UploadStore(documents, requiredEnv('CASES_TABLE'));
 const catalog = new CatalogStore(documents, requiredEnv('MATTERS_TABLE'));
-const calendar = defaultCalendar();
-export const workingDays = (from: string, n: number) => addWorkingDays(calendar, from, n);
+const calendars = new CalendarStore(documents, requiredEnv('MATTERS_TABLE'));
+
+/** Working-day arithmetic with the published years and those an administrator loaded. */
+export async function workingDaysFn(): Promise<(from: string, n: number) => string> {
+  const calendar = await calendars.calendar();
+  return (from, n) => addWorkingDays(calendar, from, n);
+}
 
 /** The case, and the matter in the version pinned to it when it was submitted. */
 export async function load(caseId: string) {

@@ -5,7 +5,7 @@ import { suppliedFrom } from '../../shared/domain/cases/application.ts';
 import { transition } from '../../shared/domain/cases/lifecycle.ts';
 import { precheck } from '../../shared/domain/cases/precheck.ts';
 import { checksByFileKey } from '../../shared/domain/materials/uploads.ts';
-import { cases, load, now, uploads, workingDays } from './context.ts';
+import { cases, load, now, uploads, workingDaysFn } from './context.ts';
 
 const Input = z.object({ caseId: z.string().min(1) });
 
@@ -37,7 +37,7 @@ export const handler = async (input: unknown) => {
     await cases.transition(c, corrected.case, corrected.record);
     return { outcome: result.outcome, missing: result.notice.items.map((i) => i.materialId) };
   }
-  const accepted = acceptFromPrecheck(c, matter, result, acting, workingDays);
+  const accepted = acceptFromPrecheck(c, matter, result, acting, await workingDaysFn());
   await cases.transition(c, accepted.case, accepted.record);
   const firstStep = accepted.case.matter.steps[0];
   const review = transition(accepted.case, 'under-review', {

@@ -3,7 +3,7 @@ import { chinaDate } from '../../shared/domain/catalog/dates.ts';
 import { UnpublishedYearError } from '../../shared/domain/clock/calendar.ts';
 import { addDays as addCalendarDays } from '../../shared/domain/clock/dates.ts';
 import { logger } from '../../shared/http/handler.ts';
-import { load, workingDays } from './context.ts';
+import { load, workingDaysFn } from './context.ts';
 
 const Input = z.object({ caseId: z.string().min(1) });
 
@@ -19,7 +19,7 @@ export const handler = async (input: unknown) => {
   const days = Math.max(1, step.limitDays);
   let deadline: string;
   try {
-    deadline = workingDays(chinaDate(), days);
+    deadline = (await workingDaysFn())(chinaDate(), days);
   } catch (error) {
     if (!(error instanceof UnpublishedYearError)) throw error;
     // The deadline falls in a year whose holidays are not published: escalate after a generous calendar

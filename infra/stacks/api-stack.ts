@@ -115,7 +115,7 @@ export class ApiStack extends Stack {
       entry: 'materials/check-upload.ts',
       description: 'Checks an uploaded material and attaches it to its case, or deletes it and records why',
       timeout: Duration.seconds(60),
-      environment: { CASES_TABLE: props.cases.table.tableName, MATTERS_TABLE: props.matters.table.tableName },
+      environment: { CASES_TABLE: props.cases.table.tableName },
     });
     grantTable(check, props.cases, 'readwrite');
     this.grantMaterials(

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { Workdays, WorkdaysQuery } from './schemas/calendar.ts';
+import { Workdays, WorkdaysQuery, YearBody, YearPath } from './schemas/calendar.ts';
 import {
   Application,
   CaseIdPath,
@@ -129,7 +129,18 @@ export const ROUTES: RouteSpec[] = [
     tag: 'calendar',
     request: { query: WorkdaysQuery },
     responses: { 200: { description: 'The date', schema: Workdays }, 400: invalid },
-    permissions: [],
+    permissions: ['matters:read'],
+  },
+  {
+    method: 'PUT',
+    path: '/api/calendar/years/{year}',
+    handler: 'calendar/load-year.ts',
+    auth: 'staff',
+    summary: "Load a year's holidays and make-up working days (admin), so the legal clock can count into it",
+    tag: 'calendar',
+    request: { path: YearPath, body: YearBody },
+    responses: { 200: { description: 'Loaded', schema: YearBody }, 400: invalid, 403: forbidden },
+    permissions: ['matters:read', 'matters:write'],
   },
   {
     method: 'POST',
@@ -168,7 +179,7 @@ export const ROUTES: RouteSpec[] = [
     tag: 'cases',
     request: { path: CaseIdPath },
     responses: { 200: { description: 'The case', schema: CaseView }, 400: invalid, 404: notFound },
-    permissions: ['cases:read'],
+    permissions: ['cases:read', 'matters:read'],
   },
   {
     method: 'POST',

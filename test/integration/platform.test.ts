@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call } from '../support/local.ts';
+import { call, tokenFor } from '../support/local.ts';
 
 describe('the local platform', () => {
   it('reports every engine up on /api/health', async () => {
@@ -70,5 +70,58 @@ describe('the local front server', () => {
     const { status, body } = await call('/..%2F..%2Fpackage.json');
     expect(status).toBe(200);
     expect(body).toContain('通办');
+  });
+});
+
+describe('loading a new holiday year', () => {
+  // A made-up schedule for 2028 (not yet announced): New Year, Spring Festival, National Day, one make-up day.
+  const year2028 = {
+    holidays: [
+      '2028-01-01',
+      '2028-01-25',
+      '2028-01-26',
+      '2028-01-27',
+      '2028-01-28',
+      '2028-10-01',
+      '2028-10-02',
+    ],
+    workdays: ['2028-01-22'],
+    source: '测试用 2028 年节假日安排 / a test schedule for 2028',
+  };
+
+  it('lets the service-management office load it, after which the clock counts into it', async () => {
+    expect((await call('/api/calendar/workdays?from=2028-01-20&add=3')).status).toBe(400);
+    const reviewer = await tokenFor('reviewer');
+    const refused = await call('/api/calendar/years/2028', {
+      method: 'PUT',
+      token: reviewer,
+      body: JSON.stringify(year2028),
+    });
+    expect(refused.status).toBe(403);
+
+    const admin = await tokenFor('admin');
+    const loaded = await call('/api/calendar/years/2028', {
+      method: 'PUT',
+      token: admin,
+      body: JSON.stringify(year2028),
+    });
+    expect(loaded.status).toBe(200);
+    // 2028-01-20 (Thu) + 3: Fri 21, the make-up Saturday 22, Mon 24.
+    const { status, body } = await call('/api/calendar/workdays?from=2028-01-20&add=3');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ date: '2028-01-24' });
+    expect(body.calendarSource).toContain('2028');
+  });
+
+  it('refuses a schedule that breaks the rules, naming the problem', async () => {
+    const admin = await tokenFor('admin');
+    const bad = { ...year2028, workdays: ['2028-01-24'] };
+    const { status, body } = await call('/api/calendar/years/2028', {
+      method: 'PUT',
+      token: admin,
+      body: JSON.stringify(bad),
+    });
+    expect(status).toBe(400);
+    expect(body.error.code).toBe('YEAR_DATA_INVALID');
   });
 });

@@ -32,3 +32,16 @@ export const Workdays = z
       .describe('the holiday schedules it was counted with: the chinese-days release or the notice loaded'),
   })
   .meta({ id: 'Workdays' });
+
+export const YearPath = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+/** A year's schedule from the State Council's notice (国务院办公厅关于……部分节假日安排的通知). */
+export const YearBody = z
+  .object({
+    holidays: z.array(Day).min(1).max(60).describe('every day off, weekends inside holiday periods included'),
+    workdays: z.array(Day).max(20).describe('weekend days that are working days (调休上班)'),
+    source: z.string().trim().min(4).max(500).describe('the notice: title and number'),
+  })
+  .meta({ id: 'HolidayYear' });

@@ -1,7 +1,19 @@
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { describe, expect, it } from 'vitest';
-import { handler } from '../../../functions/calendar/workdays.ts';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Workdays } from '../../../shared/http/schemas/calendar.ts';
+
+// The handler reads its table name when it loads; the years an administrator loaded come from DynamoDB.
+vi.hoisted(() => {
+  process.env.MATTERS_TABLE = 'matters';
+});
+const { handler } = await import('../../../functions/calendar/workdays.ts');
+const dynamodb = mockClient(DynamoDBDocumentClient);
+beforeEach(() => {
+  dynamodb.reset();
+  dynamodb.on(QueryCommand).resolves({ Items: [] });
+});
 
 const context = {
   awsRequestId: 'req-1',
