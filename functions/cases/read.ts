@@ -7,7 +7,7 @@ import type { ImplementationItem } from '../../shared/domain/catalog/model.ts';
 import { UnpublishedYearError } from '../../shared/domain/clock/calendar.ts';
 import { clockOf } from '../../shared/domain/clock/legal-clock.ts';
 import { decodeCursor, encodeCursor } from '../../shared/http/cursor.ts';
-import { notFound } from '../../shared/http/errors.ts';
+import { noSuchCase } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
 import { CaseIdPath, ListCasesQuery } from '../../shared/http/schemas/cases.ts';
@@ -66,5 +66,3 @@ async function clockOfCase(c: Case) {
 }
 
 const calendars = new CalendarStore(documents, requiredEnv('MATTERS_TABLE'));
-
-export const noSuchCase = () => notFound('CASE_NOT_FOUND', '未找到该办件', 'No such case');

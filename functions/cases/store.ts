@@ -1,12 +1,14 @@
-import { CaseStore } from '../../shared/adapters/case-store.ts';
+import { CaseStore, StaleCase } from '../../shared/adapters/case-store.ts';
 import { CatalogStore } from '../../shared/adapters/catalog-store.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
 import { TaskStore } from '../../shared/adapters/task-store.ts';
 import { UploadStore } from '../../shared/adapters/upload-store.ts';
+import { IllegalTransitionError } from '../../shared/domain/cases/errors.ts';
 import type { AuditRecord, Case } from '../../shared/domain/cases/model.ts';
 import { STATUS_LABELS } from '../../shared/domain/cases/model.ts';
 import { maskName } from '../../shared/domain/masking.ts';
+import { conflict } from '../../shared/http/errors.ts';
 
 export const cases = new CaseStore(documents, requiredEnv('CASES_TABLE'));
 export const catalog = new CatalogStore(documents, requiredEnv('MATTERS_TABLE'));
@@ -36,4 +38,13 @@ export function caseView(c: Case, timeline?: AuditRecord[]) {
     obligations: c.obligations,
     ...(timeline ? { timeline } : {}),
   };
+}
+
+/** A transition the case's state refuses, or a write that lost to a concurrent change: both are 409s. */
+export function asConflict(error: unknown): unknown {
+  if (error instanceof IllegalTransitionError) return conflict('CASE_STATE', error.zh, error.en);
+  if (error instanceof StaleCase) {
+    return conflict('CASE_CHANGED', '办件已被更新，请刷新后重试', 'The case changed; reload and try again');
+  }
+  return error;
 }

@@ -1,13 +1,10 @@
-import { StaleCase } from '../../shared/adapters/case-store.ts';
 import { resume } from '../../shared/adapters/workflow.ts';
-import { IllegalTransitionError } from '../../shared/domain/cases/errors.ts';
 import { transition } from '../../shared/domain/cases/lifecycle.ts';
-import { conflict } from '../../shared/http/errors.ts';
+import { noSuchCase } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
 import { CaseIdPath, SupplementBody } from '../../shared/http/schemas/cases.ts';
-import { noSuchCase } from './read.ts';
-import { cases, caseView, tasks } from './store.ts';
+import { asConflict, cases, caseView, tasks } from './store.ts';
 
 /**
  * POST /api/cases/{id}/supplements: the applicant answers the one-time notice. The materials are added to the
@@ -36,9 +33,6 @@ export const handler = httpHandler(async (request) => {
     if (token) await resume(token, { supplemented: materials.map((m) => m.materialId) });
     return caseView(after);
   } catch (error) {
-    if (error instanceof IllegalTransitionError) throw conflict('CASE_STATE', error.zh, error.en);
-    if (error instanceof StaleCase)
-      throw conflict('CASE_CHANGED', '办件已被更新，请刷新后重试', 'The case changed; reload and try again');
-    throw error;
+    throw asConflict(error);
   }
 });

@@ -1,13 +1,11 @@
-import { StaleCase } from '../../shared/adapters/case-store.ts';
 import { verify } from '../../shared/domain/cases/commitment.ts';
 import { CaseError } from '../../shared/domain/cases/errors.ts';
 import { maskName } from '../../shared/domain/masking.ts';
-import { conflict, forbidden, HttpError } from '../../shared/http/errors.ts';
+import { forbidden, HttpError, noSuchCase } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
 import { CaseIdPath, VerificationBody } from '../../shared/http/schemas/cases.ts';
-import { noSuchCase } from './read.ts';
-import { cases, caseView, creditTable } from './store.ts';
+import { asConflict, cases, caseView, creditTable } from './store.ts';
 
 /**
  * POST /api/cases/{id}/verification: a reviewer of the handling department records what the verification of
@@ -58,9 +56,7 @@ export const handler = httpHandler(async (request) => {
   try {
     await cases.transition(current, result.case, result.records, { also });
   } catch (error) {
-    if (error instanceof StaleCase)
-      throw conflict('CASE_CHANGED', '办件已被更新，请刷新后重试', 'The case changed; reload and try again');
-    throw error;
+    throw asConflict(error);
   }
   return caseView(result.case);
 });

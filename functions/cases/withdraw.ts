@@ -1,13 +1,11 @@
 import { StaleCase } from '../../shared/adapters/case-store.ts';
 import { stopApproval } from '../../shared/adapters/workflow.ts';
-import { IllegalTransitionError } from '../../shared/domain/cases/errors.ts';
 import { transition } from '../../shared/domain/cases/lifecycle.ts';
-import { conflict } from '../../shared/http/errors.ts';
+import { noSuchCase } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
 import { CaseIdPath, WithdrawBody } from '../../shared/http/schemas/cases.ts';
-import { noSuchCase } from './read.ts';
-import { cases, caseView } from './store.ts';
+import { asConflict, cases, caseView } from './store.ts';
 
 const ATTEMPTS = 3;
 
@@ -33,15 +31,8 @@ export const handler = httpHandler(async (request) => {
       await stopApproval(id, 'withdrawn by the applicant');
       return caseView(after);
     } catch (error) {
-      if (error instanceof IllegalTransitionError) throw conflict('CASE_STATE', error.zh, error.en);
       if (error instanceof StaleCase && attempt < ATTEMPTS) continue;
-      if (error instanceof StaleCase)
-        throw conflict(
-          'CASE_CHANGED',
-          '办件已被更新，请刷新后重试',
-          'The case changed; reload and try again',
-        );
-      throw error;
+      throw asConflict(error);
     }
   }
 });

@@ -1,9 +1,9 @@
-import { notFound } from '../../shared/http/errors.ts';
+import { noSuchCase, notFound } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
 import { MaterialPath } from '../../shared/http/schemas/materials.ts';
 import { materialDownload } from './download.ts';
-import { cases, noSuchCase } from './store.ts';
+import { cases } from './store.ts';
 
 /**
  * GET /api/cases/{id}/materials/{materialId}: the applicant downloads the file that stands for a material

@@ -3,7 +3,6 @@ import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
 import { UploadStore } from '../../shared/adapters/upload-store.ts';
 import { maxBytesFrom } from '../../shared/domain/materials/file-types.ts';
-import { notFound } from '../../shared/http/errors.ts';
 
 // Created once per container, like the clients they use.
 const table = requiredEnv('CASES_TABLE');
@@ -12,6 +11,3 @@ export const uploads = new UploadStore(documents, table);
 
 /** MATERIALS_MAX_BYTES, when a deployment sets it; the upload URL and the check must use the same limit. */
 export const maxBytes = maxBytesFrom(process.env.MATERIALS_MAX_BYTES);
-
-/** Someone else's case answers exactly like a case that does not exist (as in functions/cases/read.ts). */
-export const noSuchCase = () => notFound('CASE_NOT_FOUND', '未找到该办件', 'No such case');

@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { cleanFileName } from '../../shared/domain/materials/file-names.ts';
 import { checkDeclaration } from '../../shared/domain/materials/file-types.ts';
 import { acceptsUploads, objectKey } from '../../shared/domain/materials/uploads.ts';
-import { badRequest, conflict } from '../../shared/http/errors.ts';
+import { badRequest, conflict, noSuchCase } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
 import { CaseIdPath } from '../../shared/http/schemas/cases.ts';
 import { UploadRequest } from '../../shared/http/schemas/materials.ts';
 import { pinnedMatter } from './matters.ts';
 import { presignUpload, UPLOAD_URL_SECONDS } from './presign.ts';
-import { cases, maxBytes, noSuchCase, uploads } from './store.ts';
+import { cases, maxBytes, uploads } from './store.ts';
 
 /**
  * POST /api/cases/{id}/materials: the applicant asks to upload one of the matter's materials and gets a URL

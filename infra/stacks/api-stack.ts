@@ -6,7 +6,6 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
@@ -124,12 +123,9 @@ export class ApiStack extends Stack {
       props,
       ['kms:Decrypt'],
     );
-    const key = new kms.Key(this, 'UploadCheckDlqKey', {
-      description: 'tongban: encrypts the dead-letter queue of upload checks',
-      enableKeyRotation: true,
+    const dlq = new DeadLetterQueue(this, 'UploadCheckDlq', {
+      description: 'the dead-letter queue of upload checks',
     });
-    key.grant(new iam.ServicePrincipal('events.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey');
-    const dlq = new DeadLetterQueue(this, 'UploadCheckDlq', { key });
     new events.Rule(this, 'CheckUploads', {
       description: 'Every object created under cases/ in the materials bucket is checked',
       eventPattern: {

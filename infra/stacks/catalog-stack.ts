@@ -2,7 +2,6 @@ import { type CfnElement, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { TongbanConfig } from '../config.ts';
@@ -24,13 +23,10 @@ export class CatalogStack extends Stack {
 
   constructor(scope: Construct, id: string, props: CatalogStackProps) {
     super(scope, id, props);
-    // Its own dead-letter queue: a queue policy in the events stack naming this stack's rule would be a cycle.
-    const key = new kms.Key(this, 'DeadLetterKey', {
-      description: 'tongban: encrypts the dead-letter queue of catalog index rebuilds',
-      enableKeyRotation: true,
+    // Its own dead-letter queue, with its own key: the events stack's would need this stack's rule named.
+    this.deadLetterQueue = new DeadLetterQueue(this, 'RebuildDlq', {
+      description: 'the dead-letter queue of catalog index rebuilds',
     });
-    key.grant(new iam.ServicePrincipal('events.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey');
-    this.deadLetterQueue = new DeadLetterQueue(this, 'RebuildDlq', { key });
     const schedulerRole = new iam.Role(this, 'RebuildSchedulerRole', {
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com'),
       description: 'Lets EventBridge Scheduler rebuild the catalog index when a version takes effect',

@@ -74,9 +74,8 @@ export class DataStack extends Stack {
     this.cases = { table: this.casesTable, key: this.key, indexes };
 
     const accessLogs = new AccessLogsBucket(this, 'MaterialsAccessLogs', { removalPolicy });
-    this.materialsBucket = new s3.Bucket(this, 'MaterialsBucket', {
-      // A known name lets grants name `<bucket>/cases/*` exactly (and their cdk-nag acknowledgement with it).
-      bucketName: materialsBucketName(props.config.stage, this.account, this.region),
+    // Both buckets hold what the platform must keep private and intact: KMS, versions, SSL, access logs.
+    const privateBucket = {
       encryption: s3.BucketEncryption.KMS,
       encryptionKey: this.key,
       bucketKeyEnabled: true,
@@ -85,6 +84,12 @@ export class DataStack extends Stack {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: accessLogs,
+      removalPolicy,
+    };
+    this.materialsBucket = new s3.Bucket(this, 'MaterialsBucket', {
+      // A known name lets grants name `<bucket>/cases/*` exactly (and their cdk-nag acknowledgement with it).
+      bucketName: materialsBucketName(props.config.stage, this.account, this.region),
+      ...privateBucket,
       serverAccessLogsPrefix: 'materials/',
       // Uploads go straight from the browser with presigned PUTs; the web origin is added per deployment.
       cors: [
@@ -99,7 +104,6 @@ export class DataStack extends Stack {
         { abortIncompleteMultipartUploadAfter: Duration.days(1) },
         { noncurrentVersionExpiration: Duration.days(365) },
       ],
-      removalPolicy,
     });
     // Every new object is announced to EventBridge (default bus), where the upload check picks it up. Set on
     // the L1 resource: the L2 option adds a custom resource to do what CloudFormation does natively.
@@ -108,17 +112,9 @@ export class DataStack extends Stack {
     };
 
     this.catalogBucket = new s3.Bucket(this, 'CatalogBucket', {
-      encryption: s3.BucketEncryption.KMS,
-      encryptionKey: this.key,
-      bucketKeyEnabled: true,
-      versioned: true,
-      enforceSSL: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      serverAccessLogsBucket: accessLogs,
+      ...privateBucket,
       serverAccessLogsPrefix: 'catalog/',
       lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(90) }],
-      removalPolicy,
     });
   }
 }

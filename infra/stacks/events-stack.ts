@@ -2,13 +2,12 @@ import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import type { TongbanConfig } from '../config.ts';
-import { DeadLetterQueue } from '../constructs/dead-letter-queue.ts';
+import { DeadLetterQueue, deadLetterKey } from '../constructs/dead-letter-queue.ts';
 import { acknowledge } from '../constructs/nag.ts';
 import { ServiceFunction } from '../constructs/service-function.ts';
 
@@ -32,11 +31,7 @@ export class EventsStack extends Stack {
     const { stage, regions } = props.config;
 
     // EventBridge and Lambda must be able to use the key to write to encrypted dead-letter queues.
-    const key = new kms.Key(this, 'EventsKey', {
-      description: 'tongban: encrypts dead-letter queues of event routing and the outbox',
-      enableKeyRotation: true,
-    });
-    key.grant(new iam.ServicePrincipal('events.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey');
+    const key = deadLetterKey(this, 'EventsKey', 'dead-letter queues of event routing and the outbox');
 
     this.hubBus = new events.EventBus(this, 'HubBus', { eventBusName: `tongban-${stage}-hub` });
     this.hubBus.archive('HubArchive', {

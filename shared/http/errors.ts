@@ -21,3 +21,6 @@ export const forbidden = () =>
   new HttpError(403, 'FORBIDDEN', '您无权执行此操作', 'You are not allowed to do this');
 
 export const conflict = (code: string, zh: string, en: string) => new HttpError(409, code, zh, en);
+
+/** Someone else's case answers exactly like a case that does not exist: nothing reveals that it does. */
+export const noSuchCase = () => notFound('CASE_NOT_FOUND', '未找到该办件', 'No such case');
