@@ -296,7 +296,7 @@ function lambdaEnvironment(dynamodb: string, s3: string, aws: string): Record<st
     AWS_DEFAULT_REGION: LOCAL_ACCOUNT.region,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    AWS_ENDPOINT_URL_DYNAMODB: dynamodb,
+    // AWS_ENDPOINT_URL_DYNAMODB is set per function: each goes through the recorder under its own path.
     AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamodb,
     AWS_ENDPOINT_URL_S3: s3,
     AWS_ENDPOINT_URL_EVENTBRIDGE: aws,
