@@ -25,6 +25,8 @@ export function buildApp(app: App): App {
     config,
     cases: data.cases,
     matters: data.matters,
+    hubBus: eventing.hubBus,
+    regionBuses: eventing.regionBuses,
   });
   const api = new ApiStack(app, name('api'), {
     config,
@@ -32,6 +34,7 @@ export function buildApp(app: App): App {
     cases: data.cases,
     materialsBucket: data.materialsBucket,
     catalogBucket: data.catalogBucket,
+    idHashKey: data.idHashKey,
     hubBus: eventing.hubBus,
     approvalStateMachine: workflow.approvalStateMachine,
   });
@@ -46,7 +49,16 @@ export function buildApp(app: App): App {
     config,
     httpApi: api.httpApi,
     approvalStateMachine: workflow.approvalStateMachine,
-    deadLetterQueues: [...eventing.deadLetterQueues, catalog.deadLetterQueue, api.uploadCheckDlq],
+    deadLetterQueues: [
+      ...eventing.deadLetterQueues,
+      catalog.deadLetterQueue,
+      api.uploadCheckDlq,
+      workflow.reminders.deadLetterQueue,
+      workflow.notificationsDlq,
+      workflow.handOffs.deadLetterQueue,
+      workflow.departmentAnswers.deadLetterQueue,
+      workflow.departmentAnswers.rejectedAnswers,
+    ],
   });
 
   Tags.of(app).add('project', 'tongban');

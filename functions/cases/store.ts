@@ -4,11 +4,11 @@ import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
 import { TaskStore } from '../../shared/adapters/task-store.ts';
 import { UploadStore } from '../../shared/adapters/upload-store.ts';
-import { IllegalTransitionError } from '../../shared/domain/cases/errors.ts';
+import { CaseError, IllegalTransitionError } from '../../shared/domain/cases/errors.ts';
 import type { AuditRecord, Case } from '../../shared/domain/cases/model.ts';
 import { STATUS_LABELS } from '../../shared/domain/cases/model.ts';
-import { maskName } from '../../shared/domain/masking.ts';
-import { conflict } from '../../shared/http/errors.ts';
+import { maskName, maskPhone } from '../../shared/domain/masking.ts';
+import { conflict, forbidden } from '../../shared/http/errors.ts';
 
 export const cases = new CaseStore(documents, requiredEnv('CASES_TABLE'));
 export const catalog = new CatalogStore(documents, requiredEnv('MATTERS_TABLE'));
@@ -40,9 +40,27 @@ export function caseView(c: Case, timeline?: AuditRecord[]) {
   };
 }
 
-/** A transition the case's state refuses, or a write that lost to a concurrent change: both are 409s. */
+/** What staff see of a case: the applicant's view, with how it came in and a masked contact number. */
+export function staffCaseView(c: Case, timeline?: AuditRecord[]) {
+  const view = caseView(c, timeline);
+  const { phone } = c.applicant;
+  return {
+    ...view,
+    applicant: { ...view.applicant, ...(phone ? { phone: maskPhone(phone) } : {}) },
+    ...(c.intake ? { intake: c.intake } : {}),
+  };
+}
+
+/**
+ * A transition the case's state refuses, or a write that lost to a concurrent change: 409s; one the actor may
+ * not make: 403.
+ */
 export function asConflict(error: unknown): unknown {
-  if (error instanceof IllegalTransitionError) return conflict('CASE_STATE', error.zh, error.en);
+  if (error instanceof CaseError && error.code === 'NOT_PERMITTED') return forbidden();
+  if (error instanceof IllegalTransitionError && error.code !== 'OBLIGATIONS_OPEN') {
+    return conflict('CASE_STATE', error.zh, error.en);
+  }
+  if (error instanceof CaseError) return conflict(error.code, error.zh, error.en);
   if (error instanceof StaleCase) {
     return conflict('CASE_CHANGED', '办件已被更新，请刷新后重试', 'The case changed; reload and try again');
   }

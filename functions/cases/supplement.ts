@@ -1,5 +1,9 @@
 import { resume } from '../../shared/adapters/workflow.ts';
+import { isOwnCase } from '../../shared/domain/cases/access.ts';
+import { CaseError } from '../../shared/domain/cases/errors.ts';
 import { transition } from '../../shared/domain/cases/lifecycle.ts';
+import type { AuditRecord, Case } from '../../shared/domain/cases/model.ts';
+import { openMaterialObligations, supplyObligation } from '../../shared/domain/cases/obligations.ts';
 import { noSuchCase } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
@@ -7,27 +11,30 @@ import { CaseIdPath, SupplementBody } from '../../shared/http/schemas/cases.ts';
 import { asConflict, cases, caseView, tasks } from './store.ts';
 
 /**
- * POST /api/cases/{id}/supplements: the applicant answers the one-time notice. The materials are added to the
- * application, the case is corrected, and the waiting workflow is resumed to pre-check it again.
+ * POST /api/cases/{id}/supplements: the applicant answers the one-time notice (补正) — the materials join the
+ * application, the case is corrected and the waiting workflow resumes — or, after a tolerant acceptance
+ * (容缺), supplies deferred materials, each closing its obligation before its deadline.
  */
 export const handler = httpHandler(async (request) => {
   const actor = requireRole(request, 'citizen', 'enterprise');
   const { id } = CaseIdPath.parse(request.pathParameters ?? {});
   const { materials } = SupplementBody.parse(request.json ?? {});
   const found = await cases.getWithApplication(id);
-  if (!found || found.case.applicant.subject !== actor.subject) throw noSuchCase();
+  if (!found || !isOwnCase(found.case, actor)) throw noSuchCase();
   const { case: current, application } = found;
   const replaced = new Set(materials.map((m) => m.materialId));
   const updated = {
     ...application,
     materials: [...application.materials.filter((m) => !replaced.has(m.materialId)), ...materials],
   };
+  const at = new Date().toISOString();
   try {
-    const { case: after, record } = transition(current, 'corrected', {
-      actor,
-      at: new Date().toISOString(),
-      action: 'supplement',
-    });
+    if (openMaterialObligations(current).length > 0 && current.status !== 'correction-requested') {
+      const { case: after, records } = supplyAll(current, [...replaced], { actor, at });
+      await cases.transition(current, after, records, { application: updated });
+      return caseView(after);
+    }
+    const { case: after, record } = transition(current, 'corrected', { actor, at, action: 'supplement' });
     await cases.transition(current, after, record, { application: updated });
     const token = await tasks.takeWait(id, 'supplement');
     if (token) await resume(token, { supplemented: materials.map((m) => m.materialId) });
@@ -36,3 +43,24 @@ export const handler = httpHandler(async (request) => {
     throw asConflict(error);
   }
 });
+
+/** Closes the obligation of every deferred material supplied; a material nobody is waiting for is refused. */
+function supplyAll(c: Case, materialIds: string[], acting: Parameters<typeof supplyObligation>[2]) {
+  const awaited = new Set(openMaterialObligations(c).map((o) => o.materialId));
+  const unexpected = materialIds.filter((m) => !awaited.has(m));
+  if (unexpected.length > 0) {
+    throw new CaseError(
+      'NO_SUCH_OBLIGATION',
+      `办件不等待这些材料：${unexpected.join('、')}`,
+      `the case is not waiting for: ${unexpected.join(', ')}`,
+    );
+  }
+  const records: AuditRecord[] = [];
+  let after = c;
+  for (const materialId of materialIds) {
+    const supplied = supplyObligation(after, materialId, acting);
+    after = supplied.case;
+    records.push(supplied.record);
+  }
+  return { case: after, records };
+}

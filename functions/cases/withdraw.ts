@@ -1,5 +1,6 @@
 import { StaleCase } from '../../shared/adapters/case-store.ts';
 import { stopApproval } from '../../shared/adapters/workflow.ts';
+import { isOwnCase } from '../../shared/domain/cases/access.ts';
 import { transition } from '../../shared/domain/cases/lifecycle.ts';
 import { noSuchCase } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
@@ -20,7 +21,7 @@ export const handler = httpHandler(async (request) => {
   const { reason } = WithdrawBody.parse(request.json ?? {});
   for (let attempt = 1; ; attempt++) {
     const current = await cases.get(id);
-    if (!current || current.applicant.subject !== actor.subject) throw noSuchCase();
+    if (!current || !isOwnCase(current, actor)) throw noSuchCase();
     try {
       const { case: after, record } = transition(current, 'withdrawn', {
         actor,

@@ -17,8 +17,9 @@ interface OutboxRecord {
 
 /**
  * The transactional outbox: an audit record written in the same transaction as a case change carries the
- * event to publish. Records are published in stream order; the first failure is reported so Lambda retries
- * from there (ReportBatchItemFailures), and nothing after it is skipped.
+ * event to publish (as does an applicant's inbox message, its `Notification Requested` event: any inserted
+ * item with an `outbox`). Records are published in stream order; the first failure is reported so Lambda
+ * retries from there (ReportBatchItemFailures), and nothing after it is skipped.
  */
 export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   for (let i = 0; i < event.Records.length; i += MAX_ENTRIES) {

@@ -1,3 +1,4 @@
+import { isOwnCase } from '../../shared/domain/cases/access.ts';
 import { noSuchCase, notFound } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
@@ -14,7 +15,7 @@ export const handler = httpHandler(async (request) => {
   const actor = requireRole(request, 'citizen', 'enterprise');
   const { id, materialId } = MaterialPath.parse(request.pathParameters ?? {});
   const found = await cases.get(id);
-  if (!found || found.applicant.subject !== actor.subject) throw noSuchCase();
+  if (!found || !isOwnCase(found, actor)) throw noSuchCase();
   const download = await materialDownload(id, materialId);
   if (!download) {
     throw notFound(

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isOwnCase } from '../../shared/domain/cases/access.ts';
 import { cleanFileName } from '../../shared/domain/materials/file-names.ts';
 import { checkDeclaration } from '../../shared/domain/materials/file-types.ts';
 import { acceptsUploads, objectKey } from '../../shared/domain/materials/uploads.ts';
@@ -22,7 +23,7 @@ export const handler = httpHandler(async (request) => {
   const { id } = CaseIdPath.parse(request.pathParameters ?? {});
   const body = UploadRequest.parse(request.json);
   const found = await cases.get(id);
-  if (!found || found.applicant.subject !== actor.subject) throw noSuchCase();
+  if (!found || !isOwnCase(found, actor)) throw noSuchCase();
   if (!acceptsUploads(found.status)) {
     throw conflict('CASE_CLOSED', '该办件已不再接收材料', 'This case no longer takes materials');
   }

@@ -1,15 +1,17 @@
 import { TaskDecided } from '../../shared/adapters/task-store.ts';
 import { resume } from '../../shared/adapters/workflow.ts';
+import { decide } from '../../shared/domain/cases/decision.ts';
 import { decodeCursor, encodeCursor } from '../../shared/http/cursor.ts';
 import { conflict, forbidden, notFound } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
 import { ListCasesQuery, TaskDecisionBody, TaskIdPath } from '../../shared/http/schemas/cases.ts';
-import { tasks } from '../cases/store.ts';
+import { asConflict, cases, tasks } from '../cases/store.ts';
 
 /**
  * GET /api/tasks (a reviewer's inbox: their department and region, earliest deadline first) and
- * POST /api/tasks/{id}/decision. Task tokens never leave the server; a second decision on a task is a 409.
+ * POST /api/tasks/{id}/decision (approve, deny with a reason, return for correction). Task tokens never leave
+ * the server; a second decision on a task is a 409.
  */
 export const handler = httpHandler(async (request) => {
   const reviewer = requireRole(request, 'reviewer', 'supervisor');
@@ -26,6 +28,15 @@ export const handler = httpHandler(async (request) => {
   if (!found) throw notFound('TASK_NOT_FOUND', '未找到该审查任务', 'No such review task');
   if (found.task.department !== reviewer.department || found.task.region !== reviewer.region)
     throw forbidden();
+  // The decision is tried on the case first: one the case cannot take (deferred materials still awaited, a
+  // supervisor who is not a handler) is refused here and the task stays open, rather than failing the workflow.
+  const c = await cases.get(found.task.caseId);
+  if (!c) throw notFound('TASK_NOT_FOUND', '未找到该审查任务', 'No such review task');
+  try {
+    decide(c, decision, reviewer, new Date().toISOString());
+  } catch (error) {
+    throw asConflict(error);
+  }
   try {
     await tasks.close(id, 'decided', { subject: reviewer.subject, outcome: decision.outcome });
   } catch (error) {

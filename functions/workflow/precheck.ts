@@ -12,12 +12,19 @@ const Input = z.object({ caseId: z.string().min(1) });
 /**
  * Workflow step: the pre-check (智能预审). A complete application — or one missing only deferrable materials,
  * where 容缺 applies — is accepted and sent to its first review step; otherwise ONE notice lists everything
- * missing or wrong (一次性告知) and the case waits for the applicant's supplement.
+ * missing or wrong (一次性告知) and the case waits for the applicant's supplement. A case a reviewer returned for
+ * correction is not pre-checked again: once corrected it resumes its review.
  */
 export const handler = async (input: unknown) => {
   const { caseId } = Input.parse(input);
   let { case: c, application, matter } = await load(caseId);
   const acting = { actor: SYSTEM_ACTOR, at: now() };
+  if (c.status === 'corrected' && c.acceptedAt) {
+    // Returned for correction during review: back to the step that returned it, accepted as it was.
+    const resumed = transition(c, 'under-review', { ...acting, step: c.step, action: 'resume-review' });
+    await cases.transition(c, resumed.case, resumed.record);
+    return { outcome: 'resumed', missing: [] };
+  }
   if (c.status === 'corrected') {
     const resubmitted = transition(c, 'submitted', { ...acting, action: 'resubmit' });
     await cases.transition(c, resubmitted.case, resubmitted.record);

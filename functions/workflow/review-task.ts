@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CASE_SOURCE } from '../../shared/adapters/case-store.ts';
+import { reviewRequestedDetail } from '../../shared/domain/cases/events.ts';
 import { load, tasks } from './context.ts';
 
 const Input = z.object({
@@ -10,7 +12,8 @@ const Input = z.object({
 
 /**
  * Workflow step (waitForTaskToken): opens a review task in the inbox of the handling department and region.
- * The token stays with the task, server-side; a reviewer's decision through the API resumes the workflow.
+ * The token stays with the task, server-side; a reviewer's decision through the API, or a department system's
+ * answer to the task's `Review Requested` event, resumes the workflow.
  */
 export const handler = async (input: unknown) => {
   const { taskToken, caseId, review, escalated } = Input.parse(input);
@@ -27,6 +30,11 @@ export const handler = async (input: unknown) => {
       escalated,
     },
     taskToken,
+    (opened) => ({
+      source: CASE_SOURCE,
+      detailType: 'Review Requested',
+      detail: reviewRequestedDetail(c, opened),
+    }),
   );
   await tasks.rememberOpenTask(caseId, task.id);
   return { taskId: task.id };

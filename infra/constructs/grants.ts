@@ -31,3 +31,11 @@ export function grantTable(grantee: iam.IGrantable, access: TableAccess, mode: '
     resourceArns: [key.keyArn],
   });
 }
+
+/**
+ * Computing ID hashes: `kms:GenerateMac` on the HMAC key and nothing else. Whoever may compute hashes may test
+ * guessed numbers against a hash, so only functions that take ID numbers in are given it.
+ */
+export function grantIdHash(grantee: iam.IGrantable, key: kms.IKey): void {
+  iam.Grant.addToPrincipal({ grantee, actions: ['kms:GenerateMac'], resourceArns: [key.keyArn] });
+}

@@ -50,7 +50,7 @@ export class UserPools extends Construct {
       mfaSecondFactor: { sms: true, otp: true },
       accountRecovery: cognito.AccountRecovery.PHONE_WITHOUT_MFA_AND_EMAIL,
       customAttributes: {
-        // A salted hash of the ID number or 统一社会信用代码: cases are matched to it, the number is never stored here.
+        // The keyed hash (HMAC) of the ID number or 统一社会信用代码: cases are matched to it, the number is never here.
         idHash: new cognito.StringAttribute({ mutable: false }),
         subjectType: new cognito.StringAttribute({ mutable: false }),
         region: new cognito.StringAttribute({ mutable: true }),

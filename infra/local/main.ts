@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEMO_USERS } from './identity/demo-users.ts';
 import { LocalPlatform } from './platform.ts';
 import { seedDemoData } from './seed.ts';
+import { DEFAULT_RULES, SimulatorRules } from './simulator/rules.ts';
 import { synthesize } from './synth.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -15,6 +17,9 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     'no-synth': { type: 'boolean', default: false },
     'data-dir': { type: 'string', default: `${ROOT}.local/data` },
+    // Simulated department systems answer review tasks (a hands-off demo); rules from a JSON file if given.
+    'simulate-departments': { type: 'boolean', default: false },
+    'simulator-rules': { type: 'string' },
   },
 });
 
@@ -34,6 +39,9 @@ try {
     fresh: values.fresh,
     port: Number(values.port),
     log: say,
+    simulateDepartments: values['simulate-departments']
+      ? simulatorRules(values['simulator-rules'])
+      : undefined,
   });
   const seeded = await seedDemoData(platform.model, platform.dynamodb);
   // The seed reaches the search index through the outbox and the hub; ready means searchable.
@@ -49,7 +57,7 @@ try {
     Local sign-in   ${platform.url}/local/sign-in   (POST ${platform.url}/local/token {"role": "citizen"})
     DynamoDB Local  ${platform.endpoints.dynamodb}
     S3              ${platform.endpoints.s3}
-    AWS APIs        ${platform.endpoints.aws}   (EventBridge, Step Functions, Scheduler, Lambda, SQS)
+    AWS APIs        ${platform.endpoints.aws}   (EventBridge, Step Functions, Scheduler, Lambda, SQS, KMS)
     Data            ${values['data-dir']}${values.fresh ? ' (started fresh)' : ''}${seeded ? `, ${seeded} catalog items seeded` : ''}
 
   Demo users (role → user):
@@ -70,4 +78,8 @@ ${DEMO_USERS.map((u) => `    ${u.role.padEnd(10)} ${u.id.padEnd(22)} ${u.name}  
 } catch (error) {
   console.error(`\n[tongban] could not start: ${(error as Error).message}\n`);
   process.exit(1);
+}
+
+function simulatorRules(file: string | undefined) {
+  return file ? SimulatorRules.parse(JSON.parse(readFileSync(file, 'utf8'))) : DEFAULT_RULES;
 }

@@ -1,11 +1,14 @@
 import { appendFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { canonicalIdNumber } from '../../shared/domain/id-numbers.ts';
 import { LocalHttpApi } from './api/http-api.ts';
 import { routesFromModel } from './api/routes.ts';
 import { readCloudAssembly } from './assembly/cloud-assembly.ts';
 import { type LocalAccount, TemplateModel } from './assembly/model.ts';
 import { controlPlane } from './aws/control-plane.ts';
+import { kmsKeysOf, LocalKms } from './aws/kms.ts';
 import { LocalQueues } from './aws/queues.ts';
 import { startDynamoDbLocal } from './dynamodb/engine.ts';
 import { DynamoDbRecorder } from './dynamodb/recorder.ts';
@@ -13,12 +16,15 @@ import { type StreamPoller, startStreamPoller } from './dynamodb/streams.ts';
 import { createTables } from './dynamodb/tables.ts';
 import { RecordingEventBridge } from './eventbridge/event-log.ts';
 import { matchesEventPattern } from './eventbridge/pattern.ts';
+import { LocalReplays } from './eventbridge/replays.ts';
 import { LocalIssuer } from './identity/issuer.ts';
 import { LocalFunctions } from './lambda/runtime.ts';
 import { startS3 } from './s3/engine.ts';
 import { watchObjectCreated } from './s3/notifications.ts';
 import { LocalScheduler } from './scheduler/scheduler.ts';
 import { FrontServer } from './server.ts';
+import { DepartmentSimulator } from './simulator/department-simulator.ts';
+import type { SimulatorRule } from './simulator/rules.ts';
 import { LocalStepFunctions } from './stepfunctions/index.ts';
 import { TargetDispatcher } from './wiring/dispatcher.ts';
 import { streamMappings } from './wiring/event-source-mappings.ts';
@@ -37,6 +43,8 @@ export interface PlatformOptions {
   /** Port of the web app and API; 0 picks a free one. */
   port?: number;
   log?: (line: string) => void;
+  /** Run simulated department systems that answer review tasks by these rules (a hands-off demo). */
+  simulateDepartments?: readonly SimulatorRule[];
 }
 
 export const LOCAL_ACCOUNT: LocalAccount = {
@@ -63,9 +71,11 @@ export class LocalPlatform {
 
   functions!: LocalFunctions;
   eventBridge!: RecordingEventBridge;
+  replays!: LocalReplays;
   stepFunctions!: LocalStepFunctions;
   scheduler!: LocalScheduler;
   queues!: LocalQueues;
+  kms!: LocalKms;
   issuer!: LocalIssuer;
   dynamodb!: DynamoDBClient;
   dynamodbRecorder!: DynamoDbRecorder;
@@ -133,6 +143,12 @@ export class LocalPlatform {
       ...LOCAL_ACCOUNT,
       onDeadLetter: (arn, record) => dispatcher.deadLetter(arn, record),
     });
+    this.replays = new LocalReplays(
+      this.eventBridge,
+      data('archives'),
+      (name) =>
+        `arn:${LOCAL_ACCOUNT.partition}:events:${LOCAL_ACCOUNT.region}:${LOCAL_ACCOUNT.account}:replay/${name}`,
+    );
 
     const dynamo = await startDynamoDbLocal({ dataDir: data('dynamodb') });
     this.stops.push(() => dynamo.stop());
@@ -178,6 +194,7 @@ export class LocalPlatform {
     this.stops.push(() => this.stepFunctions.close());
     for (const sm of stateMachines) this.stepFunctions.register(sm);
 
+    this.kms = new LocalKms(data('kms'), kmsKeysOf(model));
     const aws = controlPlane(this, buses, stateMachines);
     const awsUrl = await aws.start();
     this.stops.push(() => aws.stop());
@@ -246,7 +263,19 @@ export class LocalPlatform {
     });
     this.stops.push(() => this.scheduler.close());
 
-    this.issuer = await LocalIssuer.open(data('identity'), pools);
+    // Real-name verification sets `custom:idHash` with the key the functions hash ID numbers with, so a case a
+    // window took in by the number is the citizen's when they sign in.
+    const idHashKey = specs.map((s) => s.environment.ID_HASH_KEY_ID).find(Boolean);
+    if (!idHashKey)
+      this.log("no function hashes ID numbers (ID_HASH_KEY_ID): citizens' tokens carry no idHash");
+    this.issuer = await LocalIssuer.open(
+      data('identity'),
+      pools,
+      idHashKey
+        ? (idNumber) =>
+            this.kms.mac(idHashKey, Buffer.from(canonicalIdNumber(idNumber))).toString('base64url')
+        : undefined,
+    );
     const api = routes.length
       ? new LocalHttpApi({
           routes,
@@ -263,9 +292,22 @@ export class LocalPlatform {
       webRoot,
       events: this.eventBridge,
       dynamodb: this.dynamodbRecorder,
+      fastForward: { scheduler: this.scheduler, stepFunctions: this.stepFunctions },
+      idle: () => this.idle(),
     });
     this.url = await server.start(options.port ?? 3000);
     this.stops.push(() => server.stop());
+    if (options.simulateDepartments) {
+      const simulator = new DepartmentSimulator({
+        bridge: this.eventBridge,
+        client: new EventBridgeClient({ ...LOCAL_ACCOUNT, credentials: LOCAL_CREDENTIALS, endpoint: awsUrl }),
+        rules: options.simulateDepartments,
+        hubBus: hubBusOf(model),
+        log: (l) => this.log(l),
+      });
+      simulator.start();
+      this.stops.push(() => simulator.stop());
+    }
   }
 
   /** Resolves when every event, stream record and workflow step already started has been handled. */
@@ -304,9 +346,16 @@ function lambdaEnvironment(dynamodb: string, s3: string, aws: string): Record<st
     AWS_ENDPOINT_URL_SCHEDULER: aws,
     AWS_ENDPOINT_URL_LAMBDA: aws,
     AWS_ENDPOINT_URL_SQS: aws,
+    AWS_ENDPOINT_URL_KMS: aws,
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_XRAY_CONTEXT_MISSING: 'IGNORE_ERROR',
     POWERTOOLS_TRACE_ENABLED: 'false',
     PATH: process.env.PATH ?? '/usr/bin:/bin',
   };
+}
+
+/** The hub's name: the one bus with an archive (the events stack archives the hub alone). */
+function hubBusOf(model: TemplateModel): string {
+  const archive = model.ofType('AWS::Events::Archive')[0];
+  return archive ? String(model.properties(archive).SourceArn).split('/').pop()! : 'default';
 }

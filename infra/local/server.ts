@@ -6,6 +6,7 @@ import { extname, join, normalize } from 'node:path';
 import type { LocalHttpApi } from './api/http-api.ts';
 import type { DynamoDbRecorder } from './dynamodb/recorder.ts';
 import type { RecordingEventBridge } from './eventbridge/event-log.ts';
+import { handleFastForward } from './fast-forward.ts';
 import type { LocalIssuer } from './identity/issuer.ts';
 import { handleIdentity } from './identity/routes.ts';
 
@@ -43,6 +44,9 @@ export class FrontServer {
       webRoot?: string;
       events: RecordingEventBridge;
       dynamodb: DynamoDbRecorder;
+      fastForward: Parameters<typeof handleFastForward>[0];
+      /** Resolves once every event, stream record and workflow step under way has been handled. */
+      idle: () => Promise<void>;
     },
   ) {}
 
@@ -102,6 +106,11 @@ export class FrontServer {
       if (req.method === 'DELETE') this.options.dynamodb.reset();
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       return void res.end(JSON.stringify(this.options.dynamodb.snapshot()));
+    }
+    if (path === '/local/fast-forward') return handleFastForward(this.options.fastForward, req, res, body);
+    if (req.method === 'GET' && path === '/local/idle') {
+      await this.options.idle();
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"idle":true}');
     }
     if (path.startsWith('/local/') && (await handleIdentity(this.options.issuer, req, res, body))) return;
     this.serveStatic(path, res);

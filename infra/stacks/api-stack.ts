@@ -6,6 +6,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
@@ -13,7 +14,7 @@ import type { Construct } from 'constructs';
 import { type Permission, ROUTES } from '../../shared/http/routes.ts';
 import type { TongbanConfig } from '../config.ts';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue.ts';
-import { grantTable, type TableAccess } from '../constructs/grants.ts';
+import { grantIdHash, grantTable, type TableAccess } from '../constructs/grants.ts';
 import { acknowledge } from '../constructs/nag.ts';
 import { ServiceFunction } from '../constructs/service-function.ts';
 import { UserPools } from '../constructs/user-pools.ts';
@@ -25,6 +26,8 @@ export interface ApiStackProps extends StackProps {
   cases: TableAccess;
   materialsBucket: s3.IBucket;
   catalogBucket: s3.IBucket;
+  /** The HMAC key of ID hashes (GenerateMac only, for the functions that take ID numbers in). */
+  idHashKey: kms.IKey;
   hubBus: events.IEventBus;
   approvalStateMachine: sfn.IStateMachine;
 }
@@ -251,6 +254,10 @@ export class ApiStack extends Stack {
         fn.addToRolePolicy(
           new iam.PolicyStatement({ actions: ['kms:Decrypt'], resources: [props.matters.key.keyArn] }),
         );
+        return;
+      case 'identity:hash':
+        fn.addEnvironment('ID_HASH_KEY_ID', props.idHashKey.keyArn);
+        grantIdHash(fn, props.idHashKey);
         return;
       case 'engines:describe':
         fn.addEnvironment('MATERIALS_BUCKET', props.materialsBucket.bucketName);

@@ -12,12 +12,14 @@ export interface DataStackProps extends StackProps {
 }
 
 /**
- * The platform's state: one KMS key, the matters table (catalog, versions, adjustment requests), the cases
- * table (cases, audit events, materials, tasks, evaluations, licences) whose stream is the outbox, and the
- * materials bucket.
+ * The platform's state: a KMS key for data and an HMAC key for ID hashes, the matters table (catalog,
+ * versions, adjustment requests), the cases table (cases, audit events, materials, tasks, evaluations,
+ * licences) whose stream is the outbox, and the materials bucket.
  */
 export class DataStack extends Stack {
   readonly key: kms.Key;
+  /** The key of ID hashes: cases and ID tokens carry the HMAC of an ID number or credit code, never the number. */
+  readonly idHashKey: kms.Key;
   readonly mattersTable: dynamodb.Table;
   readonly casesTable: dynamodb.Table;
   readonly materialsBucket: s3.Bucket;
@@ -33,6 +35,17 @@ export class DataStack extends Stack {
     this.key = new kms.Key(this, 'DataKey', {
       description: 'tongban: encrypts tables, materials, queues and logs that hold personal data',
       enableKeyRotation: true,
+      removalPolicy,
+    });
+    // An HMAC key computes inside KMS and never leaves it: whoever reads a table, a log or a token cannot
+    // turn a hash back into an ID number by hashing every possible number, as with a plain or salted hash.
+    // KMS rotates no HMAC key, and rotating it would orphan every case from its applicant anyway; losing it
+    // would do the same, so it is kept with the data.
+    this.idHashKey = new kms.Key(this, 'IdHashKey', {
+      description:
+        'tongban: keyed hash (HMAC-SHA-256) of ID numbers and credit codes, shared with real-name verification',
+      keySpec: kms.KeySpec.HMAC_256,
+      keyUsage: kms.KeyUsage.GENERATE_VERIFY_MAC,
       removalPolicy,
     });
 

@@ -19,7 +19,8 @@ export interface EventsStackProps extends StackProps {
 
 /**
  * The provincial hub bus and one bus per administrative region. Case changes reach the hub from the
- * cases table's stream (the outbox); rules route each case event to the bus of its handling region.
+ * cases table's stream (the outbox); rules route each case event to the bus of its handling region, and of
+ * the region that received it when that is another.
  */
 export class EventsStack extends Stack {
   readonly hubBus: events.EventBus;
@@ -53,6 +54,17 @@ export class EventsStack extends Stack {
         eventBus: this.hubBus,
         description: `Case events handled in ${region.nameEn} go to its bus (全省通办)`,
         eventPattern: { source: events.Match.prefix('tongban.'), detail: { handlingRegion: [region.code] } },
+        targets: [new targets.EventBus(bus, { deadLetterQueue: routingDlq })],
+      });
+      // 异地代收代办: the region that received the application follows it too — once, when it is not also
+      // the handling region (that rule delivers it already).
+      new events.Rule(this, `RouteReceivedIn${region.code}`, {
+        eventBus: this.hubBus,
+        description: `Case events received in ${region.nameEn} and handled elsewhere go to its bus too (跨域通办)`,
+        eventPattern: {
+          source: events.Match.prefix('tongban.'),
+          detail: { receivingRegion: [region.code], handlingRegion: events.Match.anythingBut(region.code) },
+        },
         targets: [new targets.EventBus(bus, { deadLetterQueue: routingDlq })],
       });
     }

@@ -1,26 +1,40 @@
 import { type CfnElement, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as events from 'aws-cdk-lib/aws-events';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
 import type { TongbanConfig } from '../config.ts';
+import { ClockReminders } from '../constructs/clock-reminders.ts';
+import type { DeadLetterQueue } from '../constructs/dead-letter-queue.ts';
+import { DepartmentAnswers } from '../constructs/department-answers.ts';
 import { grantTable, type TableAccess } from '../constructs/grants.ts';
+import { HandOffs } from '../constructs/hand-offs.ts';
 import { acknowledge } from '../constructs/nag.ts';
+import { Notifications } from '../constructs/notifications.ts';
 import { ServiceFunction } from '../constructs/service-function.ts';
 
 export interface WorkflowStackProps extends StackProps {
   config: TongbanConfig;
   cases: TableAccess;
   matters: TableAccess;
+  hubBus: events.IEventBus;
+  regionBuses: ReadonlyMap<string, events.IEventBus>;
 }
 
 /**
  * The approval workflow (Step Functions Standard): pre-check (accept, or the one-time notice and a wait for the
  * supplement), one human review task per process step with the step's legal limit as its timeout (escalated
- * to the supervisor when it runs out, then waiting again), the decision, and conclusion.
+ * to the supervisor when it runs out, then waiting again), the decision — or a return for correction, which
+ * waits for the supplement like the pre-check's notice and then resumes the review — and conclusion.
  */
 export class WorkflowStack extends Stack {
   readonly approvalStateMachine: sfn.StateMachine;
+  readonly reminders: ClockReminders;
+  /** Where case events that could not become an applicant's message end up (alarmed). */
+  readonly notificationsDlq: DeadLetterQueue;
+  readonly handOffs: HandOffs;
+  readonly departmentAnswers: DepartmentAnswers;
 
   constructor(scope: Construct, id: string, props: WorkflowStackProps) {
     super(scope, id, props);
@@ -126,7 +140,14 @@ export class WorkflowStack extends Stack {
                 )
                 .otherwise(
                   review.next(
-                    invoke('RecordDecision', functions.recordDecision, '$.recorded').next(prepareReview),
+                    invoke('RecordDecision', functions.recordDecision, '$.recorded').next(
+                      new sfn.Choice(this, 'Returned?')
+                        .when(
+                          sfn.Condition.stringEquals('$.recorded.result.status', 'correction-requested'),
+                          awaitSupplement,
+                        )
+                        .otherwise(prepareReview),
+                    ),
                   ),
                 ),
             ),
@@ -147,6 +168,27 @@ export class WorkflowStack extends Stack {
         // Execution data carries personal data; the cases table is the record of what happened.
         includeExecutionData: false,
       },
+    });
+    this.reminders = new ClockReminders(this, 'ClockReminders', {
+      stage: props.config.stage,
+      hubBus: props.hubBus,
+      cases: props.cases,
+      matters: props.matters,
+      approvalStateMachine: this.approvalStateMachine,
+    });
+    this.notificationsDlq = new Notifications(this, 'Notifications', {
+      hubBus: props.hubBus,
+      cases: props.cases,
+    }).deadLetterQueue;
+    this.handOffs = new HandOffs(this, 'HandOffs', {
+      hubBus: props.hubBus,
+      regionBuses: props.regionBuses,
+      cases: props.cases,
+    });
+    this.departmentAnswers = new DepartmentAnswers(this, 'DepartmentAnswers', {
+      regionBuses: props.regionBuses,
+      cases: props.cases,
+      approvalStateMachine: this.approvalStateMachine,
     });
     const invokeVersions = Object.values(functions).map((f) => ({
       id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(f.node.defaultChild as CfnElement)}.Arn>:*]`,

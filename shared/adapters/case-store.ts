@@ -6,11 +6,13 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Application } from '../domain/cases/application.ts';
+import { caseEventDetail, detailTypeOf } from '../domain/cases/events.ts';
 import type { AuditRecord, Case } from '../domain/cases/model.ts';
 
 /**
  * The cases table, as cases use it:
- *   CASE#<id> / CASE                  the case (gsi1: APPLICANT#<subject> by creation time)
+ *   CASE#<id> / CASE                  the case (gsi1: APPLICANT#<ID hash> by creation time; gsi2, only for
+ *                                     a case taken in at a window: WINDOW#<staff subject> by creation time)
  *   CASE#<id> / EVENT#<at>#<uuid>     an append-only audit record carrying its outbox event
  *   IDEMPOTENCY#<subject>#<key> / KEY the request a key was first used with (expires after 24 h)
  */
@@ -64,13 +66,31 @@ export class CaseStore {
     return (Items ?? []).map((i) => i.record as AuditRecord).filter(Boolean);
   }
 
-  async listByApplicant(subject: string, limit: number, start?: Record<string, unknown>) {
+  /**
+   * The cases of one person or enterprise, newest first, by ID hash: those they filed and those a window
+   * filed for them are under one key.
+   */
+  async listByApplicant(idHash: string, limit: number, start?: Record<string, unknown>) {
+    return this.newestFirst('gsi1', `APPLICANT#${idHash}`, limit, start);
+  }
+
+  /** The cases a window staff member took in, newest first: one Query on the sparse gsi2. */
+  async listTakenIn(staff: string, limit: number, start?: Record<string, unknown>) {
+    return this.newestFirst('gsi2', `WINDOW#${staff}`, limit, start);
+  }
+
+  private async newestFirst(
+    index: 'gsi1' | 'gsi2',
+    key: string,
+    limit: number,
+    start: Record<string, unknown> | undefined,
+  ) {
     const { Items, LastEvaluatedKey } = await this.db.send(
       new QueryCommand({
         TableName: this.table,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': `APPLICANT#${subject}` },
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :pk`,
+        ExpressionAttributeValues: { ':pk': key },
         ScanIndexForward: false,
         Limit: limit,
         ExclusiveStartKey: start,
@@ -171,38 +191,78 @@ export class CaseStore {
     }
   }
 
+  /**
+   * Appends an audit record that changes nothing on the case (a hand-off noted, a receipt signed), once: the
+   * `once` key is claimed in the same transaction, so a redelivered event writes nothing. `outbox` replaces
+   * the record's own event. False when the key was claimed before.
+   */
+  async appendOnce(
+    c: Case,
+    record: AuditRecord,
+    once: { pk: string; sk: string },
+    outbox?: (detail: ReturnType<typeof caseEventDetail>) => {
+      source: string;
+      detailType: string;
+      detail: object;
+    },
+  ): Promise<boolean> {
+    const item = this.auditItem(c, record);
+    if (outbox) item.outbox = outbox(caseEventDetail(c, record, item.sk));
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...once, at: record.at },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            { Put: { TableName: this.table, Item: item } },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+      if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+      throw error;
+    }
+  }
+
   private caseItem(c: Case) {
-    const subject = c.applicant.subject ?? c.applicant.idHash;
+    const created = `${c.createdAt}#${c.id}`;
     return {
       pk: `CASE#${c.id}`,
       sk: 'CASE',
-      gsi1pk: `APPLICANT#${subject}`,
-      gsi1sk: `${c.createdAt}#${c.id}`,
+      gsi1pk: `APPLICANT#${c.applicant.idHash}`,
+      gsi1sk: created,
+      ...(c.intake?.channel === 'window' ? { gsi2pk: `WINDOW#${c.intake.staff}`, gsi2sk: created } : {}),
       case: c,
     };
   }
 
-  private auditItem(c: Case, record: AuditRecord) {
+  private auditItem(
+    c: Case,
+    record: AuditRecord,
+  ): {
+    pk: string;
+    sk: string;
+    record: AuditRecord;
+    outbox: { source: string; detailType: string; detail: object };
+  } {
+    // Two transitions in one millisecond (accept, then start review) keep their order: a monotonic counter
+    // breaks the tie, and the uuid keeps keys unique across instances.
+    const sk = `EVENT#${record.at}#${process.hrtime.bigint().toString().padStart(20, '0')}#${randomUUID()}`;
     return {
       pk: `CASE#${c.id}`,
-      // Two transitions in one millisecond (accept, then start review) keep their order: a monotonic counter
-      // breaks the tie, and the uuid keeps keys unique across instances.
-      sk: `EVENT#${record.at}#${process.hrtime.bigint().toString().padStart(20, '0')}#${randomUUID()}`,
+      sk,
       record,
       outbox: {
         source: CASE_SOURCE,
-        detailType: `Case ${record.to.replace(/(^|-)([a-z])/g, (_, s: string, ch: string) => `${s ? ' ' : ''}${ch.toUpperCase()}`)}`,
-        detail: {
-          caseId: c.id,
-          action: record.action,
-          from: record.from,
-          to: record.to,
-          implementationCode: c.matter.implementationCode,
-          matterVersion: c.matter.version,
-          department: c.handling.department,
-          handlingRegion: c.handling.region,
-          occurredAt: record.at,
-        },
+        detailType: detailTypeOf(record),
+        detail: caseEventDetail(c, record, sk),
       },
     };
   }

@@ -28,6 +28,8 @@ export interface ReviewTask {
   openedAt: string;
   decidedBy?: string;
   outcome?: string;
+  /** The idempotency key of the department system's answer that decided it, to recognise a redelivery. */
+  answerKey?: string;
 }
 
 export class TaskDecided extends Error {
@@ -43,7 +45,15 @@ export class TaskStore {
     private readonly table: string,
   ) {}
 
-  async open(task: Omit<ReviewTask, 'id' | 'status' | 'openedAt'>, taskToken: string): Promise<ReviewTask> {
+  /**
+   * Opens a task; `announce` builds the outbox event from it (a department system learns of the task, and its
+   * id to answer to, from that event), written with the task or not at all.
+   */
+  async open(
+    task: Omit<ReviewTask, 'id' | 'status' | 'openedAt'>,
+    taskToken: string,
+    announce?: (opened: ReviewTask) => { source: string; detailType: string; detail: object },
+  ): Promise<ReviewTask> {
     const opened: ReviewTask = {
       ...task,
       id: randomUUID(),
@@ -60,6 +70,7 @@ export class TaskStore {
           gsi2sk: `${task.deadline}#${opened.id}`,
           task: opened,
           taskToken,
+          ...(announce ? { outbox: announce(opened) } : {}),
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
@@ -93,7 +104,7 @@ export class TaskStore {
   async close(
     id: string,
     status: 'decided' | 'expired',
-    by?: { subject: string; outcome: string },
+    by?: { subject: string; outcome: string; answerKey?: string },
   ): Promise<void> {
     try {
       await this.db.send(
@@ -101,7 +112,7 @@ export class TaskStore {
           TableName: this.table,
           Key: { pk: `TASK#${id}`, sk: 'TASK' },
           UpdateExpression:
-            'SET task.#status = :status, task.decidedBy = :by, task.outcome = :outcome REMOVE gsi2pk, gsi2sk',
+            'SET task.#status = :status, task.decidedBy = :by, task.outcome = :outcome, task.answerKey = :key REMOVE gsi2pk, gsi2sk',
           ConditionExpression: 'task.#status = :open',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
@@ -109,6 +120,7 @@ export class TaskStore {
             ':open': 'open',
             ':by': by?.subject ?? null,
             ':outcome': by?.outcome ?? null,
+            ':key': by?.answerKey ?? null,
           },
         }),
       );

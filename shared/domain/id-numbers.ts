@@ -28,3 +28,9 @@ export function isValidUscc(code: string): boolean {
   const check = (31 - (sum % 31)) % 31;
   return USCC_CHARS[check] === code[17];
 }
+
+/**
+ * A number as it is hashed (ID hashes): trimmed and upper-case, so that the window's typing and real-name
+ * verification's record of one number give one hash.
+ */
+export const canonicalIdNumber = (number: string): string => number.trim().toUpperCase();

@@ -7,7 +7,7 @@ export interface Identity {
   name?: string;
   region?: string;
   department?: string;
-  /** Salted hash of the ID number or 统一社会信用代码, for matching cases; the number itself is not in tokens. */
+  /** Keyed hash (HMAC, ID hashes) of the ID number or 统一社会信用代码, for matching cases; never the number. */
   idHash?: string;
 }
 

@@ -5,13 +5,19 @@ import {
   CaseIdPath,
   CasePage,
   CaseView,
+  ExtensionBody,
   ListCasesQuery,
+  PauseBody,
+  ResumeBody,
   ReviewTaskView,
+  StaffCasePage,
+  StaffCaseView,
   SupplementBody,
   TaskDecisionBody,
   TaskIdPath,
   TaskPage,
   VerificationBody,
+  WindowApplication,
   WithdrawBody,
 } from './schemas/cases.ts';
 import {
@@ -34,7 +40,9 @@ import {
   SuggestQuery,
 } from './schemas/catalog.ts';
 import { ErrorBody } from './schemas/common.ts';
+import { IntegrationFailurePage } from './schemas/integrations.ts';
 import { MaterialDownload, MaterialPath, UploadInstructions, UploadRequest } from './schemas/materials.ts';
+import { ListMessagesQuery, MessageIdPath, MessagePage, MessageView } from './schemas/messages.ts';
 import { Health, Me } from './schemas/platform.ts';
 
 /** What a capability's function may touch; the API stack turns each into least-privilege grants. */
@@ -49,7 +57,9 @@ export type Permission =
   | 'materials:write'
   | 'materials:read'
   | 'catalog-index:read'
-  | 'engines:describe';
+  | 'engines:describe'
+  /** Compute ID hashes (KMS GenerateMac on the HMAC key): only where ID numbers are typed in. */
+  | 'identity:hash';
 
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -262,6 +272,64 @@ export const ROUTES: RouteSpec[] = [
     },
     permissions: ['cases:read', 'cases:write'],
   },
+  ...(
+    [
+      [
+        '/pauses',
+        'Stop the legal clock for a special procedure (时限中止): a handler of the case',
+        PauseBody,
+      ],
+      ['/pauses/end', 'The special procedure is over: the clock runs again', ResumeBody],
+      [
+        '/extensions',
+        'Extend the period (延长), approved by a supervisor for the head of the body',
+        ExtensionBody,
+      ],
+    ] as const
+  ).map(
+    ([suffix, summary, body]): RouteSpec => ({
+      method: 'POST',
+      path: `/api/staff/cases/{id}${suffix}`,
+      handler: 'cases/clock.ts',
+      auth: 'staff',
+      summary,
+      tag: 'cases',
+      request: { path: CaseIdPath, body },
+      responses: {
+        200: { description: 'The case with its clock', schema: CaseView },
+        400: invalid,
+        403: forbidden,
+        404: notFound,
+        409: {
+          description: 'The clock is not running, already paused, or beyond the statute',
+          schema: ErrorBody,
+        },
+      },
+      permissions: ['cases:read', 'cases:write', 'matters:read'],
+    }),
+  ),
+  {
+    method: 'GET',
+    path: '/api/messages',
+    handler: 'messages/list-messages.ts',
+    auth: 'citizens',
+    summary: 'My messages, newest first: every change to my cases I should know of, in zh-CN and English',
+    tag: 'messages',
+    request: { query: ListMessagesQuery },
+    responses: { 200: { description: 'One page', schema: MessagePage }, 400: invalid },
+    permissions: ['cases:read'],
+  },
+  {
+    method: 'POST',
+    path: '/api/messages/{id}/read',
+    handler: 'messages/mark-read.ts',
+    auth: 'citizens',
+    summary: 'Mark one of my messages read',
+    tag: 'messages',
+    request: { path: MessageIdPath },
+    responses: { 200: { description: 'Read', schema: MessageView }, 400: invalid, 404: notFound },
+    permissions: ['cases:read', 'cases:write'],
+  },
   {
     method: 'GET',
     path: '/api/tasks',
@@ -278,7 +346,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/tasks/{id}/decision',
     handler: 'tasks/inbox.ts',
     auth: 'staff',
-    summary: 'Approve or deny (with a reason) a review task; the workflow resumes',
+    summary: 'Approve, deny (with a reason) or return for correction (with a reason); the workflow resumes',
     tag: 'tasks',
     request: { path: TaskIdPath, body: TaskDecisionBody },
     responses: {
@@ -286,9 +354,79 @@ export const ROUTES: RouteSpec[] = [
       400: invalid,
       403: forbidden,
       404: notFound,
-      409: { description: 'Decided already', schema: ErrorBody },
+      409: {
+        description: 'Decided already, or the case cannot take it yet (deferred materials still awaited)',
+        schema: ErrorBody,
+      },
     },
     permissions: ['cases:read', 'cases:write', 'workflow:callback'],
+  },
+  {
+    method: 'POST',
+    path: '/api/window/cases',
+    handler: 'window/take-in.ts',
+    auth: 'staff',
+    summary:
+      "Window staff submit an application on a citizen's or enterprise's behalf (一窗受理, 帮办代办); Idempotency-Key required",
+    tag: 'window',
+    request: { body: WindowApplication },
+    responses: {
+      201: { description: 'Submitted', schema: StaffCaseView },
+      200: { description: 'The case this Idempotency-Key created before', schema: StaffCaseView },
+      400: invalid,
+      403: {
+        description:
+          "Not window staff, or the matter's cross-region scope (通办范围) does not reach this window",
+        schema: ErrorBody,
+      },
+      404: notFound,
+      409: { description: 'Idempotency-Key already used for another request', schema: ErrorBody },
+    },
+    permissions: ['matters:read', 'cases:read', 'cases:write', 'workflow:start', 'identity:hash'],
+  },
+  {
+    method: 'GET',
+    path: '/api/window/cases',
+    handler: 'window/taken-in.ts',
+    auth: 'staff',
+    summary: 'The cases I took in at the window, newest first',
+    tag: 'window',
+    request: { query: ListCasesQuery },
+    responses: { 200: { description: 'One page', schema: StaffCasePage }, 400: invalid, 403: forbidden },
+    permissions: ['cases:read'],
+  },
+  {
+    method: 'GET',
+    path: '/api/staff/cases/{id}',
+    handler: 'cases/staff-read.ts',
+    auth: 'staff',
+    summary:
+      'One case as staff see it (its handling department and region, the window that took it in, supervisors, admins)',
+    tag: 'cases',
+    request: { path: CaseIdPath },
+    responses: {
+      200: { description: 'The case, personal data masked', schema: StaffCaseView },
+      400: invalid,
+      403: forbidden,
+      404: notFound,
+    },
+    permissions: ['cases:read', 'matters:read'],
+  },
+  {
+    method: 'GET',
+    path: '/api/integrations/failures',
+    handler: 'integrations/failures.ts',
+    auth: 'staff',
+    summary:
+      'Answers of department systems that changed nothing (invalid or unmatched), newest first: admins',
+    tag: 'integrations',
+    request: { query: ListCasesQuery },
+    responses: {
+      200: { description: 'One page', schema: IntegrationFailurePage },
+      400: invalid,
+      403: forbidden,
+    },
+    permissions: ['cases:read'],
   },
   {
     method: 'GET',

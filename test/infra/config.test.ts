@@ -35,12 +35,16 @@ describe('a deployment configured with three regions', () => {
     expect(names.sort()).toEqual(['tongban-dev-hub', ...codes.map((code) => `tongban-dev-${code}`)].sort());
   });
 
-  it('has one routing rule per region', () => {
-    const rules = resources<{ EventPattern: { detail: { handlingRegion: string[] } } }>(
-      platform.template('events'),
-      'AWS::Events::Rule',
+  it('has one routing rule per region for the cases it handles, and one for those it received', () => {
+    const rules = resources<{
+      EventPattern: { detail: { handlingRegion: unknown[]; receivingRegion?: string[] } };
+    }>(platform.template('events'), 'AWS::Events::Rule');
+    const handling = rules.filter((rule) => !rule.props.EventPattern.detail.receivingRegion);
+    expect(handling.map((rule) => rule.props.EventPattern.detail.handlingRegion).sort()).toEqual(
+      codes.map((code) => [code]),
     );
-    expect(rules.map((rule) => rule.props.EventPattern.detail.handlingRegion).sort()).toEqual(
+    const received = rules.filter((rule) => rule.props.EventPattern.detail.receivingRegion);
+    expect(received.map((rule) => rule.props.EventPattern.detail.receivingRegion).sort()).toEqual(
       codes.map((code) => [code]),
     );
   });

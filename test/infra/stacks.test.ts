@@ -147,7 +147,7 @@ describe('the materials bucket', () => {
 
 interface RuleProps {
   EventBusName: unknown;
-  EventPattern: { detail?: { handlingRegion?: string[] } };
+  EventPattern: { detail?: { handlingRegion?: unknown[]; receivingRegion?: string[] } };
   Targets: { Arn: unknown; DeadLetterConfig?: { Arn: unknown } }[];
 }
 
@@ -163,15 +163,32 @@ describe('the events stack', () => {
 
   it('routes each case event from the hub to the bus of its detail.handlingRegion', () => {
     const rules = resources<RuleProps>(events(), 'AWS::Events::Rule');
-    expect(rules).toHaveLength(REGIONS.length);
+    expect(rules).toHaveLength(2 * REGIONS.length);
     for (const region of REGIONS) {
       const routing = rules.filter(
-        (rule) => rule.props.EventPattern.detail?.handlingRegion?.join() === region.code,
+        (rule) => JSON.stringify(rule.props.EventPattern.detail?.handlingRegion) === `["${region.code}"]`,
       );
       expect(routing, region.code).toHaveLength(1);
       const bus = logicalId(stack().regionBuses.get(region.code)!);
       expect(routing[0]!.props.EventBusName).toEqual({ Ref: logicalId(stack().hubBus) });
       expect(routing[0]!.props.Targets.map((target) => target.Arn)).toEqual([{ 'Fn::GetAtt': [bus, 'Arn'] }]);
+    }
+  });
+
+  it('also routes a case event to the bus of the region that received it, when another region handles it', () => {
+    const rules = resources<RuleProps>(events(), 'AWS::Events::Rule');
+    for (const region of REGIONS) {
+      const received = rules.filter(
+        (rule) => rule.props.EventPattern.detail?.receivingRegion?.join() === region.code,
+      );
+      expect(received, region.code).toHaveLength(1);
+      expect(received[0]!.props.EventPattern.detail?.handlingRegion).toEqual([
+        { 'anything-but': [region.code] },
+      ]);
+      const bus = logicalId(stack().regionBuses.get(region.code)!);
+      expect(received[0]!.props.Targets.map((target) => target.Arn)).toEqual([
+        { 'Fn::GetAtt': [bus, 'Arn'] },
+      ]);
     }
   });
 
@@ -258,6 +275,7 @@ interface StateJson {
   TimeoutSecondsPath?: string;
   HeartbeatSeconds?: number;
   Catch?: { ErrorEquals: string[]; Next: string }[];
+  Next?: string;
 }
 
 describe('the approval workflow', () => {
@@ -297,6 +315,67 @@ describe('the approval workflow', () => {
     const timeout = review().Catch?.find((c) => c.ErrorEquals.includes('States.Timeout'));
     expect(timeout).toBeDefined();
     expect(states()).toHaveProperty([timeout!.Next]);
+  });
+
+  it("waits for the applicant's supplement after a decision that returned the case for correction", () => {
+    const afterDecision = states()[states().RecordDecision!.Next!] as StateJson & {
+      Choices?: { Variable: string; StringEquals?: string; Next: string }[];
+    };
+    expect(afterDecision.Choices).toEqual([
+      { Variable: '$.recorded.result.status', StringEquals: 'correction-requested', Next: 'AwaitSupplement' },
+    ]);
+  });
+});
+
+describe('the clock reminders', () => {
+  const workflow = () => platform.template('workflow');
+  const policyOf = (fn: string) =>
+    resources<PolicyProps>(workflow(), 'AWS::IAM::Policy')
+      .filter((p) => JSON.stringify(p.props).includes(fn))
+      .flatMap((p) => p.props.PolicyDocument.Statement);
+
+  it('plans schedules named case-* in the default group, and nothing else of the scheduler', () => {
+    const planner = platform.stack<WorkflowStack>('workflow').reminders.node.findChild('PlanReminders');
+    const scheduling = policyOf(logicalId(planner).replace(/[A-F0-9]{8}$/, '')).filter((s) =>
+      asList(s.Action).some((a) => a.startsWith('scheduler:')),
+    );
+    expect(scheduling).toHaveLength(1);
+    expect(asList(scheduling[0]!.Action).sort()).toEqual([
+      'scheduler:CreateSchedule',
+      'scheduler:DeleteSchedule',
+      'scheduler:UpdateSchedule',
+    ]);
+    expect(flatten(scheduling[0]!.Resource)).toMatch(/:schedule\/default\/case-\*$/);
+  });
+
+  it('lets EventBridge Scheduler put reminders on the hub bus only', () => {
+    const role = onlyId(workflow(), 'AWS::IAM::Role', {
+      AssumeRolePolicyDocument: Match.objectLike({
+        Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' } })],
+      }),
+    });
+    const statements = resources<PolicyProps & { Roles: unknown[] }>(workflow(), 'AWS::IAM::Policy')
+      .filter((p) => JSON.stringify(p.props.Roles).includes(role))
+      .flatMap((p) => p.props.PolicyDocument.Statement);
+    expect(statements.map((s) => asList(s.Action).join())).toEqual(['events:PutEvents']);
+    expect(flatten(statements[0]!.Resource)).toMatch(/import:tongban-dev-events:.*HubBus.*Arn/);
+  });
+
+  it('acts on case events that move a deadline, and on reminders that come due', () => {
+    const patterns = resources<{ EventPattern: { source: string[]; 'detail-type': string[] } }>(
+      workflow(),
+      'AWS::Events::Rule',
+    ).map((r) => r.props.EventPattern);
+    expect(patterns).toContainEqual({ source: ['tongban.clock'], 'detail-type': ['Case Reminder Due'] });
+    const planning = patterns.find((p) => p.source[0] === 'tongban.cases')!;
+    expect(planning['detail-type']).toEqual(
+      expect.arrayContaining([
+        'Case Accepted',
+        'Case Clock Paused',
+        'Case Clock Extended',
+        'Case Terminated',
+      ]),
+    );
   });
 });
 
@@ -550,8 +629,13 @@ describe('the observability stack', () => {
       ...platform.stack<EventsStack>('events').deadLetterQueues,
       platform.stack<CatalogStack>('catalog').deadLetterQueue,
       platform.stack<ApiStack>('api').uploadCheckDlq,
+      platform.stack<WorkflowStack>('workflow').reminders.deadLetterQueue,
+      platform.stack<WorkflowStack>('workflow').handOffs.deadLetterQueue,
+      platform.stack<WorkflowStack>('workflow').departmentAnswers.deadLetterQueue,
+      platform.stack<WorkflowStack>('workflow').departmentAnswers.rejectedAnswers,
+      platform.stack<WorkflowStack>('workflow').notificationsDlq,
     ].map((queue) => logicalId(queue));
-    expect(queues.length).toBeGreaterThanOrEqual(4);
+    expect(queues.length).toBeGreaterThanOrEqual(9);
     const watched = alarmsOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible').map((a) => subjectOf(a.props));
     expect(watched).toEqual(expect.arrayContaining(queues.map((q) => ({ 'Fn::GetAtt': [q, 'QueueName'] }))));
     expect(watched).toHaveLength(queues.length);

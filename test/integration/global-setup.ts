@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { LocalPlatform } from '../../infra/local/platform.ts';
@@ -15,27 +15,43 @@ declare module 'vitest' {
   }
 }
 
-/** Synthesizes the app once and runs it as `npm start` would, on a free port with fresh data. */
+/** The projects that talk to the running platform; the others (unit, infra) do not wait for it to start. */
+const USERS = ['integration', 'e2e'];
+
+/**
+ * Synthesizes the app once and runs it as `npm start` would, on a free port with fresh data. It is the root
+ * config's global setup, so the integration and browser tests share one platform per run.
+ */
 export default async function setup(project: TestProject) {
-  const assemblyDir = `${ROOT}.local/test/cdk.out`;
+  if (!project.vitest.projects.some((p) => USERS.includes(p.name))) return;
+  // A folder per run: two runs at once (a developer's and an editor's, say) must not wipe each other's data.
+  const runDir = `${ROOT}.local/test/run-${process.pid}`;
+  const assemblyDir = `${runDir}/cdk.out`;
   mkdirSync(assemblyDir, { recursive: true });
   synthesize(assemblyDir);
   const platform = await LocalPlatform.start({
     assemblyDir,
-    dataDir: `${ROOT}.local/test/data`,
+    dataDir: `${runDir}/data`,
     fresh: true,
     port: 0,
     log: () => {},
+    // Human resources' reviews are answered by a simulated department system (test/integration/simulator.test.ts);
+    // no other test uses that department, so its tasks are left to reviewers.
+    simulateDepartments: [{ department: 'human-resources', outcome: 'approve', delaySeconds: 0 }],
   });
   try {
     await seedDemoData(platform.model, platform.dynamodb);
     await platform.idle();
   } catch (error) {
     await platform.stop();
+    rmSync(runDir, { recursive: true, force: true });
     throw error;
   }
   project.provide('baseUrl', platform.url);
   project.provide('assemblyDir', assemblyDir);
   project.provide('endpoints', platform.endpoints);
-  return () => platform.stop();
+  return async () => {
+    await platform.stop();
+    rmSync(runDir, { recursive: true, force: true });
+  };
 }

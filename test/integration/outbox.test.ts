@@ -24,7 +24,7 @@ describe("the outbox: cases table stream → hub bus → the handling region's b
           outbox: {
             source: 'tongban.cases',
             detailType: 'Case Submitted',
-            detail: { caseId, handlingRegion: '610100', receivingRegion: '610300' },
+            detail: { caseId, handlingRegion: '610100', receivingRegion: '610100' },
           },
         },
       }),
@@ -35,6 +35,32 @@ describe("the outbox: cases table stream → hub bus → the handling region's b
     const onXian = await eventually(() => eventsOn('tongban-dev-610100', caseId));
     expect(onXian).toHaveLength(1);
     expect(await eventsOn('tongban-dev-610300', caseId)).toBeUndefined();
+  });
+
+  it('also routes a case received in another region (异地代收) to the bus of the region that received it', async () => {
+    const model = localModel();
+    const table = physicalName(model, 'AWS::DynamoDB::Table', 'CasesTable');
+    const caseId = randomUUID();
+    await documents().send(
+      new PutCommand({
+        TableName: table,
+        Item: {
+          pk: `CASE#${caseId}`,
+          sk: `EVENT#${new Date().toISOString()}`,
+          outbox: {
+            source: 'tongban.cases',
+            detailType: 'Case Submitted',
+            detail: { caseId, handlingRegion: '610100', receivingRegion: '610300' },
+          },
+        },
+      }),
+    );
+    expect(await eventually(() => eventsOn('tongban-dev-610300', caseId))).toHaveLength(1);
+    expect(await eventually(() => eventsOn('tongban-dev-610100', caseId))).toHaveLength(1);
+    await call('/local/idle');
+    for (const other of ['610200', '610400', '610500', '610600', '610700', '610800', '610900', '611000']) {
+      expect(await eventsOn(`tongban-dev-${other}`, caseId), other).toBeUndefined();
+    }
   });
 
   it('publishes nothing for a write that carries no outbox record', async () => {

@@ -2,6 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { DescribeStateMachineCommand } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
 import { localModel, physicalName, stepFunctions } from '../support/assembly.ts';
+import {
+  caseOf,
+  decide,
+  fastForward,
+  statusBecomes,
+  submit as submitCase,
+  supplement as supplementCase,
+  taskFor,
+} from '../support/cases.ts';
 import { call, eventually, tokenFor } from '../support/local.ts';
 
 // 出生登记 in Xi'an, decided by public security: every required material is a government certificate, so an
@@ -13,51 +22,8 @@ const E_LICENCES = ['birth-certificate', 'household-book', 'parents-id-cards'].m
   licenceId: `1.2.156.3005.2.${materialId}`,
 }));
 
-async function submit(token: string, materials: object[]) {
-  const { status, body } = await call('/api/cases', {
-    method: 'POST',
-    token,
-    headers: { 'idempotency-key': randomUUID() },
-    body: JSON.stringify({ implementationCode: BIRTH_REGISTRATION, materials }),
-  });
-  expect(status).toBe(201);
-  return body.id as string;
-}
-
-const caseOf = async (token: string, id: string) => (await call(`/api/cases/${id}`, { token })).body;
-
-/** The open task of a case in the reviewer's inbox, looking through every page (other tests fill it too). */
-async function taskFor(reviewer: string, caseId: string, step?: string) {
-  return eventually(async () => {
-    let cursor: string | undefined;
-    do {
-      const { body } = await call(`/api/tasks?limit=50${cursor ? `&cursor=${cursor}` : ''}`, {
-        token: reviewer,
-      });
-      const task = body.items.find(
-        (t: { caseId: string; step: string }) => t.caseId === caseId && (!step || t.step === step),
-      );
-      if (task) return task;
-      cursor = body.nextCursor;
-    } while (cursor);
-    return undefined;
-  });
-}
-
-async function decide(reviewer: string, taskId: string, outcome: 'approve' | 'deny', reason?: string) {
-  return call(`/api/tasks/${taskId}/decision`, {
-    method: 'POST',
-    token: reviewer,
-    body: JSON.stringify({ outcome, reason }),
-  });
-}
-
-async function statusBecomes(token: string, id: string, status: string) {
-  return eventually(async () => {
-    const c = await caseOf(token, id);
-    return c.status === status ? c : undefined;
-  });
-}
+const submit = (token: string, materials: object[]) =>
+  submitCase(token, { implementationCode: BIRTH_REGISTRATION, materials });
 
 describe('the approval workflow, end to end on the local platform', () => {
   it('runs exactly the definition synthesized into cdk.out', async () => {
@@ -143,5 +109,117 @@ describe('the approval workflow, end to end on the local platform', () => {
     const { status, body } = await decide(reviewer, randomUUID(), 'deny');
     expect(status).toBe(400);
     expect(body.error.details[0].path).toBe('reason');
+  });
+
+  it('returns a case for correction during review, pauses its clock, and resumes the same step once corrected', async () => {
+    const citizen = await tokenFor('citizen');
+    const reviewer = await tokenFor('reviewer', { user: 'reviewer-xian-police' });
+    const id = await submit(citizen, E_LICENCES);
+    const task = await taskFor(reviewer, id, 'review');
+
+    const returned = await decide(reviewer, task.id, 'return', '户口簿信息与出生医学证明不一致，请核对');
+    expect(returned.status).toBe(200);
+    const waiting = await statusBecomes(citizen, id, 'correction-requested');
+    expect(waiting.timeline.at(-1)).toMatchObject({
+      action: 'return',
+      reason: '户口簿信息与出生医学证明不一致，请核对',
+    });
+
+    expect((await supplementCase(citizen, id, E_LICENCES.slice(1, 2))).status).toBe(200);
+    const again = await taskFor(reviewer, id, 'review');
+    expect(again.id).not.toBe(task.id);
+    const resumed = await statusBecomes(citizen, id, 'under-review');
+    // Accepted once: the return did not send it back to acceptance, and the correction stood the clock still.
+    expect(resumed.timeline.filter((r: { to: string }) => r.to === 'accepted')).toHaveLength(1);
+    expect(resumed.clock.pauses).toEqual([
+      expect.objectContaining({ type: 'correction', reason: '户口簿信息与出生医学证明不一致，请核对' }),
+    ]);
+    expect(resumed.clock.pauses[0].end).toBeDefined();
+  });
+
+  it('escalates a review task whose time runs out to the supervisor, and opens it again', async () => {
+    const citizen = await tokenFor('citizen');
+    const reviewer = await tokenFor('reviewer', { user: 'reviewer-xian-police' });
+    const id = await submit(citizen, E_LICENCES);
+    const task = await taskFor(reviewer, id, 'review');
+    expect(task.escalated).toBe(false);
+
+    const executionArn = `${physicalName(localModel(), 'AWS::StepFunctions::StateMachine', 'ApprovalStateMachine').replace(':stateMachine:', ':execution:')}:${id}`;
+    expect((await fastForward({ timeOut: { executionArn } })).timedOut).toBe(1);
+
+    const escalated = await eventually(async () => {
+      const t = await taskFor(reviewer, id, 'review');
+      return t.id !== task.id ? t : undefined;
+    });
+    expect(escalated).toMatchObject({ escalated: true, status: 'open' });
+    const c = await caseOf(citizen, id);
+    expect(c.timeline.at(-1)).toMatchObject({ action: 'escalate', from: 'under-review', to: 'under-review' });
+    // The expired task cannot be decided any more.
+    expect((await decide(reviewer, task.id, 'approve')).status).toBe(409);
+  });
+
+  it('lets a reviewer stop the clock for an inspection and a supervisor extend the period', async () => {
+    const citizen = await tokenFor('citizen');
+    const reviewer = await tokenFor('reviewer', { user: 'reviewer-xian-police' });
+    const supervisor = await tokenFor('supervisor');
+    const id = await submit(citizen, E_LICENCES);
+    await taskFor(reviewer, id, 'review');
+    const staff = (path: string, token: string, body: object) =>
+      call(`/api/staff/cases/${id}${path}`, { method: 'POST', token, body: JSON.stringify(body) });
+
+    const paused = await staff('/pauses', reviewer, { type: 'inspection', reason: '现场核查出生情况' });
+    expect(paused.status, JSON.stringify(paused.body)).toBe(200);
+    expect(paused.body.clock).toMatchObject({
+      status: 'paused',
+      pauses: [{ type: 'inspection', start: expect.any(String) }],
+    });
+    expect((await staff('/pauses', reviewer, { type: 'testing', reason: '再次中止' })).body.error.code).toBe(
+      'PAUSE_RUNNING',
+    );
+    expect((await staff('/pauses/end', reviewer, {})).body.clock.pauses[0].end).toBeDefined();
+
+    expect((await staff('/extensions', reviewer, { days: 5, reason: '情况复杂' })).status).toBe(403);
+    const extended = await staff('/extensions', supervisor, { days: 5, reason: '情况复杂，需进一步核实' });
+    expect(extended.status, JSON.stringify(extended.body)).toBe(200);
+    expect(extended.body.clock.extensionDays).toBe(5);
+    expect((await staff('/extensions', supervisor, { days: 6, reason: '再次延长' })).body.error.code).toBe(
+      'EXTENSION_BEYOND_STATUTE',
+    );
+    const events = await eventually(async () => {
+      const { body } = await call('/local/events?bus=tongban-dev-hub');
+      const types = body.events
+        .filter((e: { detail: { caseId?: string } }) => e.detail?.caseId === id)
+        .map((e: { detailType: string }) => e.detailType);
+      return types.includes('Case Clock Extended') ? types : undefined;
+    });
+    expect(events).toEqual(
+      expect.arrayContaining(['Case Clock Paused', 'Case Clock Resumed', 'Case Clock Extended']),
+    );
+  });
+
+  it('warns amber when 80% of the time is used, by a schedule planned at acceptance', async () => {
+    const citizen = await tokenFor('citizen');
+    const id = await submit(citizen, E_LICENCES);
+    const accepted = await statusBecomes(citizen, id, 'under-review');
+    await eventually(async () => {
+      const { status } = await call('/local/fast-forward', {
+        method: 'POST',
+        body: JSON.stringify({ schedule: { name: `case-${id}-amber` } }),
+      });
+      return status === 202 ? true : undefined;
+    });
+    const warned = await eventually(async () => {
+      const c = await caseOf(citizen, id);
+      return c.timeline.find((r: { action: string }) => r.action === 'clock-amber');
+    });
+    expect(warned.reason).toContain(accepted.clock.deadline);
+    const onHub = await eventually(async () => {
+      const { body } = await call('/local/events?bus=tongban-dev-hub');
+      return body.events.find(
+        (e: { detailType: string; detail: { caseId?: string } }) =>
+          e.detailType === 'Case Clock Amber' && e.detail.caseId === id,
+      );
+    });
+    expect(onHub.detail).toMatchObject({ action: 'clock-amber', handlingRegion: '610100' });
   });
 });

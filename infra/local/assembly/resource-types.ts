@@ -226,6 +226,7 @@ export const RESOURCE_TYPES: Record<string, ResourceType> = {
     },
   },
   'AWS::IAM::Policy': { mode: 'inert', ref: (p) => hash(p) },
+  // Inert for encryption (local engines do not encrypt); HMAC keys answer GenerateMac (aws/kms.ts).
   'AWS::KMS::Key': {
     mode: 'inert',
     ref: (p) => hash(p, 32),

@@ -25,6 +25,8 @@ export function controlPlane(platform: LocalPlatform, buses: LocalBus[], stateMa
   // biome-ignore lint/suspicious/noExplicitAny: SDK inputs as sent; each engine validates its own
   const json: Record<string, (input: any) => unknown> = {
     'AWSEvents.PutEvents': (i) => platform.eventBridge.putEvents(i.Entries ?? []),
+    'AWSEvents.StartReplay': (i) => platform.replays.start(i),
+    'AWSEvents.DescribeReplay': (i) => platform.replays.describe(i),
     'AWSEvents.DescribeEventBus': (i) => {
       const name = String(i.Name ?? 'default');
       const bus = buses.find((b) => b.name === name || b.arn === name);
@@ -55,6 +57,7 @@ export function controlPlane(platform: LocalPlatform, buses: LocalBus[], stateMa
     'AWSStepFunctions.SendTaskSuccess': async (i) => sfn().sendTaskSuccess(i),
     'AWSStepFunctions.SendTaskFailure': async (i) => sfn().sendTaskFailure(i),
     'AWSStepFunctions.SendTaskHeartbeat': async (i) => sfn().sendTaskHeartbeat(i),
+    'TrentService.GenerateMac': (i) => platform.kms.generateMac(i),
     'AmazonSQS.SendMessage': (i) => ({
       MessageId: platform.queues.send(i.QueueUrl, i.MessageBody, i.MessageAttributes),
     }),

@@ -63,6 +63,8 @@ export interface EventBridgeEvent {
   region: string;
   resources: string[];
   detail: Record<string, unknown>;
+  /** Set on events StartReplay delivers again. */
+  'replay-name'?: string;
 }
 
 export interface SqsMessageAttribute {
@@ -228,14 +230,39 @@ export class LocalEventBridge {
       resources: entry.Resources ?? [],
       detail: parsed.detail,
     };
-    for (const { rule, targets } of this.#matchingRecords(this.#rulesByBus.get(bus.name) ?? [], event)) {
+    this.#dispatch(this.#rulesByBus.get(bus.name) ?? [], event, ingestedAt);
+    return { EventId: event.id };
+  }
+
+  /**
+   * StartReplay's delivery: archived events go again to the rules of their bus (to those of `ruleArns` only,
+   * when given), marked with `replay-name`. Archives are left out: a replayed event is not archived twice.
+   */
+  replay(
+    busName: string,
+    events: readonly EventBridgeEvent[],
+    replayName: string,
+    ruleArns?: string[],
+  ): number {
+    const bus = this.#busesByKey.get(busName);
+    if (!bus) throw new ValidationException(`Event bus ${busName} does not exist.`);
+    const records = (this.#rulesByBus.get(bus.name) ?? []).filter(
+      (record) =>
+        !record.targets.some(({ target }) => target.arn.includes(':archive/')) &&
+        (!ruleArns || ruleArns.includes(record.rule.arn)),
+    );
+    for (const event of events) this.#dispatch(records, { ...event, 'replay-name': replayName }, Date.now());
+    return events.length;
+  }
+
+  #dispatch(records: RuleRecord[], event: EventBridgeEvent, ingestedAt: number): void {
+    for (const { rule, targets } of this.#matchingRecords(records, event)) {
       for (const { target, render } of targets) {
         const delivery = this.#deliver({ event, rule, target, render, ingestedAt });
         this.#inFlight.add(delivery);
         delivery.finally(() => this.#inFlight.delete(delivery));
       }
     }
-    return { EventId: event.id };
   }
 
   async #deliver(delivery: Delivery): Promise<void> {

@@ -9,14 +9,23 @@ export interface LoggedEvent {
   at: string;
 }
 
-const PER_BUS = 500;
+// Enough for a whole test run's events on the busiest bus, the hub.
+const PER_BUS = 5000;
 
 /**
  * The local buses, remembering the last events accepted on each one. Developers (and tests) read them at
- * `GET /local/events?bus=...` to see where an event went; AWS offers no such view, so it is local-only.
+ * `GET /local/events?bus=...` to see where an event went; AWS offers no such view, so it is local-only. The
+ * department simulator listens here.
  */
 export class RecordingEventBridge extends LocalEventBridge {
   private readonly log = new Map<string, LoggedEvent[]>();
+  private readonly listeners = new Set<(event: LoggedEvent) => void>();
+
+  /** Calls `listener` with every event accepted on any bus, after it was accepted; returns the unsubscribe. */
+  subscribe(listener: (event: LoggedEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   override putEvents(entries: readonly PutEventsEntry[]): PutEventsResult {
     const result = super.putEvents(entries);
@@ -37,6 +46,7 @@ export class RecordingEventBridge extends LocalEventBridge {
       });
       if (list.length > PER_BUS) list.shift();
       this.log.set(bus, list);
+      for (const listener of this.listeners) listener(list.at(-1)!);
     });
     return result;
   }

@@ -34,9 +34,18 @@ export class LocalIssuer {
     private readonly kid: string,
     readonly pools: LocalUserPool[],
     private readonly salt: string,
+    private readonly hashId?: (idNumber: string) => string,
   ) {}
 
-  static async open(dataDir: string, pools: LocalUserPool[]): Promise<LocalIssuer> {
+  /**
+   * `hashId` is what real-name verification does for `custom:idHash`: the keyed hash of the user's ID number
+   * or credit code, with the key the functions use (ID hashes).
+   */
+  static async open(
+    dataDir: string,
+    pools: LocalUserPool[],
+    hashId?: (idNumber: string) => string,
+  ): Promise<LocalIssuer> {
     const file = join(dataDir, 'signing-key.json');
     if (!existsSync(file)) {
       const { privateKey } = await generateKeyPair(ALG, { extractable: true });
@@ -48,7 +57,7 @@ export class LocalIssuer {
     const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, salt, ...publicJwk } = jwk;
     const privateKey = (await importJWK({ ...jwk, salt: undefined }, ALG)) as CryptoKey;
     const publicKey = (await importJWK(publicJwk, ALG)) as CryptoKey;
-    return new LocalIssuer(privateKey, publicKey, jwk.kid, pools, salt);
+    return new LocalIssuer(privateKey, publicKey, jwk.kid, pools, salt, hashId);
   }
 
   poolFor(user: DemoUser): LocalUserPool {
@@ -72,7 +81,7 @@ export class LocalIssuer {
         ? { 'cognito:groups': [user.role], 'custom:department': user.department, email: user.email }
         : {
             'custom:subjectType': user.role === 'enterprise' ? 'enterprise' : 'person',
-            'custom:idHash': user.idNumber ? this.hashId(user.idNumber) : undefined,
+            'custom:idHash': user.idNumber ? this.hashId?.(user.idNumber) : undefined,
             phone_number: user.phone ? `+86${user.phone}` : undefined,
           }),
     };
@@ -109,9 +118,5 @@ export class LocalIssuer {
   subjectOf(user: DemoUser): string {
     const h = createHmac('sha256', this.salt).update(user.id).digest('hex');
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-  }
-
-  private hashId(idNumber: string): string {
-    return createHmac('sha256', this.salt).update(idNumber).digest('base64url');
   }
 }

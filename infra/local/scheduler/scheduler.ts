@@ -217,6 +217,19 @@ export class LocalScheduler {
     return {};
   }
 
+  /**
+   * Local mode's fast-forward (no AWS API): a pending schedule fires now, as it would at its time — its
+   * `<aws.scheduler.scheduled-time>` is still the time it was due.
+   */
+  runNow(input: { GroupName?: string; Name: string }): void {
+    const schedule = this.#schedule(input.GroupName, input.Name);
+    if (schedule.completedAt || schedule.State !== 'ENABLED') {
+      throw new SchedulerApiError('ConflictException', `Schedule ${input.Name} has nothing left to run.`);
+    }
+    this.#timers.get(key(schedule.GroupName, schedule.Name))?.cancel();
+    this.#attempt(schedule, 1);
+  }
+
   /** Stops every timer and waits for invocations in flight and pending writes. */
   async close(): Promise<void> {
     this.#closed = true;

@@ -206,6 +206,20 @@ export class LocalStepFunctions {
     return {};
   }
 
+  /**
+   * Local mode's fast-forward (no AWS API): the running task states of an execution that have a TimeoutSeconds
+   * time out now, exactly as they would when it runs out, so a test need not wait twenty working days.
+   */
+  timeOutTasks(executionArn: string): number {
+    const live = this.#live.get(executionArn);
+    if (!live) {
+      throw new StepFunctionsApiError('ExecutionDoesNotExist', `Execution is not running: ${executionArn}`);
+    }
+    const timed = [...live.attempts].filter((a) => a.timed);
+    for (const attempt of timed) attempt.timeOut();
+    return timed.length;
+  }
+
   sendTaskHeartbeat(request: { taskToken: string }): Record<string, never> {
     this.#openTask(request.taskToken).heartbeat();
     return {};

@@ -14,6 +14,7 @@ export class TaskAttempt {
   readonly #reject: (error: Error) => void;
   readonly #onSettled: () => void;
   #settled = false;
+  #limited = false;
   #deadline: LongTimer | undefined;
   #heartbeatSeconds: number | undefined;
   #heartbeat: LongTimer | undefined;
@@ -30,9 +31,18 @@ export class TaskAttempt {
 
   /** Fails the attempt with States.Timeout unless it settles within `seconds` (TimeoutSeconds). */
   limitTo(seconds: number): void {
-    this.#deadline = scheduleAt(Date.now() + seconds * 1000, () =>
-      this.fail(timeoutFailure('States.Timeout')),
-    );
+    this.#limited = true;
+    this.#deadline = scheduleAt(Date.now() + seconds * 1000, () => this.timeOut());
+  }
+
+  /** Whether the attempt has a TimeoutSeconds still to run out. */
+  get timed(): boolean {
+    return this.#limited && !this.#settled;
+  }
+
+  /** The attempt's TimeoutSeconds runs out: now, or when its timer fires. */
+  timeOut(): void {
+    this.fail(timeoutFailure('States.Timeout'));
   }
 
   /** Ends the attempt with `result` at `dueAt`: a Wait state. */

@@ -72,8 +72,15 @@ export function acceptFromPrecheck(
     result.replacedByCommitment.length > 0
       ? { materialIds: result.replacedByCommitment, signedAt: c.receivedAt ?? acting.at }
       : c.commitment;
+  // The clock starts: the promised limit of the pinned version is kept with the case, pauses and extensions join it.
+  const clock = { limitDays: matter.promisedLimitDays, pauses: [], extensions: [] };
   return {
-    case: { ...accepted.case, obligations: [...accepted.case.obligations, ...obligations], commitment },
+    case: {
+      ...accepted.case,
+      obligations: [...accepted.case.obligations, ...obligations],
+      commitment,
+      clock,
+    },
     record: accepted.record,
   };
 }

@@ -1,3 +1,4 @@
+import { isOwnCase } from './access.ts';
 import type { Actor, Case } from './model.ts';
 
 /**
@@ -28,11 +29,14 @@ export function regionCovers(region: string | undefined, target: string): boolea
 export function actorKinds(c: Case, actor: Actor): Set<ActorKind> {
   const kinds = new Set<ActorKind>();
   const has = (role: Actor['roles'][number]) => actor.roles.includes(role);
-  const isApplicant = c.applicant.subject !== undefined && actor.subject === c.applicant.subject;
+  // Theirs by account, or by ID hash when a window filed it for them.
+  const isApplicant = isOwnCase(c, actor);
   const ofHandlingBody = actor.department === c.handling.department && actor.region === c.handling.region;
   if (isApplicant) kinds.add('applicant');
-  // 帮办代办: the window that filed for a walk-in acts for them until the case ends.
-  if (c.assisted && has('window') && ofHandlingBody) kinds.add('applicant');
+  // 帮办代办: the window that filed for a walk-in acts for them until the case ends. Window staff serve every
+  // department (一窗受理), so the one who took the case in is that window, whatever department it is for.
+  const tookIn = c.intake?.channel === 'window' && c.intake.staff === actor.subject;
+  if (c.assisted && has('window') && (ofHandlingBody || tookIn)) kinds.add('applicant');
   // Nobody handles or supervises their own application (回避).
   if (!isApplicant && ofHandlingBody && (has('window') || has('reviewer'))) kinds.add('handler');
   if (!isApplicant && has('supervisor') && regionCovers(actor.region, c.handling.region))

@@ -1,4 +1,5 @@
 import { type ActorKind, actorKinds, describeKinds } from './actors.ts';
+import { endPause, openPause } from './clock-record.ts';
 import { IllegalTransitionError } from './errors.ts';
 import {
   type Actor,
@@ -18,6 +19,8 @@ export type Action =
   | 'request-correction'
   | 'supplement'
   | 'resubmit'
+  | 'return'
+  | 'resume-review'
   | 'accept'
   | 'auto-accept'
   | 'not-accept'
@@ -66,6 +69,16 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'supplement', from: ['correction-requested'], to: 'corrected', by: ['applicant'] },
   // The corrected application goes back to the pre-check queue, as a new receipt.
   { action: 'resubmit', from: ['corrected'], to: 'submitted', by: ['system', 'applicant'] },
+  // A reviewer returns an accepted case for correction (补正); the clock stands still until it is corrected.
+  {
+    action: 'return',
+    from: ['under-review'],
+    to: 'correction-requested',
+    by: ['handler'],
+    needsReason: true,
+  },
+  // … and the corrected case goes back to the step that returned it, without a second acceptance.
+  { action: 'resume-review', from: ['corrected'], to: 'under-review', by: ['system'], needsStep: true },
   // A complete (or tolerable) application is accepted by the pre-check at once; a handler may accept too.
   { action: 'accept', from: ['submitted'], to: 'accepted', by: ['handler', 'system'] },
   // 行政许可法 Art. 32: no notice within 5 working days of receipt = accepted from receipt.
@@ -119,6 +132,8 @@ export interface TransitionOptions {
   step?: string;
   /** Picks among rules with the same statuses (next-step vs escalate) when the actor could do both. */
   action?: Action;
+  /** The day a deadline is judged on: a timer's scheduled day, which may be later than `at` was read. */
+  today?: string;
 }
 
 /** Data in, data out: the changed case and the audit record to append, or an IllegalTransitionError. */
@@ -200,8 +215,23 @@ function guard(c: Case, rule: TransitionRule, to: CaseStatus, opts: TransitionOp
       `deferred materials are still to be supplied: ${names.join(', ')}`,
     );
   }
-  if (rule.action === 'terminate' && overdueObligations(c, dayOf(opts.at)).length === 0) {
+  if (rule.action === 'terminate' && overdueObligations(c, opts.today ?? dayOf(opts.at)).length === 0) {
     throw fail('NO_OVERDUE_OBLIGATION', '没有逾期未补的容缺材料', 'no deferred material is overdue');
+  }
+  // A case accepted before (returned during review) resumes its review; only one never accepted is pre-checked.
+  if (rule.action === 'resubmit' && c.acceptedAt) {
+    throw fail(
+      'ALREADY_ACCEPTED',
+      '已受理的办件补正后继续审查',
+      'an accepted case resumes its review once corrected',
+    );
+  }
+  if (rule.action === 'resume-review' && !c.acceptedAt) {
+    throw fail(
+      'NOT_ACCEPTED',
+      '未受理的办件补正后须重新预审',
+      'a case not yet accepted is pre-checked again',
+    );
   }
   if (rule.action === 'revoke' && !c.commitment) {
     throw fail('NO_COMMITMENT', '该办件未实行告知承诺', 'the case was not decided on a commitment');
@@ -224,7 +254,19 @@ function apply(c: Case, rule: TransitionRule, to: CaseStatus, opts: TransitionOp
       break;
     case 'start-review':
     case 'next-step':
+    case 'resume-review':
       next.step = opts.step;
+      break;
+    case 'return':
+      next.clock = openPause(c, {
+        type: 'correction',
+        day: dayOf(opts.at),
+        reason: opts.reason!,
+        by: opts.actor.subject,
+      });
+      break;
+    case 'supplement':
+      next.clock = endPause(c, dayOf(opts.at));
       break;
     case 'escalate':
       next.escalatedAt = opts.at;
@@ -244,7 +286,6 @@ function apply(c: Case, rule: TransitionRule, to: CaseStatus, opts: TransitionOp
       next.closedAt = opts.at;
       break;
     case 'request-correction':
-    case 'supplement':
       break;
   }
   return next;

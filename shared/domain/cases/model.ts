@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { chinaDate } from '../catalog/dates.ts';
+import { PAUSE_TYPES } from '../clock/statute.ts';
 import type { Role } from '../identity.ts';
 
 /**
@@ -117,15 +118,60 @@ export type VerificationObligation = z.infer<typeof VerificationObligation>;
 export const Obligation = z.discriminatedUnion('kind', [MaterialObligation, VerificationObligation]);
 export type Obligation = z.infer<typeof Obligation>;
 
-/** The party the case is for; the ID number itself stays out of the case, only its salted hash. */
+/** A pause of the legal clock (时限中止) as recorded on the case: type, start, end, reason, and who ordered it. */
+export const ClockPause = z.object({
+  type: z.enum(PAUSE_TYPES),
+  start: Day,
+  /** Absent while the pause runs. */
+  end: Day.optional(),
+  reason: z.string().min(1),
+  by: Id,
+});
+export type ClockPause = z.infer<typeof ClockPause>;
+
+/** An extension of the period (延长), approved by the head of the body (here: a supervisor). */
+export const ClockExtension = z.object({
+  days: z.number().int().min(1),
+  approvedBy: Id,
+  approvedOn: Day,
+  reason: z.string().min(1),
+});
+export type ClockExtension = z.infer<typeof ClockExtension>;
+
+/**
+ * The legal clock's record, fixed at acceptance: the promised limit of the pinned matter version, and every
+ * pause and extension since. Reading the clock needs nothing but this and the calendar.
+ */
+export const ClockRecord = z.object({
+  limitDays: z.number().int().min(0),
+  pauses: z.array(ClockPause).default([]),
+  extensions: z.array(ClockExtension).default([]),
+  /** The deadline each warning was last given for: an extension moves the deadline and warns again. */
+  warned: z.object({ amber: Day.optional(), red: Day.optional() }).optional(),
+});
+export type ClockRecord = z.infer<typeof ClockRecord>;
+
+/** The party the case is for; the ID number itself stays out of the case, only its keyed hash. */
 export const Party = z.object({
   /** The applicant's account, when they have one (a walk-in served at a window may not). */
   subject: Id.optional(),
   kind: z.enum(['person', 'enterprise']),
   name: z.string().min(1),
   idHash: Id,
+  /** A contact number, given at the window for an applicant who may have no account; masked in every view. */
+  phone: z.string().optional(),
 });
 export type Party = z.infer<typeof Party>;
+
+/** How a case came in when it was not online: taken in at a window (一窗受理), by whom and where. */
+export const Intake = z.object({
+  channel: z.literal('window'),
+  /** The window staff member who took it in: their account's subject. */
+  staff: Id,
+  /** The window's region, where it was received (收件地); it may differ from the handling region (通办). */
+  region: z.string().regex(/^\d{6}$/),
+});
+export type Intake = z.infer<typeof Intake>;
 
 /** What counts against an applicant when commitment or tolerance is asked for; no defaults, to be looked up. */
 export const Standing = z.object({ badCredit: z.boolean(), falseCommitmentRecord: z.boolean() });
@@ -146,6 +192,7 @@ export const Case = z.object({
   applicant: Party,
   /** Filed by window staff for the applicant (帮办代办): that window may act for the applicant. */
   assisted: z.boolean().default(false),
+  intake: Intake.optional(),
   status: CaseStatus,
   step: Id.optional(),
   createdAt: Timestamp,
@@ -158,6 +205,7 @@ export const Case = z.object({
   /** When it ended without a result: not accepted, withdrawn, terminated or revoked. */
   closedAt: Timestamp.optional(),
   escalatedAt: Timestamp.optional(),
+  clock: ClockRecord.optional(),
   notices: z.array(Notice).default([]),
   /** Materials replaced by the applicant's signed commitment (告知承诺). */
   commitment: z.object({ materialIds: z.array(Id).min(1), signedAt: Timestamp }).optional(),
@@ -172,6 +220,8 @@ export type ActorRole = Role | 'system';
 export interface Actor {
   subject: string;
   roles: readonly ActorRole[];
+  /** A citizen's ID hash (from real-name verification): the applicant of a case a window filed for them. */
+  idHash?: string;
   department?: string;
   region?: string;
 }
@@ -186,6 +236,17 @@ export const AuditRecord = z.object({
   to: CaseStatus,
   reason: z.string().optional(),
   step: Id.optional(),
+  /** A hand-off between regions (异地代收代办) and its signed receipt, on the records that note one. */
+  handoff: z
+    .object({
+      id: Id,
+      kind: z.enum(['application', 'result']),
+      fromRegion: z.string(),
+      toRegion: z.string(),
+      at: Timestamp,
+      receipt: z.object({ keyId: Id, algorithm: z.literal('HMAC_SHA_256'), signature: Id }),
+    })
+    .optional(),
 });
 export type AuditRecord = z.infer<typeof AuditRecord>;
 

@@ -116,9 +116,12 @@ export function supplyObligation(
   return { case: next, record };
 }
 
-/** The timer's action: a missed deferred material terminates the case (终止), naming what was missed. */
-export function terminateOverdue(c: Case, at: string): TransitionResult {
-  const missed = overdueObligations(c, dayOf(at));
+/**
+ * The timer's action: a missed deferred material terminates the case (终止), naming what was missed. `today`
+ * is the day the timer was due (never earlier than the deadline's next day), `at` when it ran.
+ */
+export function terminateOverdue(c: Case, at: string, today = dayOf(at)): TransitionResult {
+  const missed = overdueObligations(c, today);
   if (missed.length === 0) {
     throw new CaseError('NO_OVERDUE_OBLIGATION', '没有逾期未补的容缺材料', 'no deferred material is overdue');
   }
@@ -128,5 +131,6 @@ export function terminateOverdue(c: Case, at: string): TransitionResult {
     at,
     reason: `容缺材料逾期未补：${names} / deferred materials not supplied in time`,
     action: 'terminate',
+    today,
   });
 }

@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { Application, DeclaredMaterial } from '../../domain/cases/application.ts';
-import { AuditRecord, CaseStatus, Notice, Obligation } from '../../domain/cases/model.ts';
+import {
+  Applicant as ApplicantOnBehalf,
+  Application,
+  DeclaredMaterial,
+} from '../../domain/cases/application.ts';
+import { AuditRecord, CaseStatus, Intake, Notice, Obligation } from '../../domain/cases/model.ts';
+import { PAUSE_TYPES } from '../../domain/clock/statute.ts';
 import { CaseIdPath, Cursor } from './common.ts';
 import { MaterialUploadView } from './materials.ts';
 
@@ -58,6 +63,23 @@ export const CaseView = z
         usedDays: z.number().int().optional(),
         remainingDays: z.number().int().optional(),
         status: z.enum(['green', 'amber', 'red', 'paused', 'unknown']),
+        amberFrom: z.string().optional().describe('the day the clock turns amber'),
+        extensionDays: z.number().int().optional(),
+        pausedDays: z.number().int().optional().describe('working days the pauses took out of the period'),
+        pauses: z
+          .array(
+            z.object({
+              type: z.enum(PAUSE_TYPES),
+              start: z.string(),
+              end: z.string().optional(),
+              reason: z.string(),
+            }),
+          )
+          .optional()
+          .describe('时限中止: an open pause has no end'),
+        extensions: z
+          .array(z.object({ days: z.number().int(), approvedOn: z.string(), reason: z.string() }))
+          .optional(),
         note: z
           .object({ 'zh-CN': z.string(), en: z.string() })
           .optional()
@@ -96,11 +118,74 @@ export const TaskPage = z
 
 export const TaskDecisionBody = z
   .object({
-    outcome: z.enum(['approve', 'deny']),
+    outcome: z
+      .enum(['approve', 'deny', 'return'])
+      .describe('approve the step (the case, at its last step), deny it, or return it for correction'),
     reason: z.string().trim().min(2).max(2000).optional(),
   })
   .refine((d) => d.outcome === 'approve' || d.reason, {
-    message: 'a denial needs a reason',
+    message: 'a denial or a return for correction needs a reason',
     path: ['reason'],
   })
   .meta({ id: 'TaskDecision' });
+
+/**
+ * What window staff submit for an applicant (一窗受理, 帮办代办): an application naming the applicant, with the
+ * ID number or 统一社会信用代码 the counter was shown. The number is hashed, never stored.
+ */
+export const WindowApplication = Application.extend({ onBehalfOf: ApplicantOnBehalf }).meta({
+  id: 'WindowApplication',
+});
+
+/** A case as staff see it: the applicant's view, with how it came in; personal data masked. */
+export const StaffCaseView = CaseView.extend({
+  applicant: z.object({
+    kind: z.enum(['person', 'enterprise']),
+    name: z.string().describe('masked'),
+    phone: z.string().optional().describe('masked'),
+  }),
+  intake: Intake.optional().describe('taken in at a window: by whom, in which region'),
+  supervision: z
+    .array(
+      z.object({
+        recordId: z.string(),
+        kind: z.string(),
+        result: z.string(),
+        summary: z.string(),
+        regulator: z.object({ department: z.string(), region: z.string() }),
+        recordedAt: z.string(),
+        caseId: z.string().optional(),
+      }),
+    )
+    .optional()
+    .describe("审管协同: the regulators' records on the applicant (inspections, penalties …), newest first"),
+}).meta({ id: 'StaffCase' });
+
+export const StaffCasePage = z
+  .object({ items: z.array(StaffCaseView), nextCursor: z.string().optional() })
+  .meta({ id: 'StaffCasePage' });
+
+export const PauseBody = z
+  .object({
+    type: z
+      .enum(PAUSE_TYPES)
+      .describe('why the clock stops (时限中止): hearing, inspection, expert review …'),
+    reason: z.string().trim().min(2).max(1000),
+  })
+  .meta({ id: 'PauseRequest' });
+
+export const ResumeBody = z
+  .object({ reason: z.string().trim().min(2).max(1000).optional() })
+  .meta({ id: 'ResumeRequest' });
+
+export const ExtensionBody = z
+  .object({
+    days: z
+      .number()
+      .int()
+      .min(1)
+      .max(15)
+      .describe('working days added (10 at most by statute; 15 for joint handling)'),
+    reason: z.string().trim().min(2).max(1000).describe('told to the applicant'),
+  })
+  .meta({ id: 'ExtensionRequest' });

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import type { ContractEntry } from './entry.ts';
+import { CaseId, RegionCode, Timestamp } from './envelope.ts';
+
+/** The legal clock's reminders: one-time EventBridge Scheduler schedules that put an event on the hub. */
+export const CLOCK = 'tongban.clock';
+
+export const CLOCK_EVENTS: ContractEntry[] = [
+  {
+    source: CLOCK,
+    detailType: 'Case Reminder Due',
+    description:
+      "A case's reminder came due: a deferred material's deadline passed, or its clock turns amber or red. " +
+      'What comes of it reaches departments as a case event (Case Terminated, Case Clock Amber, Case Clock Red).',
+    published: true,
+    audience: 'internal',
+    schema: z.looseObject({
+      caseId: CaseId,
+      kind: z.enum(['obligations', 'amber', 'red']),
+      handlingRegion: RegionCode,
+      scheduledTime: Timestamp.describe('the time it was due, which decides the day it judges the case on'),
+    }),
+  },
+];

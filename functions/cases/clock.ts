@@ -1,0 +1,37 @@
+import { extendClock, pauseClock, resumeClock } from '../../shared/domain/cases/clock-record.ts';
+import { noSuchCase } from '../../shared/http/errors.ts';
+import { httpHandler } from '../../shared/http/handler.ts';
+import { requireRole } from '../../shared/http/identity.ts';
+import { CaseIdPath, ExtensionBody, PauseBody, ResumeBody } from '../../shared/http/schemas/cases.ts';
+import { calendars, clockView } from './clock-view.ts';
+import { asConflict, cases, caseView } from './store.ts';
+
+/**
+ * The legal clock's record, kept by staff: POST /api/staff/cases/{id}/pauses (a handler stops the clock for
+ * a special procedure: hearing, inspection, expert review …), …/pauses/end (it runs again) and …/extensions
+ * (a supervisor, for the head of the body, extends the period). Each is an audit record and an event.
+ */
+export const handler = httpHandler(async (request) => {
+  const actor = requireRole(request, 'reviewer', 'window', 'supervisor');
+  const { id } = CaseIdPath.parse(request.pathParameters ?? {});
+  const c = await cases.get(id);
+  if (!c) throw noSuchCase();
+  const at = new Date().toISOString();
+  try {
+    const changed = request.routeKey.endsWith('/pauses')
+      ? pauseClock(c, { actor, at, ...PauseBody.parse(request.json ?? {}) })
+      : request.routeKey.endsWith('/pauses/end')
+        ? resumeClock(c, { actor, at, ...ResumeBody.parse(request.json ?? {}) })
+        : extendClock(c, {
+            actor,
+            at,
+            calendar: await calendars.calendar(),
+            ...ExtensionBody.parse(request.json ?? {}),
+          });
+    await cases.transition(c, changed.case, changed.record);
+    const clock = await clockView(changed.case);
+    return { ...caseView(changed.case), ...(clock ? { clock } : {}) };
+  } catch (error) {
+    throw asConflict(error);
+  }
+});

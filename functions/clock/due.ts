@@ -1,0 +1,54 @@
+import type { EventBridgeEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { CalendarStore } from '../../shared/adapters/calendar-store.ts';
+import { CaseStore } from '../../shared/adapters/case-store.ts';
+import { documents } from '../../shared/adapters/dynamodb.ts';
+import { requiredEnv } from '../../shared/adapters/env.ts';
+import { TaskDecided, TaskStore } from '../../shared/adapters/task-store.ts';
+import { stopApproval } from '../../shared/adapters/workflow.ts';
+import { warnClock } from '../../shared/domain/cases/clock-record.ts';
+import { dayOf } from '../../shared/domain/cases/model.ts';
+import { overdueObligations, terminateOverdue } from '../../shared/domain/cases/obligations.ts';
+import { chinaDate } from '../../shared/domain/catalog/dates.ts';
+
+const cases = new CaseStore(documents, requiredEnv('CASES_TABLE'));
+const tasks = new TaskStore(documents, requiredEnv('CASES_TABLE'));
+const calendars = new CalendarStore(documents, requiredEnv('MATTERS_TABLE'));
+
+const Detail = z.object({
+  caseId: z.string().min(1),
+  kind: z.enum(['obligations', 'amber', 'red']),
+  scheduledTime: z.iso.datetime({ offset: true }),
+});
+
+/**
+ * A reminder came due. `obligations`: a deferred material (容缺) still missing ends the case (终止), its open
+ * review task expires and its workflow stops. `amber`/`red`: the warning is recorded on the case, once per
+ * deadline, and so reaches the department and the applicant. Judged on the day the reminder was due (a late
+ * delivery does not move the day); anything the case did meanwhile (supplied, paused, extended) is respected.
+ * A write lost to a concurrent change throws, and EventBridge delivers the reminder again.
+ */
+export const handler = async (event: EventBridgeEvent<string, unknown>) => {
+  const { caseId, kind, scheduledTime } = Detail.parse(event.detail);
+  const c = await cases.get(caseId);
+  if (!c) return { done: 'no such case' };
+  const at = new Date().toISOString();
+  const today = [chinaDate(), dayOf(scheduledTime)].sort()[1]!;
+
+  if (kind === 'obligations') {
+    if (overdueObligations(c, today).length === 0) return { done: 'nothing overdue' };
+    const ended = terminateOverdue(c, at, today);
+    await cases.transition(c, ended.case, ended.record);
+    const open = await tasks.openTaskOf(caseId);
+    if (open)
+      await tasks
+        .close(open, 'expired')
+        .catch((e) => (e instanceof TaskDecided ? undefined : Promise.reject(e)));
+    await stopApproval(caseId, 'terminated: deferred materials not supplied in time');
+    return { done: 'terminated' };
+  }
+  const warning = warnClock(c, kind, { calendar: await calendars.calendar(), today, at });
+  if (!warning) return { done: 'no warning due' };
+  await cases.transition(c, warning.case, warning.record);
+  return { done: `warned ${kind}` };
+};

@@ -1,0 +1,127 @@
+import { ArnFormat, Stack } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { REMINDER_DUE, REMINDER_SOURCE } from '../../shared/adapters/reminder-schedules.ts';
+import { DeadLetterQueue } from './dead-letter-queue.ts';
+import { grantTable, type TableAccess } from './grants.ts';
+import { acknowledge } from './nag.ts';
+import { ServiceFunction } from './service-function.ts';
+
+/** Case events after which a deadline may have moved, so the reminders are planned again. */
+const PLAN_AFTER = [
+  'Case Accepted',
+  'Case Under Review',
+  'Case Correction Requested',
+  'Case Material Supplied',
+  'Case Clock Paused',
+  'Case Clock Resumed',
+  'Case Clock Extended',
+  'Case Approved',
+  'Case Denied',
+  'Case Withdrawn',
+  'Case Terminated',
+];
+
+export interface ClockRemindersProps {
+  stage: string;
+  hubBus: events.IEventBus;
+  cases: TableAccess;
+  matters: TableAccess;
+  approvalStateMachine: sfn.IStateMachine;
+}
+
+/**
+ * The legal clock's timers (EventBridge Scheduler): a planner keeps one-time schedules per case — the end of
+ * its 容缺 deadline, the days it turns amber and red — and a handler acts when one comes due: it terminates a
+ * case whose deferred materials are missing, or records the warning, which reaches departments as an event.
+ */
+export class ClockReminders extends Construct {
+  readonly deadLetterQueue: DeadLetterQueue;
+
+  constructor(scope: Construct, id: string, props: ClockRemindersProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    this.deadLetterQueue = new DeadLetterQueue(this, 'Dlq', {
+      description: 'the dead-letter queue of clock reminders',
+    });
+    const role = new iam.Role(this, 'SchedulerRole', {
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com'),
+      description: 'Lets EventBridge Scheduler put case reminders on the hub bus',
+    });
+    props.hubBus.grantPutEventsTo(role);
+    const environment = {
+      CASES_TABLE: props.cases.table.tableName,
+      MATTERS_TABLE: props.matters.table.tableName,
+      HUB_BUS_ARN: props.hubBus.eventBusArn,
+      SCHEDULER_ROLE_ARN: role.roleArn,
+      APPROVAL_STATE_MACHINE_ARN: props.approvalStateMachine.stateMachineArn,
+    };
+
+    const planner = new ServiceFunction(this, 'PlanReminders', {
+      entry: 'clock/plan.ts',
+      description: "Plans a case's 容缺 deadline and amber/red reminders as one-time schedules",
+      environment,
+    });
+    grantTable(planner, props.cases, 'read');
+    grantTable(planner, props.matters, 'read');
+    const schedules = stack.formatArn({
+      service: 'scheduler',
+      resource: 'schedule',
+      resourceName: 'default/case-*',
+    });
+    planner.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['scheduler:CreateSchedule', 'scheduler:UpdateSchedule', 'scheduler:DeleteSchedule'],
+        resources: [schedules],
+      }),
+    );
+    role.grantPassRole(planner.grantPrincipal);
+    acknowledge(planner, [
+      {
+        id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/default/case-*]',
+        reason: 'One schedule per case and reminder kind, named case-<case id>-<kind>; only those.',
+      },
+    ]);
+
+    const due = new ServiceFunction(this, 'ReminderDue', {
+      entry: 'clock/due.ts',
+      description: 'Terminates a case whose deferred materials are overdue, or records an amber/red warning',
+      environment,
+    });
+    grantTable(due, props.cases, 'readwrite');
+    grantTable(due, props.matters, 'read');
+    const executions = stack.formatArn({
+      service: 'states',
+      resource: 'execution',
+      resourceName: `tongban-${props.stage}-approval:*`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    due.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['states:StopExecution'], resources: [executions] }),
+    );
+    acknowledge(due, [
+      {
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:tongban-${props.stage}-approval:*]`,
+        reason: 'A terminated case stops its own execution, named after the case; only approval executions.',
+      },
+    ]);
+
+    const target = (fn: ServiceFunction) =>
+      new targets.LambdaFunction(fn, { deadLetterQueue: this.deadLetterQueue, retryAttempts: 8 });
+    new events.Rule(this, 'PlanOnCaseChange', {
+      eventBus: props.hubBus,
+      description: "Plans a case's reminders again whenever a deadline may have moved",
+      eventPattern: { source: ['tongban.cases'], detailType: PLAN_AFTER },
+      targets: [target(planner)],
+    });
+    new events.Rule(this, 'OnReminderDue', {
+      eventBus: props.hubBus,
+      description: 'Acts on a case reminder that came due',
+      eventPattern: { source: [REMINDER_SOURCE], detailType: [REMINDER_DUE] },
+      targets: [target(due)],
+    });
+  }
+}

@@ -1,0 +1,46 @@
+import type { WorkCalendar } from '../clock/calendar.ts';
+import { addDays } from '../clock/dates.ts';
+import { caseClock } from './clock-record.ts';
+import type { Case } from './model.ts';
+import { openMaterialObligations } from './obligation-state.ts';
+
+/**
+ * The timers a case needs (EventBridge Scheduler, one-time): the end of its 容缺 deadline, and the days its
+ * clock turns amber and red. Each is computed from the case as it is now, so re-planning after any change
+ * (a pause, an extension, a supplied material, the end of the case) is the same call.
+ */
+export type ReminderKind = 'obligations' | 'amber' | 'red';
+
+export interface Reminder {
+  kind: ReminderKind;
+  /** The day it fires, at 00:00 in China. */
+  day: string;
+}
+
+export function remindersOf(c: Case, calendar: WorkCalendar, today: string): Reminder[] {
+  const reminders: Reminder[] = [];
+  const open = openMaterialObligations(c);
+  if (open.length > 0 && ['accepted', 'under-review'].includes(c.status)) {
+    // The deadline day itself is still in time: the check runs as the next day begins.
+    const earliest = open.map((o) => o.deadline).sort()[0]!;
+    reminders.push({ kind: 'obligations', day: addDays(earliest, 1) });
+  }
+  const clock = caseClock(c, calendar, today);
+  // A running pause moves both days each day it lasts; they are planned again when it ends.
+  if (clock && !clock.paused) {
+    if (clock.amberFrom > today && !warned(c, 'amber', clock.deadline)) {
+      reminders.push({ kind: 'amber', day: clock.amberFrom });
+    }
+    if (!warned(c, 'red', clock.deadline)) reminders.push({ kind: 'red', day: clock.redFrom });
+  }
+  return reminders;
+}
+
+/** Whether the applicant and the department were already warned of this kind for this deadline. */
+export const warned = (c: Case, kind: 'amber' | 'red', deadline: string) =>
+  c.clock?.warned?.[kind] === deadline;
+
+/** The schedule name of a reminder: one per case and kind, so planning again replaces it. */
+export const reminderName = (caseId: string, kind: ReminderKind) => `case-${caseId}-${kind}`;
+
+export const REMINDER_KINDS: readonly ReminderKind[] = ['obligations', 'amber', 'red'];
