@@ -58,6 +58,7 @@ export function buildApp(app: App): App {
       workflow.handOffs.deadLetterQueue,
       workflow.departmentAnswers.deadLetterQueue,
       workflow.departmentAnswers.rejectedAnswers,
+      ...(workflow.webhooks ? [workflow.webhooks.deadLetterQueue] : []),
     ],
   });
 

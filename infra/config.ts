@@ -6,6 +6,19 @@ export interface RegionConfig {
   nameEn: string;
 }
 
+/**
+ * A department that takes its review requests by webhook: an EventBridge API destination POSTs each one to
+ * `endpoint` with an API key header whose value is the Secrets Manager secret `secretName` (made by the
+ * department's administrators; the template only refers to it).
+ */
+export interface WebhookConfig {
+  department: string;
+  region: string;
+  endpoint: string;
+  secretName: string;
+  header?: string;
+}
+
 /** Everything a deployment can be configured with; every key is documented in the README. */
 export interface TongbanConfig {
   stage: string;
@@ -14,6 +27,7 @@ export interface TongbanConfig {
   alarmEmail: string;
   webDomain: string;
   retainData: boolean;
+  webhooks: WebhookConfig[];
 }
 
 const REGION_CODE = /^\d{6}$/;
@@ -31,6 +45,7 @@ export function readConfig(app: App): TongbanConfig {
     alarmEmail: String(get('alarmEmail') ?? ''),
     webDomain: String(get('webDomain') ?? ''),
     retainData: String(get('retainData') ?? 'true') !== 'false',
+    webhooks: (get('webhooks') ?? []) as WebhookConfig[],
   };
   validateConfig(config);
   return config;
@@ -50,5 +65,15 @@ function validateConfig(config: TongbanConfig): void {
   }
   if (new Set(all.map((r) => r.code)).size !== all.length) {
     throw new Error('tongban:regions: region codes must be unique');
+  }
+  for (const hook of config.webhooks) {
+    const where = `tongban:webhooks: ${JSON.stringify(hook)}`;
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(hook.department ?? ''))
+      throw new Error(`${where} needs a department code`);
+    if (!config.regions.some((r) => r.code === hook.region))
+      throw new Error(`${where}: region is not configured`);
+    if (!/^https:\/\/[^\s/]+/.test(hook.endpoint ?? ''))
+      throw new Error(`${where}: endpoint must be an https URL`);
+    if (!hook.secretName) throw new Error(`${where} needs the secretName of its API key`);
   }
 }

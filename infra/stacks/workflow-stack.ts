@@ -8,6 +8,7 @@ import type { TongbanConfig } from '../config.ts';
 import { ClockReminders } from '../constructs/clock-reminders.ts';
 import type { DeadLetterQueue } from '../constructs/dead-letter-queue.ts';
 import { DepartmentAnswers } from '../constructs/department-answers.ts';
+import { DepartmentWebhooks } from '../constructs/department-webhooks.ts';
 import { grantTable, type TableAccess } from '../constructs/grants.ts';
 import { HandOffs } from '../constructs/hand-offs.ts';
 import { acknowledge } from '../constructs/nag.ts';
@@ -35,6 +36,7 @@ export class WorkflowStack extends Stack {
   readonly notificationsDlq: DeadLetterQueue;
   readonly handOffs: HandOffs;
   readonly departmentAnswers: DepartmentAnswers;
+  readonly webhooks?: DepartmentWebhooks;
 
   constructor(scope: Construct, id: string, props: WorkflowStackProps) {
     super(scope, id, props);
@@ -190,6 +192,12 @@ export class WorkflowStack extends Stack {
       cases: props.cases,
       approvalStateMachine: this.approvalStateMachine,
     });
+    if (props.config.webhooks.length > 0) {
+      this.webhooks = new DepartmentWebhooks(this, 'Webhooks', {
+        webhooks: props.config.webhooks,
+        regionBuses: props.regionBuses,
+      });
+    }
     const invokeVersions = Object.values(functions).map((f) => ({
       id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(f.node.defaultChild as CfnElement)}.Arn>:*]`,
       reason: 'Step Functions invokes the workflow functions by qualified ARN (<arn>:*), as CDK grants it.',

@@ -6,6 +6,7 @@ import { readCloudAssembly } from '../../infra/local/assembly/cloud-assembly.ts'
 import { TemplateModel } from '../../infra/local/assembly/model.ts';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS } from '../../infra/local/platform.ts';
 import { runCasesBench } from './cases.ts';
+import { runEventsBench } from './events.ts';
 import { treeRssMiB } from './process-tree.ts';
 import { printSearchBench, runSearchBench } from './search.ts';
 import { ms, percentile, timeEach } from './stats.ts';
@@ -73,6 +74,9 @@ const casesBench = await runCasesBench(base, {
   stateMachineArn: model.ref(model.ofType('AWS::StepFunctions::StateMachine')[0]!),
 });
 results.cases = casesBench;
+const eventsBench = await runEventsBench(base, /AWS APIs\s+(\S+)/.exec(output)![1]!);
+results.events = eventsBench;
+results.web = await (await import('./web.ts')).runWebBench(base);
 peak = Math.max(peak, treeRssMiB(child.pid!));
 clearInterval(sampler);
 
@@ -101,6 +105,8 @@ tongban local mode — ${new Date().toISOString()}
   state transitions            ${casesBench.stateTransitionsPerApproval} per simple approval (3 review steps)
   POST /api/cases              p50 ${ms(casesBench.submitMs.p50)}  p95 ${ms(casesBench.submitMs.p95)}   (${casesBench.requests}, ${casesBench.concurrency} at a time)
   GET /api/cases/{id}          p50 ${ms(casesBench.getMs.p50)}  p95 ${ms(casesBench.getMs.p95)}   (${casesBench.requests}, ${casesBench.concurrency} at a time)
+  events routed (hub → region)  ${eventsBench.routedPerSecond.toFixed(0)} per second (${eventsBench.routed} events, 10 per PutEvents)
+  cross-region hand-off        p50 ${ms(eventsBench.handoffMs.p50)}  p95 ${ms(eventsBench.handoffMs.p95)}   (receipt in Baoji → signed for in Xi'an, ${eventsBench.handoffMs.cases} cases)
   GET /api/matters?q=开饭店     cold ${ms(coldSearch!)}, then p50 ${ms(percentile(warmSearch, 50))}  p95 ${ms(percentile(warmSearch, 95))}
 `);
 results.search = await runSearchBench();

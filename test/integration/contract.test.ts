@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { validateEvent } from '../../events/index.ts';
-import { approveAll, caseOf, statusBecomes, submit } from '../support/cases.ts';
+import { approveAll, caseOf, statusBecomes, submit, takeInForZhang } from '../support/cases.ts';
 import { call, eventually, tokenFor } from '../support/local.ts';
 
 // 出生登记 in Xi'an, decided by public security in three review steps; complete with e-licences (免证办).
@@ -119,18 +118,7 @@ describe('the event contract, on the running platform', () => {
     // given 出生登记 of Baoji taken in at a window in Xi'an, and decided in Baoji
     const window = await tokenFor('window', { user: 'window-xian' });
     const reviewer = await tokenFor('reviewer', { user: 'reviewer-xian-police', region: '610300' });
-    const taken = await call('/api/window/cases', {
-      method: 'POST',
-      token: window,
-      headers: { 'idempotency-key': randomUUID() },
-      body: JSON.stringify({
-        implementationCode: BAOJI_BIRTH_REGISTRATION,
-        materials: E_LICENCES,
-        onBehalfOf: { kind: 'person', name: '张伟', idNumber: '610104199003071230' },
-      }),
-    });
-    expect(taken.status, JSON.stringify(taken.body)).toBe(201);
-    const id: string = taken.body.id;
+    const id = await takeInForZhang(window, BAOJI_BIRTH_REGISTRATION, E_LICENCES);
     await approveAll(reviewer, id, ['review', 'decision', 'issuance']);
 
     // when the application has gone to Baoji and the result come back, each signed for

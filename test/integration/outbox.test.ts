@@ -10,25 +10,25 @@ const eventsOn = async (bus: string, caseId: string) => {
   return found.length ? found : undefined;
 };
 
+/** Writes what a case change writes: an item with an outbox record, as if in the change's transaction. */
+async function writeOutbox(caseId: string, detail: object) {
+  const table = physicalName(localModel(), 'AWS::DynamoDB::Table', 'CasesTable');
+  await documents().send(
+    new PutCommand({
+      TableName: table,
+      Item: {
+        pk: `CASE#${caseId}`,
+        sk: `EVENT#${new Date().toISOString()}`,
+        outbox: { source: 'tongban.cases', detailType: 'Case Submitted', detail: { caseId, ...detail } },
+      },
+    }),
+  );
+}
+
 describe("the outbox: cases table stream → hub bus → the handling region's bus", () => {
   it('publishes an audit record written with a case change and routes it to its handling region only', async () => {
-    const model = localModel();
-    const table = physicalName(model, 'AWS::DynamoDB::Table', 'CasesTable');
     const caseId = randomUUID();
-    await documents().send(
-      new PutCommand({
-        TableName: table,
-        Item: {
-          pk: `CASE#${caseId}`,
-          sk: `EVENT#${new Date().toISOString()}`,
-          outbox: {
-            source: 'tongban.cases',
-            detailType: 'Case Submitted',
-            detail: { caseId, handlingRegion: '610100', receivingRegion: '610100' },
-          },
-        },
-      }),
-    );
+    await writeOutbox(caseId, { handlingRegion: '610100', receivingRegion: '610100' });
 
     const onHub = await eventually(() => eventsOn('tongban-dev-hub', caseId));
     expect(onHub[0]).toMatchObject({ source: 'tongban.cases', detailType: 'Case Submitted' });
@@ -38,23 +38,8 @@ describe("the outbox: cases table stream → hub bus → the handling region's b
   });
 
   it('also routes a case received in another region (异地代收) to the bus of the region that received it', async () => {
-    const model = localModel();
-    const table = physicalName(model, 'AWS::DynamoDB::Table', 'CasesTable');
     const caseId = randomUUID();
-    await documents().send(
-      new PutCommand({
-        TableName: table,
-        Item: {
-          pk: `CASE#${caseId}`,
-          sk: `EVENT#${new Date().toISOString()}`,
-          outbox: {
-            source: 'tongban.cases',
-            detailType: 'Case Submitted',
-            detail: { caseId, handlingRegion: '610100', receivingRegion: '610300' },
-          },
-        },
-      }),
-    );
+    await writeOutbox(caseId, { handlingRegion: '610100', receivingRegion: '610300' });
     expect(await eventually(() => eventsOn('tongban-dev-610300', caseId))).toHaveLength(1);
     expect(await eventually(() => eventsOn('tongban-dev-610100', caseId))).toHaveLength(1);
     await call('/local/idle');

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { describe, expect, inject, it } from 'vitest';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS } from '../../infra/local/platform.ts';
-import { approveAll, caseOf, statusBecomes, submit } from '../support/cases.ts';
+import { approveAll, caseOf, statusBecomes, submit, takeInForZhang } from '../support/cases.ts';
 import { call, eventually, tokenFor } from '../support/local.ts';
 
 // 出生登记 in Xi'an (全省通办): decided by Xi'an's public security, received anywhere in Shaanxi.
@@ -29,18 +28,7 @@ describe('全省通办: received in Baoji, decided in Xi’an (异地代收代�
   it('routes the case to both regions’ buses only, hands it off with signed receipts both ways, and shows it all in one timeline', async () => {
     // A window of Baoji (610300) takes in Xi'an's 出生登记 for 张伟 (citizen-zhang).
     const baojiWindow = await tokenFor('window', { user: 'window-xian', region: '610300' });
-    const takenIn = await call('/api/window/cases', {
-      method: 'POST',
-      token: baojiWindow,
-      headers: { 'idempotency-key': randomUUID() },
-      body: JSON.stringify({
-        implementationCode: BIRTH_REGISTRATION,
-        materials: E_LICENCES,
-        onBehalfOf: { kind: 'person', name: '张伟', idNumber: '610104199003071230' },
-      }),
-    });
-    expect(takenIn.status, JSON.stringify(takenIn.body)).toBe(201);
-    const id = takenIn.body.id as string;
+    const id = await takeInForZhang(baojiWindow, BIRTH_REGISTRATION, E_LICENCES);
 
     const submittedOn = (bus: string) =>
       eventsOn(bus, id).then((es) => es.filter((e) => e.detailType === 'Case Submitted'));

@@ -15,6 +15,22 @@ export async function submit(token: string, application: object): Promise<string
   return body.id as string;
 }
 
+/** A window takes in a case for 张伟 (citizen-zhang) by his ID number (一窗受理); its id. */
+export async function takeInForZhang(windowToken: string, implementationCode: string, materials: object[]) {
+  const { status, body } = await call('/api/window/cases', {
+    method: 'POST',
+    token: windowToken,
+    headers: { 'idempotency-key': randomUUID() },
+    body: JSON.stringify({
+      implementationCode,
+      materials,
+      onBehalfOf: { kind: 'person', name: '张伟', idNumber: '610104199003071230' },
+    }),
+  });
+  expect(status, JSON.stringify(body)).toBe(201);
+  return body.id as string;
+}
+
 export const caseOf = async (token: string, id: string) => (await call(`/api/cases/${id}`, { token })).body;
 
 export async function statusBecomes(token: string, id: string, status: string) {
