@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests run in-process and in parallel. Integration tests (and the CDK assertions, which read the same
-// synthesized app) share ONE local platform, started by the global setup, so the engines start once per run.
+// Unit tests run in-process and in parallel. Integration tests and the browser tests share ONE local platform,
+// started by the root global setup (once per run, and only when one of them is selected), so the engines start
+// once per run. The CDK assertions synthesize the app themselves.
 export default defineConfig({
   test: {
+    globalSetup: ['test/integration/global-setup.ts'],
     projects: [
       {
         test: {
@@ -26,9 +28,20 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
-          globalSetup: ['test/integration/global-setup.ts'],
           pool: 'forks',
           testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // Real Chromium against the built app: one browser per file, files one after another, so the browser
+        // and the platform do not fight the integration tests for the two cores more than they must.
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          pool: 'forks',
+          fileParallelism: false,
+          testTimeout: 90_000,
           hookTimeout: 60_000,
         },
       },

@@ -44,7 +44,7 @@ export function buildApp(app: App): App {
     catalogBucket: data.catalogBucket,
     hubBus: eventing.hubBus,
   });
-  new WebStack(app, name('web'), { config, httpApi: api.httpApi });
+  new WebStack(app, name('web'), { config, httpApi: api.httpApi, userPools: api.userPools });
   new ObservabilityStack(app, name('observability'), {
     config,
     httpApi: api.httpApi,

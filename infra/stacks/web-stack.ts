@@ -1,21 +1,26 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type CfnElement, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, type CfnElement, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import type { TongbanConfig } from '../config.ts';
 import { AccessLogsBucket } from '../constructs/access-logs-bucket.ts';
 import { acknowledge } from '../constructs/nag.ts';
+import type { UserPools } from '../constructs/user-pools.ts';
 
-/** The built web app; local mode serves the same asset at `/`. */
-export const WEB_ROOT = fileURLToPath(new URL('../../web/public', import.meta.url));
+/** The built web app (`npm run build:web`, which start, test and synth run first); local mode serves it at `/`. */
+export const WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export interface WebStackProps extends StackProps {
   config: TongbanConfig;
   httpApi: apigw.IHttpApi;
+  /** With the pools, the app signs in through their hosted UIs (`/config.json`); without, it has no sign-in. */
+  userPools?: UserPools;
 }
 
 /** The web app on S3 behind CloudFront, with `/api/*` forwarded to the HTTP API on the same origin. */
@@ -24,6 +29,11 @@ export class WebStack extends Stack {
 
   constructor(scope: Construct, id: string, props: WebStackProps) {
     super(scope, id, props);
+    if (!existsSync(`${WEB_ROOT}/index.html`)) {
+      throw new Error(
+        `The web app is not built (${WEB_ROOT} has no index.html): run \`npm run build:web\` first.`,
+      );
+    }
     const removalPolicy = props.config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     const logs = new AccessLogsBucket(this, 'WebAccessLogs', {
       removalPolicy,
@@ -96,7 +106,8 @@ export class WebStack extends Stack {
     ]);
 
     new s3deploy.BucketDeployment(this, 'DeployWeb', {
-      sources: [s3deploy.Source.asset(WEB_ROOT)],
+      // The app first: local mode serves the deployment's first source at `/`.
+      sources: [s3deploy.Source.asset(WEB_ROOT), ...this.signInConfig(props)],
       destinationBucket: site,
       distribution: this.distribution,
       distributionPaths: ['/*'],
@@ -125,5 +136,28 @@ export class WebStack extends Stack {
         reason: `${deployment}; CDK grants it read on the asset and write on the site bucket.`,
       })),
     ]);
+  }
+
+  /**
+   * `/config.json`, read by the app at start: each pool's hosted UI (a Cognito domain per pool, named after the
+   * stage and the account so that it is unique in the region) and its public client. The values are resolved at
+   * deploy time. Local mode has no such file and uses its local sign-in.
+   */
+  private signInConfig({ userPools, config }: WebStackProps): s3deploy.ISource[] {
+    if (!userPools) return [];
+    const hostedUi = (name: string, pool: cognito.UserPool, client: cognito.UserPoolClient) => {
+      const domain = new cognito.UserPoolDomain(this, `${name}Domain`, {
+        userPool: pool,
+        cognitoDomain: { domainPrefix: `tongban-${config.stage}-${name.toLowerCase()}-${Aws.ACCOUNT_ID}` },
+      });
+      return { domain: domain.baseUrl(), clientId: client.userPoolClientId };
+    };
+    return [
+      s3deploy.Source.jsonData('config.json', {
+        mode: 'cognito',
+        citizens: hostedUi('Citizens', userPools.citizens, userPools.citizensClient),
+        staff: hostedUi('Staff', userPools.staff, userPools.staffClient),
+      }),
+    ];
   }
 }

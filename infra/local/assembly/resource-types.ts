@@ -245,6 +245,8 @@ export const RESOURCE_TYPES: Record<string, ResourceType> = {
   'AWS::Lambda::Permission': { mode: 'inert', ref: (p) => hash(p) },
   'AWS::Lambda::LayerVersion': { mode: 'inert', ref: (p) => arn(p, 'lambda', `layer:${hash(p)}:1`) },
   'AWS::Cognito::UserPoolGroup': { mode: 'inert', ref: (p) => p.logicalId },
+  // The hosted UI's domain: local mode signs in at /local/sign-in instead.
+  'AWS::Cognito::UserPoolDomain': { mode: 'inert', ref: (p) => p.logicalId },
   'AWS::CloudFront::Distribution': {
     mode: 'inert',
     ref: (p) => hash(p, 14).toUpperCase(),

@@ -1,0 +1,71 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl } from '../support/local.ts';
+import { focusedClass, focusedId, PDF, tabTo } from './support/app.ts';
+import { context, launch, screenshot, signInAs } from './support/browser.ts';
+
+// 食品经营许可 in Xi'an offers 容缺: its food-safety rules may follow after acceptance.
+const FOOD_BUSINESS = '000109005000610100';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the apply wizard with the keyboard alone', () => {
+  it('moves through every step, reports problems where the focus lands, and submits a 容缺 application', async () => {
+    const page = await (await context(browser, baseUrl())).newPage();
+    await signInAs(page, 'citizen-zhang', `/matters/${FOOD_BUSINESS}/apply`);
+    await page.getByRole('heading', { name: /第 1 步/ }).waitFor();
+
+    // Next with nothing filled in: the summary of problems takes the focus and the step stays.
+    await tabTo(page, page.getByRole('button', { name: '下一步' }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: '还有 2 处需要修改' }).waitFor();
+    expect(await focusedClass(page)).toContain('error-summary');
+
+    await tabTo(page, page.getByLabel('联系电话'));
+    await page.keyboard.type('13900139000');
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('form-address');
+    await page.keyboard.type('西安市碑林区东大街 8 号');
+    await tabTo(page, page.getByRole('button', { name: '下一步' }));
+    await page.keyboard.press('Enter');
+
+    // Each new step starts at its heading.
+    await page.getByRole('heading', { name: /第 2 步/ }).waitFor();
+    expect(await focusedId(page)).toBe('wizard-step-title');
+    for (const name of ['食品经营许可申请书', '与食品经营相适应的主要设备设施']) {
+      const input = page.getByLabel(new RegExp(`选择“${name}`));
+      await tabTo(page, input);
+      // A file chooser is the operating system's own dialog: the focused input is handed the file directly.
+      await input.setInputFiles({ name: `${name}.pdf`, mimeType: 'application/pdf', buffer: PDF });
+    }
+    const rules = page.getByRole('group', { name: /保证食品安全的规章制度目录/ });
+    await tabTo(page, rules.getByRole('radio', { name: '上传文件' }));
+    await page.keyboard.press('ArrowRight');
+    expect(await rules.getByRole('radio', { name: '容缺，受理后补交' }).isChecked()).toBe(true);
+    await tabTo(page, page.getByRole('checkbox', { name: '我同意以上容缺受理承诺' }));
+    await page.keyboard.press('Space');
+    await screenshot(page, '13-apply-tolerance-keyboard');
+    await tabTo(page, page.getByRole('button', { name: '下一步' }));
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('heading', { name: /第 3 步/ }).waitFor();
+    expect(await focusedId(page)).toBe('wizard-step-title');
+    await page.getByText('容缺，受理后补交').waitFor();
+    await tabTo(page, page.getByRole('button', { name: '提交申请' }));
+    await page.keyboard.press('Enter');
+
+    await page.getByText('申请已提交').waitFor({ timeout: 60_000 });
+    await tabTo(page, page.getByRole('link', { name: '查看办件' }));
+    await page.keyboard.press('Enter');
+    // Accepted under 容缺: the deferred material is owed, with its deadline.
+    const owed = page.getByRole('region', { name: '容缺待补材料' }).or(page.locator('.obligations'));
+    await owed.getByText(/保证食品安全的规章制度目录/).waitFor();
+    await screenshot(page, '14-case-tolerance');
+  });
+});

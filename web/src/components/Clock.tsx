@@ -1,0 +1,57 @@
+import { Tag } from 'antd';
+import type { CaseView } from '../api/types.ts';
+import { useI18n } from '../i18n/i18n.ts';
+
+/** A case that ended has no clock left to show. */
+const CLOSED: CaseView['status'][] = [
+  'approved',
+  'concluded',
+  'denied',
+  'not-accepted',
+  'withdrawn',
+  'terminated',
+  'revoked',
+];
+
+const COLOR = { green: 'green', amber: 'orange', red: 'red', paused: 'default', unknown: 'default' } as const;
+
+/**
+ * The legal clock of a case, in working days against its promised limit: green, amber when 80% is used, red
+ * when overdue, or paused (时限中止). Colour is never the only sign: the words say the same.
+ */
+export function Clock({ clock, status }: { clock: CaseView['clock']; status: CaseView['status'] }) {
+  const { t, pick } = useI18n();
+  if (CLOSED.includes(status)) return null;
+  if (!clock) return <span className="muted">{t('clock.notStarted')}</span>;
+  const words =
+    clock.status === 'paused'
+      ? t('clock.paused')
+      : clock.status === 'unknown'
+        ? clock.note
+          ? pick(clock.note)
+          : t('clock.unknown')
+        : clock.status === 'red'
+          ? t('clock.overdue', { n: Math.abs(clock.remainingDays ?? 0) })
+          : t('clock.remaining', { n: clock.remainingDays ?? 0 });
+  return (
+    <span className={`clock clock--${clock.status}`} data-clock={clock.status}>
+      <Tag color={COLOR[clock.status]}>{t(`clock.${clock.status}`)}</Tag>
+      {words}
+      {clock.deadline && (
+        <span className="muted"> · {t('clock.deadline', { date: clock.deadline.slice(0, 10) })}</span>
+      )}
+    </span>
+  );
+}
+
+/** A deadline as amber or red against today, for lists that carry only the date (the reviewer's inbox). */
+export function deadlineStatus(
+  deadline: string,
+  openedAt: string,
+  now = Date.now(),
+): 'green' | 'amber' | 'red' {
+  const end = new Date(deadline).getTime();
+  const start = new Date(openedAt).getTime();
+  if (now > end) return 'red';
+  return end > start && (now - start) / (end - start) >= 0.8 ? 'amber' : 'green';
+}

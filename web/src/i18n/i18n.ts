@@ -1,0 +1,50 @@
+import { useSyncExternalStore } from 'react';
+import { en } from './en.ts';
+import { type MessageKey, zhCN } from './zh-CN.ts';
+
+export type { MessageKey };
+export type Lang = 'zh-CN' | 'en';
+
+const KEY = 'tongban.lang';
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+const listeners = new Set<() => void>();
+
+/** zh-CN unless the user chose English on this device (not the browser's language: the service is Chinese). */
+function stored(): Lang {
+  return localStorage.getItem(KEY) === 'en' ? 'en' : 'zh-CN';
+}
+
+let current: Lang = stored();
+document.documentElement.lang = current;
+
+export function setLang(lang: Lang): void {
+  current = lang;
+  localStorage.setItem(KEY, lang);
+  document.documentElement.lang = lang;
+  for (const l of listeners) l();
+}
+
+export const getLang = (): Lang => current;
+
+/** A message with `{name}` placeholders filled in. */
+export function translate(lang: Lang, key: MessageKey, values: Record<string, string | number> = {}): string {
+  return dictionaries[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+}
+
+export type T = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+/** The current language and a translator bound to it; components re-render when the language changes. */
+export function useI18n(): { lang: Lang; t: T; pick: (text: { 'zh-CN': string; en: string }) => string } {
+  const lang = useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => current,
+  );
+  return {
+    lang,
+    t: (key, values) => translate(lang, key, values),
+    pick: (text) => text[lang],
+  };
+}

@@ -1,0 +1,291 @@
+import { Alert, Button, Card, Descriptions, Flex, Input, Progress, Space, Timeline, Typography } from 'antd';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { api } from '../api/client.ts';
+import type { CaseView, Guide, MaterialDownload, Notice } from '../api/types.ts';
+import { ACCEPT, uploadMaterial, waitForCase } from '../api/uploads.ts';
+import { useApi } from '../api/useApi.ts';
+import { Clock } from '../components/Clock.tsx';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { RequireRole } from '../components/RequireRole.tsx';
+import { StatusTag } from '../components/StatusTag.tsx';
+import { usePageTitle } from '../components/usePageTitle.ts';
+import { useI18n } from '../i18n/i18n.ts';
+import { checkFile } from './apply/draft.ts';
+
+const BEFORE_DECISION = ['submitted', 'correction-requested', 'corrected', 'accepted', 'under-review'];
+const DECIDED = ['approved', 'concluded', 'denied', 'revoked'];
+
+/** One case: status, legal clock, the one-time notice to answer, what is still owed, the result, the timeline. */
+export default function CaseDetail() {
+  return (
+    <RequireRole roles={['citizen', 'enterprise']}>
+      <CaseFor />
+    </RequireRole>
+  );
+}
+
+function CaseFor() {
+  const { t } = useI18n();
+  const { id } = useParams();
+  // While the platform is still working on it (pre-check, review), the page keeps itself up to date.
+  const found = useApi<CaseView>(`/api/cases/${id}`, { refreshMs: 5_000 });
+  const c = found.data;
+  const guide = useApi<Guide>(c ? `/api/matters/${c.matter.implementationCode}` : undefined, {
+    anonymous: true,
+  });
+  usePageTitle(c?.matter.name);
+  if (found.error !== undefined && !c) return <ErrorNotice error={found.error} onRetry={found.reload} />;
+  if (!c) return <p className="loading">{t('common.loading')}</p>;
+  const notice = c.status === 'correction-requested' ? c.notices.at(-1) : undefined;
+  return (
+    <div className="page case">
+      <Typography.Title level={1}>{c.matter.name}</Typography.Title>
+      <Flex gap="middle" wrap align="center" className="case__status">
+        <StatusTag c={c} />
+        <Clock clock={c.clock} status={c.status} />
+      </Flex>
+      {DECIDED.includes(c.status) && <Outcome c={c} resultName={guide.data?.resultName} />}
+      {notice && <NoticeAnswer c={c} notice={notice} onDone={found.reload} />}
+      <Obligations c={c} />
+      <Descriptions column={{ xs: 1, md: 2 }} bordered size="small" className="case__facts">
+        <Descriptions.Item label={t('case.id')}>{c.id}</Descriptions.Item>
+        <Descriptions.Item label={t('case.applicant')}>{c.applicant.name}</Descriptions.Item>
+        <Descriptions.Item label={t('case.submitted')}>
+          {new Date(c.createdAt).toLocaleString()}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('case.handling')}>
+          {guide.data?.implementingBody.name ?? c.handling.department}
+        </Descriptions.Item>
+      </Descriptions>
+      <Uploads c={c} />
+      {c.timeline && c.timeline.length > 0 && (
+        <section aria-labelledby="case-timeline">
+          <Typography.Title level={2} id="case-timeline">
+            {t('case.timeline')}
+          </Typography.Title>
+          <Timeline
+            items={c.timeline.map((r) => ({
+              key: r.at + r.action,
+              content: (
+                <>
+                  <strong>{new Date(r.at).toLocaleString()}</strong> · {t(`status.${r.to}`)}
+                  {r.reason && <div className="muted">{r.reason}</div>}
+                </>
+              ),
+            }))}
+          />
+        </section>
+      )}
+      {BEFORE_DECISION.includes(c.status) && <Withdraw c={c} onDone={found.reload} />}
+      {found.error !== undefined && <ErrorNotice error={found.error} onRetry={found.reload} />}
+    </div>
+  );
+}
+
+function Outcome({ c, resultName }: { c: CaseView; resultName?: string }) {
+  const { t } = useI18n();
+  const approved = c.status === 'approved' || c.status === 'concluded';
+  const reason = c.timeline?.findLast((r) => r.reason && (r.to === 'denied' || r.to === 'revoked'))?.reason;
+  return (
+    <Alert
+      className="case__outcome"
+      type={approved ? 'success' : 'error'}
+      showIcon
+      title={approved ? t('case.approved', { result: resultName ?? '' }) : t('case.denied')}
+      description={approved ? t('case.approvedHint') : reason}
+    />
+  );
+}
+
+/** 一次性告知: everything missing or wrong, answered at once with new files. */
+function NoticeAnswer({ c, notice, onDone }: { c: CaseView; notice: Notice; onDone: () => void }) {
+  const { t, pick } = useI18n();
+  const [files, setFiles] = useState<Record<string, File>>({});
+  const [percent, setPercent] = useState<Record<string, number>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [problem, setProblem] = useState<string>();
+
+  const send = async () => {
+    const missing = notice.items.find((i) => checkFile(files[i.materialId]));
+    if (missing) return setProblem(t('case.noticeFile', { name: missing.name }));
+    setProblem(undefined);
+    setBusy(true);
+    setError(undefined);
+    try {
+      const declared = [];
+      for (const item of notice.items) {
+        const up = await uploadMaterial(c.id, item.materialId, files[item.materialId]!, (p) =>
+          setPercent((old) => ({ ...old, [item.materialId]: p })),
+        );
+        declared.push({
+          materialId: item.materialId,
+          by: 'upload',
+          fileKey: up.fileKey,
+          uploadId: up.uploadId,
+        });
+      }
+      const ids = new Set(declared.map((d) => d.uploadId));
+      await waitForCase(c.id, (v) =>
+        (v.uploads ?? []).filter((u) => ids.has(u.uploadId)).every((u) => u.status !== 'pending'),
+      );
+      await api(`/api/cases/${c.id}/supplements`, {
+        method: 'POST',
+        body: {
+          materials: declared.map(({ materialId, fileKey }) => ({ materialId, by: 'upload', fileKey })),
+        },
+      });
+      onDone();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card className="notice" title={t('case.notice')} role="region" aria-label={t('case.notice')}>
+      <p>{t('case.noticeHint')}</p>
+      <ol>
+        {notice.items.map((item) => (
+          <li key={item.materialId}>
+            <strong>{item.name}</strong>
+            <ul>
+              {item.problems.map((p) => (
+                <li key={p.code}>{pick({ 'zh-CN': p.zh, en: p.en })}</li>
+              ))}
+            </ul>
+            <label className="field__label" htmlFor={`s-${item.materialId}`}>
+              {t('apply.chooseFile', { name: item.name })}
+            </label>
+            <input
+              id={`s-${item.materialId}`}
+              type="file"
+              accept={ACCEPT}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                setFiles((old) => {
+                  const next = { ...old };
+                  if (file) next[item.materialId] = file;
+                  else delete next[item.materialId];
+                  return next;
+                });
+              }}
+            />
+            {percent[item.materialId] !== undefined && <Progress percent={percent[item.materialId]} />}
+          </li>
+        ))}
+      </ol>
+      {problem && (
+        <p className="field__error" role="alert">
+          {problem}
+        </p>
+      )}
+      {error !== undefined && <ErrorNotice error={error} onRetry={send} />}
+      <Button type="primary" size="large" onClick={send} loading={busy}>
+        {t('case.sendSupplement')}
+      </Button>
+    </Card>
+  );
+}
+
+/** 容缺: the deferred materials still owed, and by when. */
+function Obligations({ c }: { c: CaseView }) {
+  const { t } = useI18n();
+  const owed = c.obligations.filter((o) => o.kind === 'material');
+  if (owed.length === 0) return null;
+  return (
+    <Card title={t('case.obligations')} className="obligations">
+      <ul>
+        {owed.map((o) => (
+          <li key={o.materialId}>
+            {o.name} · {o.status === 'open' ? t('case.owedBy', { date: o.deadline }) : t('case.supplied')}
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+function Uploads({ c }: { c: CaseView }) {
+  const { t, pick } = useI18n();
+  const [error, setError] = useState<unknown>();
+  if (!c.uploads || c.uploads.length === 0) return null;
+  const open = async (materialId: string) => {
+    setError(undefined);
+    try {
+      const d = await api<MaterialDownload>(`/api/cases/${c.id}/materials/${materialId}`);
+      window.open(d.download.url, '_blank', 'noopener');
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <section aria-labelledby="case-uploads">
+      <Typography.Title level={2} id="case-uploads">
+        {t('case.uploads')}
+      </Typography.Title>
+      {error !== undefined && <ErrorNotice error={error} />}
+      <ul className="plain-list">
+        {c.uploads.map((u) => (
+          <li key={u.uploadId}>
+            <Space wrap>
+              <span>{u.fileName}</span>
+              <span className="muted">{t(`upload.${u.status}`)}</span>
+              {u.status === 'accepted' && (
+                <Button size="small" onClick={() => open(u.materialId)}>
+                  {t('case.download')}
+                </Button>
+              )}
+              {u.reasons?.map((r) => (
+                <span key={r.code} className="field__error">
+                  {pick(r.message)}
+                </span>
+              ))}
+            </Space>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Withdraw({ c, onDone }: { c: CaseView; onDone: () => void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>();
+  const send = async () => {
+    setError(undefined);
+    try {
+      await api(`/api/cases/${c.id}/withdraw`, { method: 'POST', body: { reason } });
+      setOpen(false);
+      onDone();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  if (!open) return <Button onClick={() => setOpen(true)}>{t('case.withdraw')}</Button>;
+  return (
+    <Card title={t('case.withdraw')}>
+      <label className="field__label" htmlFor="withdraw-reason">
+        {t('case.withdrawReason')}
+      </label>
+      <Input.TextArea
+        id="withdraw-reason"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        rows={2}
+        maxLength={500}
+      />
+      {error !== undefined && <ErrorNotice error={error} onRetry={send} />}
+      <Space>
+        <Button danger onClick={send} disabled={reason.trim().length < 2}>
+          {t('case.withdrawConfirm')}
+        </Button>
+        <Button onClick={() => setOpen(false)}>{t('common.cancel')}</Button>
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,219 @@
+import { Button, Flex, Result, Steps, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { CaseView, Guide } from '../../api/types.ts';
+import { useApi } from '../../api/useApi.ts';
+import { ErrorNotice } from '../../components/ErrorNotice.tsx';
+import { RequireRole } from '../../components/RequireRole.tsx';
+import { usePageTitle } from '../../components/usePageTitle.ts';
+import { type MessageKey, useI18n } from '../../i18n/i18n.ts';
+import { ApplicantStep } from './ApplicantStep.tsx';
+import { DetailsStep } from './DetailsStep.tsx';
+import {
+  checkApplicant,
+  checkDetails,
+  checkMaterials,
+  clearDraft,
+  type Draft,
+  loadDraft,
+  type Mode,
+  type Problems,
+  saveDraft,
+} from './draft.ts';
+import { MaterialsStep } from './MaterialsStep.tsx';
+import { ReviewStep } from './ReviewStep.tsx';
+import { SubmitProgress } from './SubmitProgress.tsx';
+import { type Progress, submitApplication, type Uploaded } from './submit.ts';
+
+type Step = 'applicant' | 'details' | 'materials' | 'review';
+const STEP_TITLE: Record<Step, MessageKey> = {
+  applicant: 'apply.stepApplicant',
+  details: 'apply.stepDetails',
+  materials: 'apply.stepMaterials',
+  review: 'apply.stepReview',
+};
+
+/** The apply wizard: for oneself (citizens, enterprises) or, at a window, for the applicant in front of you. */
+export default function Apply({ mode }: { mode: Mode }) {
+  return (
+    <RequireRole roles={mode === 'window' ? ['window'] : ['citizen', 'enterprise']}>
+      <Wizard mode={mode} />
+    </RequireRole>
+  );
+}
+
+function Wizard({ mode }: { mode: Mode }) {
+  const { t } = useI18n();
+  const { code = '' } = useParams();
+  const guide = useApi<Guide>(`/api/matters/${code}`, { anonymous: true });
+  usePageTitle(guide.data ? t('apply.title', { name: guide.data.name }) : undefined);
+  if (guide.error !== undefined) return <ErrorNotice error={guide.error} onRetry={guide.reload} />;
+  if (!guide.data) return <p className="loading">{t('common.loading')}</p>;
+  return <WizardFor guide={guide.data} mode={mode} />;
+}
+
+function WizardFor({ guide, mode }: { guide: Guide; mode: Mode }) {
+  const { t, pick } = useI18n();
+  const steps: Step[] =
+    mode === 'window' ? ['applicant', 'details', 'materials', 'review'] : ['details', 'materials', 'review'];
+  const [draft, setDraftState] = useState<Draft>(() => loadDraft(mode, guide.implementationCode));
+  const [files, setFiles] = useState<Record<string, File>>({});
+  const [step, setStep] = useState<Step>(steps[0]!);
+  const [problems, setProblems] = useState<Problems>({});
+  const [progress, setProgress] = useState<Progress>();
+  const [error, setError] = useState<unknown>();
+  const [done, setDone] = useState<CaseView>();
+  const uploaded = useRef<Uploaded>({});
+  const heading = useRef<HTMLHeadingElement>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  const moved = useRef(false);
+
+  const setDraft = (d: Draft) => {
+    setDraftState(d);
+    saveDraft(mode, d);
+  };
+
+  // Each step starts at its heading, so keyboard and screen-reader users hear where they are.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes
+  useEffect(() => {
+    if (moved.current) heading.current?.focus();
+    moved.current = true;
+  }, [step]);
+
+  const problemsOf = (s: Step): Problems =>
+    s === 'applicant'
+      ? checkApplicant(draft.applicant)
+      : s === 'details'
+        ? checkDetails(draft)
+        : s === 'materials'
+          ? checkMaterials(draft, guide, mode, files)
+          : {};
+
+  const go = (to: Step) => {
+    setProblems({});
+    setStep(to);
+  };
+
+  const next = () => {
+    const found = problemsOf(step);
+    setProblems(found);
+    if (Object.keys(found).length > 0) {
+      setTimeout(() => summary.current?.focus());
+      return;
+    }
+    go(steps[steps.indexOf(step) + 1]!);
+  };
+
+  const submit = async () => {
+    setError(undefined);
+    try {
+      const result = await submitApplication({
+        draft,
+        guide,
+        mode,
+        files,
+        uploaded: uploaded.current,
+        onCaseId: (caseId) => setDraft({ ...draft, caseId }),
+        onProgress: setProgress,
+      });
+      clearDraft(mode, guide.implementationCode);
+      setDone(result);
+    } catch (e) {
+      setError(e);
+      setProgress(undefined);
+    }
+  };
+
+  if (done) {
+    const caseLink = mode === 'window' ? '/staff/window/cases' : `/cases/${done.id}`;
+    return (
+      <Result
+        status="success"
+        title={t('apply.submitted')}
+        subTitle={t('apply.submittedHint', { status: pick(done.statusLabel), id: done.id })}
+        extra={
+          <Link className="button button--primary" to={caseLink}>
+            {t(mode === 'window' ? 'nav.windowCases' : 'apply.viewCase')}
+          </Link>
+        }
+      />
+    );
+  }
+
+  const index = steps.indexOf(step);
+  const problemList = Object.entries(problems);
+  return (
+    <div className="page wizard">
+      <Typography.Title level={1}>{t('apply.title', { name: guide.name })}</Typography.Title>
+      <Steps
+        className="wizard__steps"
+        size="small"
+        current={index}
+        responsive={false}
+        items={steps.map((s) => ({ title: t(STEP_TITLE[s]) }))}
+        aria-label={t('apply.progress', { n: index + 1, total: steps.length })}
+      />
+      <section className="wizard__step" aria-labelledby="wizard-step-title">
+        <h2 id="wizard-step-title" ref={heading} tabIndex={-1} className="wizard__title">
+          {t('apply.stepN', { n: index + 1, total: steps.length, title: t(STEP_TITLE[step]) })}
+        </h2>
+        {problemList.length > 0 && (
+          <div ref={summary} tabIndex={-1} role="alert" className="error-summary">
+            <strong>{t('apply.fixThese', { n: problemList.length })}</strong>
+            <ul>
+              {problemList.map(([field, key]) => (
+                <li key={field}>{t(key)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {step === 'applicant' && (
+          <ApplicantStep
+            applicant={draft.applicant}
+            onChange={(applicant) => setDraft({ ...draft, applicant })}
+            problems={problems}
+          />
+        )}
+        {step === 'details' && (
+          <DetailsStep guide={guide} draft={draft} onChange={setDraft} problems={problems} />
+        )}
+        {step === 'materials' && (
+          <MaterialsStep
+            guide={guide}
+            draft={draft}
+            mode={mode}
+            files={files}
+            onChange={setDraft}
+            onFile={(id, file) => {
+              const nextFiles = { ...files };
+              if (file) nextFiles[id] = file;
+              else delete nextFiles[id];
+              delete uploaded.current[id];
+              setFiles(nextFiles);
+            }}
+            problems={problems}
+          />
+        )}
+        {step === 'review' && <ReviewStep guide={guide} draft={draft} mode={mode} files={files} goTo={go} />}
+      </section>
+      {error !== undefined && <ErrorNotice error={error} onRetry={submit} />}
+      {progress && <SubmitProgress progress={progress} guide={guide} />}
+      <Flex gap="middle" wrap className="wizard__nav">
+        {index > 0 && (
+          <Button size="large" onClick={() => go(steps[index - 1]!)} disabled={!!progress}>
+            {t('apply.back')}
+          </Button>
+        )}
+        {step !== 'review' ? (
+          <Button type="primary" size="large" onClick={next}>
+            {t('apply.next')}
+          </Button>
+        ) : (
+          <Button type="primary" size="large" onClick={submit} loading={!!progress}>
+            {t(draft.caseId ? 'apply.continue' : 'apply.submit')}
+          </Button>
+        )}
+      </Flex>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { Progress as Bar } from 'antd';
+import type { Guide } from '../../api/types.ts';
+import { type MessageKey, useI18n } from '../../i18n/i18n.ts';
+import type { Progress, Stage } from './submit.ts';
+
+const STAGES: { stage: Stage; label: MessageKey }[] = [
+  { stage: 'submit', label: 'apply.stageSubmit' },
+  { stage: 'upload', label: 'apply.stageUpload' },
+  { stage: 'check', label: 'apply.stageCheck' },
+  { stage: 'precheck', label: 'apply.stagePrecheck' },
+  { stage: 'supplement', label: 'apply.stageSupplement' },
+];
+
+/** Where the submission is: each stage, and each file's upload in percent. */
+export function SubmitProgress({ progress, guide }: { progress: Progress; guide: Guide }) {
+  const { t } = useI18n();
+  const at = STAGES.findIndex((s) => s.stage === progress.stage);
+  return (
+    <div className="submit-progress" aria-live="polite">
+      <ol>
+        {STAGES.map((s, i) => (
+          <li key={s.stage} className={i < at ? 'is-done' : i === at ? 'is-active' : ''}>
+            {t(s.label)}
+            {i < at && <span className="visually-hidden"> {t('apply.stageDone')}</span>}
+          </li>
+        ))}
+      </ol>
+      {Object.entries(progress.percent).map(([id, percent]) => (
+        <div key={id} className="upload-row">
+          <span id={`up-${id}`}>{guide.materials.find((m) => m.id === id)?.name ?? id}</span>
+          <Bar percent={percent} aria-labelledby={`up-${id}`} />
+        </div>
+      ))}
+    </div>
+  );
+}

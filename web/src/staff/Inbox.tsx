@@ -1,0 +1,92 @@
+import { Button, Empty, Flex, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api } from '../api/client.ts';
+import type { ReviewTask, TaskPage } from '../api/types.ts';
+import { useApi } from '../api/useApi.ts';
+import { deadlineStatus } from '../components/Clock.tsx';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { RequireRole } from '../components/RequireRole.tsx';
+import { usePageTitle } from '../components/usePageTitle.ts';
+import { useI18n } from '../i18n/i18n.ts';
+
+const COLOR = { green: 'green', amber: 'orange', red: 'red' } as const;
+
+/** A deadline with its colour and, for those who do not see colour, its words. */
+export function Deadline({ task }: { task: ReviewTask }) {
+  const { t } = useI18n();
+  const status = deadlineStatus(task.deadline, task.openedAt);
+  return (
+    <Flex gap={4} align="center" wrap data-deadline={status}>
+      <Tag color={COLOR[status]}>{t(`clock.${status}`)}</Tag>
+      <span>{new Date(task.deadline).toLocaleString()}</span>
+      {task.escalated && <Tag color="red">{t('inbox.escalated')}</Tag>}
+    </Flex>
+  );
+}
+
+/** 待审件: the open review tasks of my department and region, earliest deadline first (the API's order). */
+export default function Inbox() {
+  return (
+    <RequireRole roles={['reviewer']}>
+      <TaskList />
+    </RequireRole>
+  );
+}
+
+function TaskList() {
+  const { t } = useI18n();
+  usePageTitle(t('nav.inbox'));
+  const tasks = useApi<TaskPage>('/api/tasks?limit=50', { refreshMs: 5_000 });
+  const [more, setMore] = useState<{ items: ReviewTask[]; cursor?: string }>();
+  const [error, setError] = useState<unknown>();
+  const cursor = more ? more.cursor : tasks.data?.nextCursor;
+  const loadMore = async () => {
+    setError(undefined);
+    try {
+      const page = await api<TaskPage>(
+        `/api/tasks?${new URLSearchParams({ limit: '50', cursor: cursor ?? '' })}`,
+      );
+      setMore({ items: [...(more?.items ?? []), ...page.items], cursor: page.nextCursor });
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const first = tasks.data?.items ?? [];
+  const rows = [...first, ...(more?.items ?? []).filter((x) => !first.some((y) => y.id === x.id))];
+  return (
+    <div className="page">
+      <Typography.Title level={1}>{t('nav.inbox')}</Typography.Title>
+      {tasks.error !== undefined && <ErrorNotice error={tasks.error} onRetry={tasks.reload} />}
+      {tasks.data?.items.length === 0 && <Empty description={t('inbox.none')} />}
+      {rows.length > 0 && (
+        <Table<ReviewTask>
+          rowKey="id"
+          dataSource={rows}
+          pagination={false}
+          scroll={{ x: true }}
+          columns={[
+            {
+              title: t('inbox.matter'),
+              key: 'matter',
+              render: (_, task) => (
+                <Link to={`/staff/tasks/${task.id}`} state={task}>
+                  {task.matterName}
+                </Link>
+              ),
+            },
+            { title: t('inbox.step'), dataIndex: 'stepName' },
+            { title: t('inbox.deadline'), key: 'deadline', render: (_, task) => <Deadline task={task} /> },
+            {
+              title: t('inbox.case'),
+              dataIndex: 'caseId',
+              render: (id: string) => <code>{id.slice(0, 8)}</code>,
+            },
+          ]}
+        />
+      )}
+      {error !== undefined && <ErrorNotice error={error} onRetry={loadMore} />}
+      {cursor && <Button onClick={loadMore}>{t('inbox.more')}</Button>}
+    </div>
+  );
+}

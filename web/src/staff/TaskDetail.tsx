@@ -1,0 +1,210 @@
+import { Alert, Button, Descriptions, Input, Radio, Result, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { api } from '../api/client.ts';
+import type { ReviewTask, StaffCaseView, TaskPage } from '../api/types.ts';
+import { useApi } from '../api/useApi.ts';
+import { Clock } from '../components/Clock.tsx';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { Field } from '../components/Field.tsx';
+import { RequireRole } from '../components/RequireRole.tsx';
+import { StatusTag } from '../components/StatusTag.tsx';
+import { usePageTitle } from '../components/usePageTitle.ts';
+import { useI18n } from '../i18n/i18n.ts';
+import { Deadline } from './Inbox.tsx';
+
+type Outcome = 'approve' | 'deny' | 'return';
+
+/** Pages through the inbox (earliest deadline first) for one task; an inbox is a few pages at most. */
+async function findTask(id: string): Promise<ReviewTask | undefined> {
+  let cursor: string | undefined;
+  for (let page = 0; page < 20; page++) {
+    const query = new URLSearchParams({ limit: '50', ...(cursor ? { cursor } : {}) });
+    const inbox = await api<TaskPage>(`/api/tasks?${query}`);
+    const task = inbox.items.find((x) => x.id === id);
+    if (task || !inbox.nextCursor) return task;
+    cursor = inbox.nextCursor;
+  }
+  return undefined;
+}
+
+/** One review task: the case's facts, its materials, and the decision. */
+export default function TaskDetail() {
+  return (
+    <RequireRole roles={['reviewer']}>
+      <Task />
+    </RequireRole>
+  );
+}
+
+function Task() {
+  const { t } = useI18n();
+  const { id } = useParams();
+  const passed = useLocation().state as ReviewTask | null;
+  const [found, setFound] = useState<{ task?: ReviewTask; error?: unknown; done: boolean }>({ done: false });
+  // There is no single-task route: the task comes along from the inbox's link, or is looked up in the inbox.
+  useEffect(() => {
+    if (passed && passed.id === id) return setFound({ task: passed, done: true });
+    findTask(id ?? '')
+      .then((task) => setFound({ task, done: true }))
+      .catch((error: unknown) => setFound({ error, done: true }));
+  }, [id, passed]);
+  const { task } = found;
+  usePageTitle(task?.matterName);
+  if (found.error !== undefined) return <ErrorNotice error={found.error} />;
+  if (!found.done) return <p className="loading">{t('common.loading')}</p>;
+  if (!task)
+    return (
+      <Result status="404" title={t('task.gone')} extra={<Link to="/staff/tasks">{t('nav.inbox')}</Link>} />
+    );
+  return (
+    <div className="page">
+      <Typography.Title level={1}>{task.matterName}</Typography.Title>
+      <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
+        <Descriptions.Item label={t('inbox.step')}>{task.stepName}</Descriptions.Item>
+        <Descriptions.Item label={t('inbox.deadline')}>
+          <Deadline task={task} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('inbox.case')}>{task.caseId}</Descriptions.Item>
+        <Descriptions.Item label={t('task.opened')}>
+          {new Date(task.openedAt).toLocaleString()}
+        </Descriptions.Item>
+      </Descriptions>
+      <CaseFacts caseId={task.caseId} />
+      <Decide task={task} />
+    </div>
+  );
+}
+
+/** The case behind the task as staff see it: status, clock, the materials supplied and how. */
+function CaseFacts({ caseId }: { caseId: string }) {
+  const { t, pick } = useI18n();
+  const found = useApi<StaffCaseView>(`/api/staff/cases/${caseId}`);
+  const c = found.data;
+  return (
+    <section aria-labelledby="task-materials">
+      <Typography.Title level={2} id="task-materials">
+        {t('task.materials')}
+      </Typography.Title>
+      {found.error !== undefined && <ErrorNotice error={found.error} onRetry={found.reload} />}
+      {c && (
+        <>
+          <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
+            <Descriptions.Item label={t('case.applicant')}>{c.applicant.name}</Descriptions.Item>
+            <Descriptions.Item label={t('case.status')}>
+              <StatusTag c={c} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('case.clock')}>
+              <Clock clock={c.clock} status={c.status} />
+            </Descriptions.Item>
+            <Descriptions.Item label={t('task.assisted')}>
+              {t(c.assisted ? 'task.viaWindow' : 'task.online')}
+            </Descriptions.Item>
+          </Descriptions>
+          <ul className="plain-list material-previews">
+            {(c.uploads ?? []).map((u) => (
+              <li key={u.uploadId}>
+                <strong>{u.fileName}</strong> · {t(`upload.${u.status}`)}
+                {u.reasons?.map((r) => (
+                  <span key={r.code} className="field__error">
+                    {' '}
+                    {pick(r.message)}
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ul>
+          {c.obligations.map((o) => (
+            <p key={o.kind === 'material' ? o.materialId : o.deadline} className="muted">
+              {o.kind === 'material'
+                ? t('task.owed', { name: o.name, date: o.deadline })
+                : t('task.verify', { date: o.deadline })}
+            </p>
+          ))}
+          <Alert type="info" showIcon title={t('task.materialsPending')} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function Decide({ task }: { task: ReviewTask }) {
+  const { t } = useI18n();
+  const [outcome, setOutcome] = useState<Outcome>('approve');
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const [decided, setDecided] = useState<Outcome>();
+
+  const send = async () => {
+    if (outcome !== 'approve' && reason.trim().length < 2) return setProblem(t('task.reasonNeeded'));
+    setProblem(undefined);
+    setError(undefined);
+    setBusy(true);
+    try {
+      await api(`/api/tasks/${task.id}/decision`, {
+        method: 'POST',
+        body: outcome === 'approve' ? { outcome } : { outcome, reason: reason.trim() },
+      });
+      setDecided(outcome);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (decided) {
+    return (
+      <Result
+        status="success"
+        title={t('task.decided', { outcome: t(`task.${decided}`) })}
+        extra={
+          <Link className="button button--primary" to="/staff/tasks">
+            {t('task.back')}
+          </Link>
+        }
+      />
+    );
+  }
+  return (
+    <section aria-labelledby="task-decide" className="decide">
+      <Typography.Title level={2} id="task-decide">
+        {t('task.decide')}
+      </Typography.Title>
+      <fieldset className="fieldset">
+        <legend>{t('task.outcome')}</legend>
+        <Radio.Group
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value)}
+          options={(['approve', 'deny', 'return'] as const).map((o) => ({ value: o, label: t(`task.${o}`) }))}
+        />
+      </fieldset>
+      {outcome !== 'approve' && (
+        <Field
+          id="task-reason"
+          label={t(outcome === 'deny' ? 'task.denyReason' : 'task.returnReason')}
+          required
+          error={problem}
+        >
+          {(p) => (
+            <Input.TextArea
+              {...p}
+              rows={3}
+              maxLength={2000}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+          )}
+        </Field>
+      )}
+      {error !== undefined && <ErrorNotice error={error} onRetry={send} />}
+      <Space>
+        <Button type="primary" size="large" danger={outcome === 'deny'} loading={busy} onClick={send}>
+          {t('task.submit', { outcome: t(`task.${outcome}`) })}
+        </Button>
+      </Space>
+    </section>
+  );
+}
