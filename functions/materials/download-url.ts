@@ -1,5 +1,5 @@
-import { isOwnCase } from '../../shared/domain/cases/access.ts';
-import { noSuchCase, notFound } from '../../shared/http/errors.ts';
+import { isOwnCase, staffMayRead } from '../../shared/domain/cases/access.ts';
+import { forbidden, noSuchCase, notFound } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
 import { MaterialPath } from '../../shared/http/schemas/materials.ts';
@@ -7,15 +7,23 @@ import { materialDownload } from './download.ts';
 import { cases } from './store.ts';
 
 /**
- * GET /api/cases/{id}/materials/{materialId}: the applicant downloads the file that stands for a material
- * (its latest accepted upload) through a 5-minute URL. Reviewers will have their own route, which calls
- * materialDownload after its own access check.
+ * The file that stands for a material of a case (its latest accepted upload), through a 5-minute URL:
+ * GET /api/cases/{id}/materials/{materialId} for the applicant (another's case is a 404, like none), and
+ * GET /api/staff/cases/{id}/materials/{materialId} for the staff who may read the case — its reviewers above
+ * all (403 for others).
  */
 export const handler = httpHandler(async (request) => {
-  const actor = requireRole(request, 'citizen', 'enterprise');
   const { id, materialId } = MaterialPath.parse(request.pathParameters ?? {});
-  const found = await cases.get(id);
-  if (!found || !isOwnCase(found, actor)) throw noSuchCase();
+  if (request.routeKey.startsWith('GET /api/staff/')) {
+    const staff = requireRole(request, 'reviewer', 'window', 'supervisor', 'admin');
+    const found = await cases.get(id);
+    if (!found) throw noSuchCase();
+    if (!staffMayRead(found, staff)) throw forbidden();
+  } else {
+    const applicant = requireRole(request, 'citizen', 'enterprise');
+    const found = await cases.get(id);
+    if (!found || !isOwnCase(found, applicant)) throw noSuchCase();
+  }
   const download = await materialDownload(id, materialId);
   if (!download) {
     throw notFound(

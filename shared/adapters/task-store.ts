@@ -11,7 +11,9 @@ import {
 /**
  * Review tasks and the workflow's other waits, in the cases table. Task tokens stay here, server-side:
  *   TASK#<id> / TASK          a review task; in its inbox (gsi2: INBOX#<department>#<region>, by deadline)
- *                             while open — deciding it removes the index keys, so the inbox index stays small
+ *                             while open, and when escalated also in its province's escalations (gsi1:
+ *                             ESCALATED#<province prefix>, by region and deadline) — deciding it removes the
+ *                             index keys, so both indexes stay small
  *   CASE#<id> / WAIT#<kind>   the token of a wait on the applicant (e.g. for a supplement)
  */
 export interface ReviewTask {
@@ -68,6 +70,13 @@ export class TaskStore {
           sk: 'TASK',
           gsi2pk: `INBOX#${task.department}#${task.region}`,
           gsi2sk: `${task.deadline}#${opened.id}`,
+          // 督办: an escalated task is also listed for the supervisors of its region, while it is open.
+          ...(task.escalated
+            ? {
+                gsi1pk: `ESCALATED#${task.region.slice(0, 2)}`,
+                gsi1sk: `${task.region}#${task.deadline}#${opened.id}`,
+              }
+            : {}),
           task: opened,
           taskToken,
           ...(announce ? { outbox: announce(opened) } : {}),
@@ -112,7 +121,7 @@ export class TaskStore {
           TableName: this.table,
           Key: { pk: `TASK#${id}`, sk: 'TASK' },
           UpdateExpression:
-            'SET task.#status = :status, task.decidedBy = :by, task.outcome = :outcome, task.answerKey = :key REMOVE gsi2pk, gsi2sk',
+            'SET task.#status = :status, task.decidedBy = :by, task.outcome = :outcome, task.answerKey = :key REMOVE gsi2pk, gsi2sk, gsi1pk, gsi1sk',
           ConditionExpression: 'task.#status = :open',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
@@ -128,6 +137,28 @@ export class TaskStore {
       if ((error as Error).name === 'ConditionalCheckFailedException') throw new TaskDecided();
       throw error;
     }
+  }
+
+  /**
+   * Open escalated tasks under a region (a city, or a province: every city in it), by region and deadline: one
+   * Query on the sparse escalation keys, one partition per province (escalations are few).
+   */
+  async escalated(region: string, limit: number, start?: Record<string, unknown>) {
+    const province = region.endsWith('0000');
+    const { Items, LastEvaluatedKey } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: province ? 'gsi1pk = :pk' : 'gsi1pk = :pk AND begins_with(gsi1sk, :region)',
+        ExpressionAttributeValues: {
+          ':pk': `ESCALATED#${region.slice(0, 2)}`,
+          ...(province ? {} : { ':region': region.endsWith('00') ? region.slice(0, 4) : region }),
+        },
+        Limit: limit,
+        ExclusiveStartKey: start,
+      }),
+    );
+    return { tasks: (Items ?? []).map((i) => i.task as ReviewTask), last: LastEvaluatedKey };
   }
 
   async openTaskOf(caseId: string): Promise<string | undefined> {

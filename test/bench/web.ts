@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launch } from '../support/chromium.ts';
 import { ms, percentile } from './stats.ts';
 
 /**
@@ -57,16 +58,7 @@ async function firstPage(browser: Browser, base: string): Promise<WebBench['firs
 }
 
 export async function runWebBench(base: string): Promise<WebBench> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launch();
   try {
     const size = await firstPage(browser, base);
     const tti: WebBench['timeToInteractiveMs'] = {};

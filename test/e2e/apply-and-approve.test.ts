@@ -53,7 +53,15 @@ async function approveAllSteps(page: Page, caseId: string): Promise<number> {
     if (next === 'decided') return approved;
     await page.goto(`/staff/tasks/${next}`);
     await page.getByRole('heading', { level: 2, name: '审查决定' }).waitFor();
-    if (approved === 0) await screenshot(page, '10-reviewer-task');
+    if (approved === 0) {
+      // The reviewer views the uploaded form through the staff download: a PDF opens in a new tab.
+      const [pdf] = await Promise.all([
+        page.waitForEvent('popup'),
+        page.getByRole('button', { name: '查看“申请书.pdf”' }).click(),
+      ]);
+      await pdf.close();
+      await screenshot(page, '10-reviewer-task');
+    }
     await page.getByRole('button', { name: /确认：通过/ }).click();
     await page.getByText('已通过', { exact: true }).waitFor({ timeout: 60_000 });
     approved++;

@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 describe('the apply wizard with the keyboard alone', () => {
-  it('moves through every step, reports problems where the focus lands, and submits a 容缺 application', async () => {
+  it('moves through every step, reports problems where the focus lands, submits a 容缺 application and supplies the deferred material', async () => {
     const page = await (await context(browser, baseUrl())).newPage();
     await signInAs(page, 'citizen-zhang', `/matters/${FOOD_BUSINESS}/apply`);
     await page.getByRole('heading', { name: /第 1 步/ }).waitFor();
@@ -25,6 +25,10 @@ describe('the apply wizard with the keyboard alone', () => {
     await tabTo(page, page.getByRole('button', { name: '下一步' }));
     await page.keyboard.press('Enter');
     await page.getByRole('alert').filter({ hasText: '还有 2 处需要修改' }).waitFor();
+    // The summary takes the focus just after it is shown (the next task), so wait for it rather than race it.
+    await page.waitForFunction("document.activeElement?.classList.contains('error-summary')", null, {
+      timeout: 5_000,
+    });
     expect(await focusedClass(page)).toContain('error-summary');
 
     await tabTo(page, page.getByLabel('联系电话'));
@@ -64,8 +68,19 @@ describe('the apply wizard with the keyboard alone', () => {
     await tabTo(page, page.getByRole('link', { name: '查看办件' }));
     await page.keyboard.press('Enter');
     // Accepted under 容缺: the deferred material is owed, with its deadline.
-    const owed = page.getByRole('region', { name: '容缺待补材料' }).or(page.locator('.obligations'));
-    await owed.getByText(/保证食品安全的规章制度目录/).waitFor();
+    const owed = page.getByRole('region', { name: '容缺待补材料' });
+    await owed.getByText(/^食品安全自查.*保证食品安全的规章制度目录$/).waitFor();
+    await owed.getByText(/^请于 \d{4}-\d{2}-\d{2} 前补交$/).waitFor();
     await screenshot(page, '14-case-tolerance');
+
+    // It is supplied from the case page after acceptance, with the keyboard too, and its obligation closes.
+    const input = owed.getByLabel(/^选择“.*保证食品安全的规章制度目录”的文件$/);
+    await tabTo(page, input);
+    await input.setInputFiles({ name: '规章制度目录.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await tabTo(page, owed.getByRole('button', { name: /^上传并补交“.*保证食品安全的规章制度目录”$/ }));
+    await page.keyboard.press('Enter');
+    await owed.getByText('已补交', { exact: true }).waitFor({ timeout: 30_000 });
+    expect(await owed.getByRole('button').count()).toBe(0);
+    await screenshot(page, '25-case-tolerance-supplied');
   });
 });

@@ -127,4 +127,24 @@ describe('materials: upload limited by type and size, checked after upload', () 
     });
     expect(status).toBe(404);
   });
+
+  it("lets the case's reviewers download its files, and no reviewer of another department", async () => {
+    const citizen = await tokenFor('citizen');
+    const id = await agentApplication(citizen);
+    await upload(citizen, id, PDF, 'application/pdf');
+    await eventually(async () => {
+      const { status } = await call(`/api/cases/${id}/materials/power-of-attorney`, { token: citizen });
+      return status === 200 ? true : undefined;
+    });
+    const path = `/api/staff/cases/${id}/materials/power-of-attorney`;
+
+    const police = await call(path, { token: await tokenFor('reviewer', { user: 'reviewer-xian-police' }) });
+    expect(police.status).toBe(200);
+    const file = await fetch(police.body.download.url);
+    expect(Buffer.from(await file.arrayBuffer())).toEqual(PDF);
+    const market = await call(path, { token: await tokenFor('reviewer', { user: 'reviewer-xian-market' }) });
+    expect(market.status).toBe(403);
+    // A citizen's token is not accepted on the staff route at all.
+    expect((await call(path, { token: citizen })).status).toBe(401);
+  });
 });

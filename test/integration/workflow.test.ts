@@ -156,6 +156,16 @@ describe('the approval workflow, end to end on the local platform', () => {
     expect(c.timeline.at(-1)).toMatchObject({ action: 'escalate', from: 'under-review', to: 'under-review' });
     // The expired task cannot be decided any more.
     expect((await decide(reviewer, task.id, 'approve')).status).toBe(409);
+
+    // 督办: the supervisors of Xi'an and of the province see it until it is decided; Baoji's do not.
+    const escalations = async (token: string) =>
+      (await call('/api/staff/escalations?limit=50', { token })).body.items.map((t: { id: string }) => t.id);
+    const supervisor = await tokenFor('supervisor');
+    expect(await escalations(supervisor)).toContain(escalated.id);
+    expect(await escalations(await tokenFor('admin'))).toContain(escalated.id);
+    expect(await escalations(await tokenFor('supervisor', { region: '610300' }))).not.toContain(escalated.id);
+    expect((await decide(reviewer, escalated.id, 'approve')).status).toBe(200);
+    expect(await escalations(supervisor)).not.toContain(escalated.id);
   });
 
   it('lets a reviewer stop the clock for an inspection and a supervisor extend the period', async () => {

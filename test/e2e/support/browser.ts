@@ -1,24 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { onTestFailed } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const SCREENSHOTS = `${ROOT}test-results/screenshots`;
 
-/** Debian's Chromium, never a downloaded browser; flags that keep it quiet and light on a 2-core machine. */
-export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+export { launch } from '../../support/chromium.ts';
 
 export const PHONE = {
   viewport: { width: 390, height: 844 },

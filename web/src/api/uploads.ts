@@ -2,6 +2,8 @@ import { CONTENT_TYPES, DEFAULT_MAX_BYTES } from '../../../shared/domain/materia
 import { ApiError, api } from './client.ts';
 import type { CaseView, UploadInstructions } from './types.ts';
 
+type UploadView = NonNullable<CaseView['uploads']>[number];
+
 export const ACCEPT = '.pdf,.jpg,.jpeg,.png,.ofd,application/pdf,image/jpeg,image/png,application/ofd';
 export const MAX_BYTES = DEFAULT_MAX_BYTES;
 
@@ -55,4 +57,13 @@ export async function waitForCase(
     await new Promise((r) => setTimeout(r, intervalMs));
   }
   throw new ApiError(504, 'STILL_WAITING');
+}
+
+/** Files that failed the check after upload, as one error in the check's own words (shown by ErrorNotice). */
+export function uploadRejected(rejected: UploadView[]): ApiError {
+  const reasons = rejected.flatMap((u) => u.reasons ?? []);
+  return new ApiError(400, 'UPLOAD_REJECTED', {
+    'zh-CN': reasons.map((r) => r.message['zh-CN']).join('；'),
+    en: reasons.map((r) => r.message.en).join('; '),
+  });
 }

@@ -5,6 +5,7 @@ export const en: Record<MessageKey, string> = {
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
   'common.cancel': 'Cancel',
+  'common.close': 'Close',
   'common.or': ' or ',
   'common.workdays': '{n} working days',
   'common.yuan': 'yuan',
@@ -206,6 +207,11 @@ export const en: Record<MessageKey, string> = {
   'case.obligations': 'Materials still to supply (tolerance)',
   'case.owedBy': 'Supply by {date}',
   'case.supplied': 'Supplied',
+  'case.suppliedOn': 'Supplied on {date}',
+  'case.obligationsHint':
+    'The case was accepted with these materials to follow (tolerance). Supply each by its deadline; if one is still missing after it, the case ends.',
+  'case.supply': 'Upload and supply',
+  'case.supplyName': 'Upload and supply “{name}”',
   'case.approved': 'Approved: {result}',
   'case.approvedHint': 'The result is delivered the way you chose; e-licences appear under “My licences”.',
   'case.denied': 'Denied',
@@ -240,6 +246,23 @@ export const en: Record<MessageKey, string> = {
   'clock.remaining': '{n} working days left',
   'clock.overdue': '{n} working days overdue',
   'clock.deadline': 'due {date}',
+  'clock.history': 'Clock pauses and extensions',
+  'clock.pauses': 'Pauses',
+  'clock.pauseRange': '{start} to {end}',
+  'clock.pauseOpen': 'from {start}, still paused',
+  'clock.extensions': 'Extensions of the period',
+  'clock.extension': 'Extended by {n} working days (approved {date})',
+
+  'pause.correction': 'Correction',
+  'pause.hearing': 'Hearing',
+  'pause.tender': 'Tender',
+  'pause.auction': 'Auction',
+  'pause.inspection': 'Inspection',
+  'pause.testing': 'Testing',
+  'pause.quarantine': 'Quarantine',
+  'pause.appraisal': 'Appraisal',
+  'pause.expert-review': 'Expert review',
+  'pause.other': 'Other',
 
   'messages.none': 'No messages. News about your cases will appear here.',
   'messages.unread': 'unread',
@@ -256,8 +279,6 @@ export const en: Record<MessageKey, string> = {
   'task.gone': 'This task has been decided or does not exist',
   'task.opened': 'Arrived',
   'task.materials': 'Materials',
-  'task.materialsPending':
-    "File previews need an API for staff to download a case's files; each file's check result is shown here, the originals are in the department's own system.",
   'task.assisted': 'Applied',
   'task.viaWindow': 'at a window',
   'task.online': 'online',
@@ -274,6 +295,23 @@ export const en: Record<MessageKey, string> = {
   'task.submit': 'Confirm: {outcome}',
   'task.decided': 'Done: {outcome}',
   'task.back': 'Back to the inbox',
+  'task.supervision': 'Supervision records on the applicant',
+  'task.supervisionHint':
+    'Inspections, penalties and other records regulators keep on the applicant, newest first.',
+
+  'file.view': 'View',
+  'file.viewName': 'View “{name}”',
+  'file.newTab': 'Open in a new tab',
+
+  'regulation.kind': 'Kind',
+  'regulation.result': 'Result',
+  'regulation.summary': 'Summary',
+  'regulation.regulator': 'Regulator',
+  'regulation.recordedAt': 'Recorded',
+  'regulation.inspection': 'Inspection',
+  'regulation.penalty': 'Penalty',
+  'regulation.warning': 'Warning',
+  'regulation.correction-order': 'Order to correct',
 
   'window.hint': 'Find a service and apply on behalf of the person or enterprise at your counter.',
   'window.find': 'Find a service',
@@ -281,11 +319,11 @@ export const en: Record<MessageKey, string> = {
   'window.none': 'No cases taken in yet.',
   'window.notYet': 'The list of cases taken in is not available yet; try again later.',
 
-  'supervision.unavailable': 'Supervision data not available',
-  'supervision.unavailableHint':
-    'The API for supervisors to list overdue and escalated cases is not open yet.',
-  'supervision.none': 'No overdue or escalated review tasks.',
+  'supervision.hint':
+    'Review tasks in your region whose time ran out and were escalated to you; each leaves the list once it is decided.',
+  'supervision.none': 'No escalated review tasks in your region.',
   'supervision.department': 'Department',
+  'supervision.region': 'Region',
 
   'adjust.filter': 'Filter by status',
   'adjust.pending': 'Pending',

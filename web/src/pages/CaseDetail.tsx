@@ -6,17 +6,22 @@ import type { CaseView, Guide, MaterialDownload, Notice } from '../api/types.ts'
 import { ACCEPT, uploadMaterial, waitForCase } from '../api/uploads.ts';
 import { useApi } from '../api/useApi.ts';
 import { Clock } from '../components/Clock.tsx';
+import { ClockHistory } from '../components/ClockHistory.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { RequireRole } from '../components/RequireRole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { checkFile } from './apply/draft.ts';
+import { Obligations } from './case/Obligations.tsx';
 
 const BEFORE_DECISION = ['submitted', 'correction-requested', 'corrected', 'accepted', 'under-review'];
 const DECIDED = ['approved', 'concluded', 'denied', 'revoked'];
 
-/** One case: status, legal clock, the one-time notice to answer, what is still owed, the result, the timeline. */
+/**
+ * One case: status, legal clock, the one-time notice to answer, the deferred materials still owed (supplied here),
+ * the result, the uploads, what moved the clock, the timeline.
+ */
 export default function CaseDetail() {
   return (
     <RequireRole roles={['citizen', 'enterprise']}>
@@ -47,7 +52,7 @@ function CaseFor() {
       </Flex>
       {DECIDED.includes(c.status) && <Outcome c={c} resultName={guide.data?.resultName} />}
       {notice && <NoticeAnswer c={c} notice={notice} onDone={found.reload} />}
-      <Obligations c={c} />
+      <Obligations c={c} onDone={found.reload} />
       <Descriptions column={{ xs: 1, md: 2 }} bordered size="small" className="case__facts">
         <Descriptions.Item label={t('case.id')}>{c.id}</Descriptions.Item>
         <Descriptions.Item label={t('case.applicant')}>{c.applicant.name}</Descriptions.Item>
@@ -59,6 +64,7 @@ function CaseFor() {
         </Descriptions.Item>
       </Descriptions>
       <Uploads c={c} />
+      <ClockHistory clock={c.clock} />
       {c.timeline && c.timeline.length > 0 && (
         <section aria-labelledby="case-timeline">
           <Typography.Title level={2} id="case-timeline">
@@ -186,24 +192,6 @@ function NoticeAnswer({ c, notice, onDone }: { c: CaseView; notice: Notice; onDo
       <Button type="primary" size="large" onClick={send} loading={busy}>
         {t('case.sendSupplement')}
       </Button>
-    </Card>
-  );
-}
-
-/** 容缺: the deferred materials still owed, and by when. */
-function Obligations({ c }: { c: CaseView }) {
-  const { t } = useI18n();
-  const owed = c.obligations.filter((o) => o.kind === 'material');
-  if (owed.length === 0) return null;
-  return (
-    <Card title={t('case.obligations')} className="obligations">
-      <ul>
-        {owed.map((o) => (
-          <li key={o.materialId}>
-            {o.name} · {o.status === 'open' ? t('case.owedBy', { date: o.deadline }) : t('case.supplied')}
-          </li>
-        ))}
-      </ul>
     </Card>
   );
 }

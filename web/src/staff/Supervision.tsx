@@ -1,50 +1,60 @@
-import { Alert, Empty, Table, Typography } from 'antd';
-import { ApiError } from '../api/client.ts';
-import type { ReviewTask, TaskPage } from '../api/types.ts';
+import { Button, Empty, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { api } from '../api/client.ts';
+import type { RegionList, ReviewTask, TaskPage } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
-import { deadlineStatus } from '../components/Clock.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { RequireRole } from '../components/RequireRole.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { Deadline } from './Inbox.tsx';
 
-/** 督办: review tasks that ran out of time or were escalated to the supervisor. */
+const PATH = '/api/staff/escalations';
+
+/** 督办: the open review tasks of my region that ran out of time and were escalated to supervisors. */
 export default function Supervision() {
   return (
     <RequireRole roles={['supervisor', 'admin']}>
-      <Overdue />
+      <Escalations />
     </RequireRole>
   );
 }
 
-function Overdue() {
-  const { t } = useI18n();
+function Escalations() {
+  const { t, lang } = useI18n();
   usePageTitle(t('nav.supervision'));
-  const tasks = useApi<TaskPage>('/api/tasks?limit=50', { refreshMs: 15_000 });
-  // The task inbox is scoped to a department: a supervisor without one is refused until a supervision route exists.
-  const unavailable = tasks.error instanceof ApiError && [403, 404].includes(tasks.error.status);
-  const late =
-    tasks.data?.items.filter((x) => x.escalated || deadlineStatus(x.deadline, x.openedAt) === 'red') ?? [];
+  const tasks = useApi<TaskPage>(`${PATH}?limit=50`, { refreshMs: 15_000 });
+  const regions = useApi<RegionList>('/api/regions', { anonymous: true });
+  const [more, setMore] = useState<{ items: ReviewTask[]; cursor?: string }>();
+  const [error, setError] = useState<unknown>();
+  const cursor = more ? more.cursor : tasks.data?.nextCursor;
+  const loadMore = async () => {
+    setError(undefined);
+    try {
+      const page = await api<TaskPage>(
+        `${PATH}?${new URLSearchParams({ limit: '50', cursor: cursor ?? '' })}`,
+      );
+      setMore({ items: [...(more?.items ?? []), ...page.items], cursor: page.nextCursor });
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const regionName = (code: string) => {
+    const r = regions.data?.items.find((x) => x.code === code);
+    return r ? (lang === 'en' ? r.nameEn : r.name) : code;
+  };
+  const first = tasks.data?.items ?? [];
+  const rows = [...first, ...(more?.items ?? []).filter((x) => !first.some((y) => y.id === x.id))];
   return (
     <div className="page">
       <Typography.Title level={1}>{t('nav.supervision')}</Typography.Title>
-      {unavailable && (
-        <Alert
-          type="info"
-          showIcon
-          title={t('supervision.unavailable')}
-          description={t('supervision.unavailableHint')}
-        />
-      )}
-      {tasks.error !== undefined && !unavailable && (
-        <ErrorNotice error={tasks.error} onRetry={tasks.reload} />
-      )}
-      {tasks.data && late.length === 0 && <Empty description={t('supervision.none')} />}
-      {late.length > 0 && (
+      <p className="muted">{t('supervision.hint')}</p>
+      {tasks.error !== undefined && <ErrorNotice error={tasks.error} onRetry={tasks.reload} />}
+      {tasks.data?.items.length === 0 && <Empty description={t('supervision.none')} />}
+      {rows.length > 0 && (
         <Table<ReviewTask>
           rowKey="id"
-          dataSource={late}
+          dataSource={rows}
           pagination={false}
           scroll={{ x: true }}
           columns={[
@@ -52,9 +62,18 @@ function Overdue() {
             { title: t('inbox.step'), dataIndex: 'stepName' },
             { title: t('inbox.deadline'), key: 'deadline', render: (_, x) => <Deadline task={x} /> },
             { title: t('supervision.department'), dataIndex: 'department' },
+            { title: t('supervision.region'), key: 'region', render: (_, x) => regionName(x.region) },
+            {
+              title: t('inbox.case'),
+              dataIndex: 'caseId',
+              // No staff page shows a case on its own yet (the reviewer's task page is for its reviewers).
+              render: (id: string) => <code title={id}>{id.slice(0, 8)}</code>,
+            },
           ]}
         />
       )}
+      {error !== undefined && <ErrorNotice error={error} onRetry={loadMore} />}
+      {cursor && <Button onClick={loadMore}>{t('inbox.more')}</Button>}
     </div>
   );
 }

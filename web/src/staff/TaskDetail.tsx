@@ -1,17 +1,20 @@
-import { Alert, Button, Descriptions, Input, Radio, Result, Space, Typography } from 'antd';
+import { Button, Descriptions, Input, Radio, Result, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../api/client.ts';
 import type { ReviewTask, StaffCaseView, TaskPage } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { Clock } from '../components/Clock.tsx';
+import { ClockHistory } from '../components/ClockHistory.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { Field } from '../components/Field.tsx';
 import { RequireRole } from '../components/RequireRole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { useI18n } from '../i18n/i18n.ts';
+import { CaseFiles } from './CaseFiles.tsx';
 import { Deadline } from './Inbox.tsx';
+import { SupervisionRecords } from './SupervisionRecords.tsx';
 
 type Outcome = 'approve' | 'deny' | 'return';
 
@@ -76,55 +79,51 @@ function Task() {
   );
 }
 
-/** The case behind the task as staff see it: status, clock, the materials supplied and how. */
+/**
+ * The case behind the task as staff see it: status, clock, the materials supplied and how (each accepted file
+ * can be viewed), what moved the clock, and the regulators' records on the applicant.
+ */
 function CaseFacts({ caseId }: { caseId: string }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const found = useApi<StaffCaseView>(`/api/staff/cases/${caseId}`);
   const c = found.data;
   return (
-    <section aria-labelledby="task-materials">
-      <Typography.Title level={2} id="task-materials">
-        {t('task.materials')}
-      </Typography.Title>
-      {found.error !== undefined && <ErrorNotice error={found.error} onRetry={found.reload} />}
-      {c && (
-        <>
-          <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
-            <Descriptions.Item label={t('case.applicant')}>{c.applicant.name}</Descriptions.Item>
-            <Descriptions.Item label={t('case.status')}>
-              <StatusTag c={c} />
-            </Descriptions.Item>
-            <Descriptions.Item label={t('case.clock')}>
-              <Clock clock={c.clock} status={c.status} />
-            </Descriptions.Item>
-            <Descriptions.Item label={t('task.assisted')}>
-              {t(c.assisted ? 'task.viaWindow' : 'task.online')}
-            </Descriptions.Item>
-          </Descriptions>
-          <ul className="plain-list material-previews">
-            {(c.uploads ?? []).map((u) => (
-              <li key={u.uploadId}>
-                <strong>{u.fileName}</strong> · {t(`upload.${u.status}`)}
-                {u.reasons?.map((r) => (
-                  <span key={r.code} className="field__error">
-                    {' '}
-                    {pick(r.message)}
-                  </span>
-                ))}
-              </li>
+    <>
+      <section aria-labelledby="task-materials">
+        <Typography.Title level={2} id="task-materials">
+          {t('task.materials')}
+        </Typography.Title>
+        {found.error !== undefined && <ErrorNotice error={found.error} onRetry={found.reload} />}
+        {c && (
+          <>
+            <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
+              <Descriptions.Item label={t('case.applicant')}>{c.applicant.name}</Descriptions.Item>
+              <Descriptions.Item label={t('case.status')}>
+                <StatusTag c={c} />
+              </Descriptions.Item>
+              <Descriptions.Item label={t('case.clock')}>
+                <Clock clock={c.clock} status={c.status} />
+              </Descriptions.Item>
+              <Descriptions.Item label={t('task.assisted')}>
+                {t(c.assisted ? 'task.viaWindow' : 'task.online')}
+              </Descriptions.Item>
+            </Descriptions>
+            <CaseFiles c={c} />
+            {c.obligations.map((o) => (
+              <p key={o.kind === 'material' ? o.materialId : o.deadline} className="muted">
+                {o.kind === 'material'
+                  ? o.status === 'open'
+                    ? t('task.owed', { name: o.name, date: o.deadline })
+                    : `${o.name} · ${t('case.supplied')}`
+                  : t('task.verify', { date: o.deadline })}
+              </p>
             ))}
-          </ul>
-          {c.obligations.map((o) => (
-            <p key={o.kind === 'material' ? o.materialId : o.deadline} className="muted">
-              {o.kind === 'material'
-                ? t('task.owed', { name: o.name, date: o.deadline })
-                : t('task.verify', { date: o.deadline })}
-            </p>
-          ))}
-          <Alert type="info" showIcon title={t('task.materialsPending')} />
-        </>
-      )}
-    </section>
+          </>
+        )}
+      </section>
+      {c && <ClockHistory clock={c.clock} />}
+      {c && <SupervisionRecords records={c.supervision} />}
+    </>
   );
 }
 

@@ -1,6 +1,6 @@
-import { ApiError, api } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import type { CaseView, Guide } from '../../api/types.ts';
-import { uploadMaterial, waitForCase } from '../../api/uploads.ts';
+import { uploadMaterial, uploadRejected, waitForCase } from '../../api/uploads.ts';
 import { applicable } from '../../components/materials.tsx';
 import { choiceOf, type Draft, type Mode } from './draft.ts';
 
@@ -106,11 +106,7 @@ export async function submitApplication(options: {
   if (rejected.length > 0) {
     // A rejected file is chosen again and uploaded anew on retry.
     for (const u of rejected) delete uploaded[u.materialId];
-    const reasons = rejected.flatMap((u) => u.reasons ?? []);
-    throw new ApiError(400, 'UPLOAD_REJECTED', {
-      'zh-CN': reasons.map((r) => r.message['zh-CN']).join('；'),
-      en: reasons.map((r) => r.message.en).join('; '),
-    });
+    throw uploadRejected(rejected);
   }
 
   report('precheck');
