@@ -4,6 +4,7 @@ import { CalendarStore } from '../../shared/adapters/calendar-store.ts';
 import { CaseStore } from '../../shared/adapters/case-store.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
+import { OverdueStore } from '../../shared/adapters/overdue-store.ts';
 import { TaskDecided, TaskStore } from '../../shared/adapters/task-store.ts';
 import { stopApproval } from '../../shared/adapters/workflow.ts';
 import { warnClock } from '../../shared/domain/cases/clock-record.ts';
@@ -14,6 +15,7 @@ import { chinaDate } from '../../shared/domain/catalog/dates.ts';
 const cases = new CaseStore(documents, requiredEnv('CASES_TABLE'));
 const tasks = new TaskStore(documents, requiredEnv('CASES_TABLE'));
 const calendars = new CalendarStore(documents, requiredEnv('MATTERS_TABLE'));
+const overdue = new OverdueStore(documents, requiredEnv('CASES_TABLE'));
 
 const Detail = z.object({
   caseId: z.string().min(1),
@@ -49,6 +51,8 @@ export const handler = async (event: EventBridgeEvent<string, unknown>) => {
   }
   const warning = warnClock(c, kind, { calendar: await calendars.calendar(), today, at });
   if (!warning) return { done: 'no warning due' };
-  await cases.transition(c, warning.case, warning.record);
+  // 红灯: a case past its deadline is listed for the supervisors of its region until it is decided.
+  const also = kind === 'red' ? [overdue.listing(c, warning.case.clock!.warned!.red!, at)] : [];
+  await cases.transition(c, warning.case, warning.record, { also });
   return { done: `warned ${kind}` };
 };

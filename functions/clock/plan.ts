@@ -5,6 +5,7 @@ import { CalendarStore } from '../../shared/adapters/calendar-store.ts';
 import { CaseStore } from '../../shared/adapters/case-store.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
+import { OverdueStore } from '../../shared/adapters/overdue-store.ts';
 import { ReminderSchedules } from '../../shared/adapters/reminder-schedules.ts';
 import { REMINDER_KINDS, remindersOf } from '../../shared/domain/cases/reminders.ts';
 import { chinaDate } from '../../shared/domain/catalog/dates.ts';
@@ -13,6 +14,7 @@ import { logger } from '../../shared/http/handler.ts';
 
 const cases = new CaseStore(documents, requiredEnv('CASES_TABLE'));
 const calendars = new CalendarStore(documents, requiredEnv('MATTERS_TABLE'));
+const overdue = new OverdueStore(documents, requiredEnv('CASES_TABLE'));
 const schedules = new ReminderSchedules(new SchedulerClient({}), {
   hubBusArn: requiredEnv('HUB_BUS_ARN'),
   roleArn: requiredEnv('SCHEDULER_ROLE_ARN'),
@@ -23,12 +25,15 @@ const Detail = z.object({ caseId: z.string().min(1) });
 /**
  * On every case event that can move a deadline (accepted, paused, resumed, extended, a material supplied, the
  * case decided or ended): plans the case's reminders again from the case as stored now, so events arriving
- * late or twice change nothing.
+ * late or twice change nothing; a decided or ended case leaves the supervisors' overdue list.
  */
 export const handler = async (event: EventBridgeEvent<string, unknown>) => {
   const { caseId } = Detail.parse(event.detail);
   const c = await cases.get(caseId);
   if (!c) return { planned: [] };
+  // Decided or ended: no longer overdue, whatever it was.
+  if (!['accepted', 'under-review', 'correction-requested', 'corrected'].includes(c.status))
+    await overdue.remove(c);
   let reminders: ReturnType<typeof remindersOf>;
   try {
     reminders = remindersOf(c, await calendars.calendar(), chinaDate());

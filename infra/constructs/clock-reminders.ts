@@ -65,7 +65,8 @@ export class ClockReminders extends Construct {
       description: "Plans a case's 容缺 deadline and amber/red reminders as one-time schedules",
       environment,
     });
-    grantTable(planner, props.cases, 'read');
+    // Writes only to take a decided case off the overdue list.
+    grantTable(planner, props.cases, 'readwrite');
     grantTable(planner, props.matters, 'read');
     const schedules = stack.formatArn({
       service: 'scheduler',

@@ -3,6 +3,7 @@ import { DescribeStateMachineCommand } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
 import { localModel, physicalName, stepFunctions } from '../support/assembly.ts';
 import {
+  approveAll,
   caseOf,
   decide,
   fastForward,
@@ -231,5 +232,32 @@ describe('the approval workflow, end to end on the local platform', () => {
       );
     });
     expect(onHub.detail).toMatchObject({ action: 'clock-amber', handlingRegion: '610100' });
+  });
+
+  it('lists a case past its deadline (red) for the supervisors of its region until it is decided', async () => {
+    const citizen = await tokenFor('citizen');
+    const reviewer = await tokenFor('reviewer', { user: 'reviewer-xian-police' });
+    const id = await submit(citizen, E_LICENCES);
+    await statusBecomes(citizen, id, 'under-review');
+    await eventually(async () => {
+      const { status } = await call('/local/fast-forward', {
+        method: 'POST',
+        body: JSON.stringify({ schedule: { name: `case-${id}-red` } }),
+      });
+      return status === 202 ? true : undefined;
+    });
+    const overdue = async (token: string) =>
+      (await call('/api/staff/overdue?limit=50', { token })).body.items.map(
+        (c: { caseId: string }) => c.caseId,
+      );
+    const supervisor = await tokenFor('supervisor');
+    await eventually(async () => ((await overdue(supervisor)).includes(id) ? true : undefined));
+    expect(await overdue(await tokenFor('supervisor', { region: '610300' }))).not.toContain(id);
+    const c = await caseOf(citizen, id);
+    expect(c.timeline.map((r: { action: string }) => r.action)).toContain('clock-red');
+
+    await approveAll(reviewer, id, ['review', 'decision', 'issuance']);
+    await statusBecomes(citizen, id, 'concluded');
+    await eventually(async () => ((await overdue(supervisor)).includes(id) ? undefined : true));
   });
 });

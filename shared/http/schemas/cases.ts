@@ -189,3 +189,19 @@ export const ExtensionBody = z
     reason: z.string().trim().min(2).max(1000).describe('told to the applicant'),
   })
   .meta({ id: 'ExtensionRequest' });
+
+export const OverdueCasePage = z
+  .object({
+    items: z.array(
+      z.object({
+        caseId: z.string(),
+        matterName: z.string(),
+        department: z.string(),
+        region: z.string(),
+        deadline: z.string().describe('the legal deadline that passed'),
+        since: z.string().describe('when the red warning was given'),
+      }),
+    ),
+    nextCursor: z.string().optional(),
+  })
+  .meta({ id: 'OverdueCasePage' });

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type {
   CasePage as CasePageSchema,
   CaseView as CaseViewSchema,
+  OverdueCasePage as OverdueCasePageSchema,
   ReviewTaskView as ReviewTaskSchema,
   StaffCasePage as StaffCasePageSchema,
   StaffCaseView as StaffCaseViewSchema,
@@ -39,6 +40,8 @@ export type StaffCaseView = z.infer<typeof StaffCaseViewSchema>;
 export type StaffCasePage = z.infer<typeof StaffCasePageSchema>;
 export type ReviewTask = z.infer<typeof ReviewTaskSchema>;
 export type TaskPage = z.infer<typeof TaskPageSchema>;
+export type OverdueCasePage = z.infer<typeof OverdueCasePageSchema>;
+export type OverdueCase = OverdueCasePage['items'][number];
 export type Adjustment = z.infer<typeof AdjustmentSchema>;
 export type AdjustmentPage = z.infer<typeof AdjustmentPageSchema>;
 export type UploadInstructions = z.infer<typeof UploadInstructionsSchema>;

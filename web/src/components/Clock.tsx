@@ -45,12 +45,16 @@ export function Clock({ clock, status }: { clock: CaseView['clock']; status: Cas
 }
 
 /** A deadline as amber or red against today, for lists that carry only the date (the reviewer's inbox). */
+/** A deadline is a day in China (YYYY-MM-DD): on time until that day ends there, wherever the browser is. */
+export const endOfDay = (deadline: string) =>
+  new Date(/^\d{4}-\d{2}-\d{2}$/.test(deadline) ? `${deadline}T23:59:59+08:00` : deadline).getTime();
+
 export function deadlineStatus(
   deadline: string,
   openedAt: string,
   now = Date.now(),
 ): 'green' | 'amber' | 'red' {
-  const end = new Date(deadline).getTime();
+  const end = endOfDay(deadline);
   const start = new Date(openedAt).getTime();
   if (now > end) return 'red';
   return end > start && (now - start) / (end - start) >= 0.8 ? 'amber' : 'green';

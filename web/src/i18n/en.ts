@@ -322,6 +322,11 @@ export const en: Record<MessageKey, string> = {
   'supervision.hint':
     'Review tasks in your region whose time ran out and were escalated to you; each leaves the list once it is decided.',
   'supervision.none': 'No escalated review tasks in your region.',
+  'supervision.overdue': 'Cases past their deadline',
+  'supervision.overdueHint':
+    'Undecided cases whose legal (promised) deadline has passed (red); each leaves the list once it is decided.',
+  'supervision.overdueNone': 'No cases past their deadline in your region.',
+  'supervision.escalated': 'Escalated review tasks',
   'supervision.department': 'Department',
   'supervision.region': 'Region',
 

@@ -312,6 +312,10 @@ export const zhCN = {
 
   'supervision.hint': '本地区审查时限已到、已升级督办的任务；作出审查决定后自动移出。',
   'supervision.none': '本地区暂无已督办的审查任务。',
+  'supervision.overdue': '已超过办结期限的办件',
+  'supervision.overdueHint': '法定（承诺）办结期限已过、尚未作出决定的办件（红灯）；作出决定后自动移出。',
+  'supervision.overdueNone': '本地区暂无超期办件。',
+  'supervision.escalated': '已督办的审查任务',
   'supervision.department': '部门',
   'supervision.region': '地区',
 

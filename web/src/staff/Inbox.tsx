@@ -19,7 +19,7 @@ export function Deadline({ task }: { task: ReviewTask }) {
   return (
     <Flex gap={4} align="center" wrap data-deadline={status}>
       <Tag color={COLOR[status]}>{t(`clock.${status}`)}</Tag>
-      <span>{new Date(task.deadline).toLocaleString()}</span>
+      <span>{task.deadline}</span>
       {task.escalated && <Tag color="red">{t('inbox.escalated')}</Tag>}
     </Flex>
   );
