@@ -51,8 +51,10 @@ export class UserPools extends Construct {
       accountRecovery: cognito.AccountRecovery.PHONE_WITHOUT_MFA_AND_EMAIL,
       customAttributes: {
         // The keyed hash (HMAC) of the ID number or 统一社会信用代码: cases are matched to it, the number is never here.
-        idHash: new cognito.StringAttribute({ mutable: false }),
-        subjectType: new cognito.StringAttribute({ mutable: false }),
+        // Set by real-name verification after sign-up (AdminUpdateUserAttributes), so mutable by admin APIs; the
+        // app clients cannot write it (nor the subject type), so a user cannot claim another's hash.
+        idHash: new cognito.StringAttribute({ mutable: true }),
+        subjectType: new cognito.StringAttribute({ mutable: true }),
         region: new cognito.StringAttribute({ mutable: true }),
       },
     });

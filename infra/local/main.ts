@@ -59,6 +59,7 @@ try {
     S3              ${platform.endpoints.s3}
     AWS APIs        ${platform.endpoints.aws}   (EventBridge, Step Functions, Scheduler, Lambda, SQS, KMS)
     Data            ${values['data-dir']}${values.fresh ? ' (started fresh)' : ''}${seeded ? `, ${seeded} catalog items seeded` : ''}
+    Departments     ${values['simulate-departments'] ? 'simulated: review tasks are answered by rules (--simulator-rules)' : 'decide in the reviewer inbox (or npm start -- --simulate-departments)'}
 
   Demo users (role → user):
 ${DEMO_USERS.map((u) => `    ${u.role.padEnd(10)} ${u.id.padEnd(22)} ${u.name}  ${u.description}`).join('\n')}
