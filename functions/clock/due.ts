@@ -2,29 +2,35 @@ import type { EventBridgeEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { CalendarStore } from '../../shared/adapters/calendar-store.ts';
 import { CaseStore } from '../../shared/adapters/case-store.ts';
+import { CatalogStore } from '../../shared/adapters/catalog-store.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
 import { OverdueStore } from '../../shared/adapters/overdue-store.ts';
 import { TaskDecided, TaskStore } from '../../shared/adapters/task-store.ts';
 import { stopApproval } from '../../shared/adapters/workflow.ts';
+import { acceptByLapse } from '../../shared/domain/cases/auto-acceptance.ts';
 import { warnClock } from '../../shared/domain/cases/clock-record.ts';
 import { dayOf } from '../../shared/domain/cases/model.ts';
 import { overdueObligations, terminateOverdue } from '../../shared/domain/cases/obligations.ts';
 import { chinaDate } from '../../shared/domain/catalog/dates.ts';
+import type { ImplementationItem } from '../../shared/domain/catalog/model.ts';
+import { addWorkingDays } from '../../shared/domain/clock/working-days.ts';
 
 const cases = new CaseStore(documents, requiredEnv('CASES_TABLE'));
 const tasks = new TaskStore(documents, requiredEnv('CASES_TABLE'));
 const calendars = new CalendarStore(documents, requiredEnv('MATTERS_TABLE'));
 const overdue = new OverdueStore(documents, requiredEnv('CASES_TABLE'));
+const catalog = new CatalogStore(documents, requiredEnv('MATTERS_TABLE'));
 
 const Detail = z.object({
   caseId: z.string().min(1),
-  kind: z.enum(['obligations', 'amber', 'red']),
+  kind: z.enum(['lapse', 'obligations', 'amber', 'red']),
   scheduledTime: z.iso.datetime({ offset: true }),
 });
 
 /**
- * A reminder came due. `obligations`: a deferred material (容缺) still missing ends the case (终止), its open
+ * A reminder came due. `lapse`: an application still unchecked 5 working days after receipt counts as accepted
+ * from receipt (行政许可法 Art. 32); a workflow still running goes on to review it. `obligations`: a deferred material (容缺) still missing ends the case (终止), its open
  * review task expires and its workflow stops. `amber`/`red`: the warning is recorded on the case, once per
  * deadline, and so reaches the department and the applicant. Judged on the day the reminder was due (a late
  * delivery does not move the day); anything the case did meanwhile (supplied, paused, extended) is respected.
@@ -37,6 +43,18 @@ export const handler = async (event: EventBridgeEvent<string, unknown>) => {
   const at = new Date().toISOString();
   const today = [chinaDate(), dayOf(scheduledTime)].sort()[1]!;
 
+  if (kind === 'lapse') {
+    if (c.status !== 'submitted') return { done: 'checked in time' };
+    const calendar = await calendars.calendar();
+    const accepted = acceptByLapse(c, at, (from, n) => addWorkingDays(calendar, from, n), today);
+    const { implementationCode, version } = c.matter;
+    const matter = await catalog.version<ImplementationItem>('ITEM', implementationCode, version ?? 1);
+    if (!matter) throw new Error(`matter ${implementationCode} v${version} is gone`);
+    // The clock runs from receipt, against the promised limit of the pinned version.
+    const clock = { limitDays: matter.item.promisedLimitDays, pauses: [], extensions: [] };
+    await cases.transition(c, { ...accepted.case, clock }, accepted.record);
+    return { done: 'accepted by lapse' };
+  }
   if (kind === 'obligations') {
     if (overdueObligations(c, today).length === 0) return { done: 'nothing overdue' };
     const ended = terminateOverdue(c, at, today);

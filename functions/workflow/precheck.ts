@@ -19,6 +19,16 @@ export const handler = async (input: unknown) => {
   const { caseId } = Input.parse(input);
   let { case: c, application, matter } = await load(caseId);
   const acting = { actor: SYSTEM_ACTOR, at: now() };
+  if (c.status === 'accepted') {
+    // Accepted by lapse (Art. 32) while this step was failing and retrying: nothing left to check.
+    const review = transition(c, 'under-review', {
+      ...acting,
+      step: c.matter.steps[0],
+      action: 'start-review',
+    });
+    await cases.transition(c, review.case, review.record);
+    return { outcome: 'accepted', missing: [] };
+  }
   if (c.status === 'corrected' && c.acceptedAt) {
     // Returned for correction during review: back to the step that returned it, accepted as it was.
     const resumed = transition(c, 'under-review', { ...acting, step: c.step, action: 'resume-review' });

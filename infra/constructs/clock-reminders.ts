@@ -12,6 +12,7 @@ import { ServiceFunction } from './service-function.ts';
 
 /** Case events after which a deadline may have moved, so the reminders are planned again. */
 const PLAN_AFTER = [
+  'Case Submitted',
   'Case Accepted',
   'Case Under Review',
   'Case Correction Requested',

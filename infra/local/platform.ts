@@ -297,6 +297,8 @@ export class LocalPlatform {
     });
     this.url = await server.start(options.port ?? 3000);
     this.stops.push(() => server.stop());
+    // Stopping runs these in reverse: the buses stop retrying first, before the functions they retry go away.
+    this.stops.push(() => this.eventBridge.close());
     if (options.simulateDepartments) {
       const simulator = new DepartmentSimulator({
         bridge: this.eventBridge,

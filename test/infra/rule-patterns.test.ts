@@ -167,7 +167,11 @@ describe('the sample events, routed through the synthesized rules', () => {
     expect(named(matching(HUB, sampleOf('tongban.cases', 'Case Accepted')), 'PlanOnCaseChange')).toHaveLength(
       1,
     );
-    expect(named(matching(HUB, sampleOf('tongban.cases', 'Case Submitted')), 'PlanOnCaseChange')).toEqual([]);
+    // A submission starts the 5 working days to check it (Art. 32); a step that goes on moves no deadline.
+    expect(
+      named(matching(HUB, sampleOf('tongban.cases', 'Case Submitted')), 'PlanOnCaseChange'),
+    ).toHaveLength(1);
+    expect(named(matching(HUB, sampleOf('tongban.cases', 'Case Escalated')), 'PlanOnCaseChange')).toEqual([]);
   });
 
   it('tells the applicant of a Case Concluded, and checks it for a result hand-off it owes', () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DescribeStateMachineCommand } from '@aws-sdk/client-sfn';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { localModel, physicalName, stepFunctions } from '../support/assembly.ts';
+import { documents, localModel, physicalName, stepFunctions } from '../support/assembly.ts';
 import {
   approveAll,
   caseOf,
@@ -259,5 +260,86 @@ describe('the approval workflow, end to end on the local platform', () => {
     await approveAll(reviewer, id, ['review', 'decision', 'issuance']);
     await statusBecomes(citizen, id, 'concluded');
     await eventually(async () => ((await overdue(supervisor)).includes(id) ? undefined : true));
+  });
+
+  it('counts an application nobody checked within 5 working days as accepted from receipt (Art. 32)', async () => {
+    // given a case received now that no pre-check ever answered (its workflow failed, say), as the store holds it
+    const id = randomUUID();
+    const receivedAt = new Date().toISOString();
+    const stuck = {
+      id,
+      matter: {
+        implementationCode: BIRTH_REGISTRATION,
+        name: '出生登记',
+        version: 1,
+        steps: ['review', 'decision', 'issuance'],
+      },
+      handling: { department: 'public-security', region: '610100' },
+      applicant: { kind: 'person', name: '张伟', idHash: 'lapse-test-hash' },
+      assisted: false,
+      status: 'submitted',
+      createdAt: receivedAt,
+      updatedAt: receivedAt,
+      receivedAt,
+      notices: [],
+      obligations: [],
+    };
+    const record = {
+      caseId: id,
+      at: receivedAt,
+      actor: { subject: 'lapse-test', roles: ['citizen'] },
+      action: 'submit',
+      from: 'draft',
+      to: 'submitted',
+    };
+    const TableName = physicalName(localModel(), 'AWS::DynamoDB::Table', 'CasesTable');
+    await documents().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName, Item: { pk: `CASE#${id}`, sk: 'CASE', case: stuck } } },
+          {
+            Put: {
+              TableName,
+              Item: {
+                pk: `CASE#${id}`,
+                sk: `EVENT#${receivedAt}#lapse`,
+                record,
+                outbox: {
+                  source: 'tongban.cases',
+                  detailType: 'Case Submitted',
+                  detail: {
+                    caseId: id,
+                    action: 'submit',
+                    from: 'draft',
+                    to: 'submitted',
+                    handlingRegion: '610100',
+                    receivingRegion: '610100',
+                  },
+                },
+              },
+            },
+          },
+        ],
+      }),
+    );
+
+    // when the end of the fifth working day after receipt passes
+    await eventually(async () => {
+      const { status } = await call('/local/fast-forward', {
+        method: 'POST',
+        body: JSON.stringify({ schedule: { name: `case-${id}-lapse` } }),
+      });
+      return status === 202 ? true : undefined;
+    });
+
+    // then it counts as accepted, from receipt, and its clock runs from then
+    const reviewer = await tokenFor('reviewer', { user: 'reviewer-xian-police' });
+    const accepted = await eventually(async () => {
+      const { body } = await call(`/api/staff/cases/${id}`, { token: reviewer });
+      return body.status === 'accepted' ? body : undefined;
+    });
+    expect(accepted.timeline.at(-1)).toMatchObject({ action: 'auto-accept', actor: { subject: 'system' } });
+    expect(accepted.receivedAt).toBe(receivedAt);
+    expect(accepted.clock).toMatchObject({ status: 'green', limitDays: 2 });
   });
 });

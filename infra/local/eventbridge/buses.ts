@@ -158,6 +158,7 @@ export class LocalEventBridge {
   readonly #inFlight = new Set<Promise<void>>();
   readonly #options: LocalEventBridgeOptions;
   readonly #retry: RetrySettings;
+  readonly #stopping = new AbortController();
 
   constructor(options: LocalEventBridgeOptions) {
     this.#options = options;
@@ -290,8 +291,18 @@ export class LocalEventBridge {
       if (Date.now() + delay - ingestedAt > maximumAgeMs) {
         return this.#deadLetter(delivery, error, attempt, 'MaximumEventAgeInSeconds');
       }
-      await sleep(delay);
+      try {
+        await sleep(delay, undefined, { signal: this.#stopping.signal });
+      } catch {
+        // Local mode is stopping: the event goes where an undeliverable one goes, not nowhere.
+        return this.#deadLetter(delivery, error, attempt, 'Local.PlatformStopped');
+      }
     }
+  }
+
+  /** Stops waiting to retry: deliveries still failing go to their dead-letter queues now. */
+  close(): void {
+    this.#stopping.abort();
   }
 
   async #deadLetter(

@@ -25,9 +25,17 @@ export function acceptedByLapse(c: Case, today: string, addWorkingDays: AddWorki
     : { lapsed: false, deadline };
 }
 
-/** The timer's action: records the acceptance by lapse, dated from receipt. */
-export function acceptByLapse(c: Case, at: string, addWorkingDays: AddWorkingDays): TransitionResult {
-  const lapse = acceptedByLapse(c, dayOf(at), addWorkingDays);
+/**
+ * The timer's action: records the acceptance by lapse, dated from receipt. `today` is the day the timer was
+ * due (never earlier than the day after the period), `at` when it ran.
+ */
+export function acceptByLapse(
+  c: Case,
+  at: string,
+  addWorkingDays: AddWorkingDays,
+  today = dayOf(at),
+): TransitionResult {
+  const lapse = acceptedByLapse(c, today, addWorkingDays);
   if (!lapse.lapsed) {
     throw new CaseError(
       'NOT_LAPSED',

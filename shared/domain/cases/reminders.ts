@@ -1,15 +1,18 @@
 import type { WorkCalendar } from '../clock/calendar.ts';
 import { addDays } from '../clock/dates.ts';
+import { addWorkingDays } from '../clock/working-days.ts';
+import { acceptedByLapse } from './auto-acceptance.ts';
 import { caseClock } from './clock-record.ts';
 import type { Case } from './model.ts';
 import { openMaterialObligations } from './obligation-state.ts';
 
 /**
- * The timers a case needs (EventBridge Scheduler, one-time): the end of its 容缺 deadline, and the days its
- * clock turns amber and red. Each is computed from the case as it is now, so re-planning after any change
+ * The timers a case needs (EventBridge Scheduler, one-time): the end of the 5 working days to check an
+ * application (行政许可法 Art. 32: unchecked by then, it counts as accepted from receipt), the end of its 容缺
+ * deadline, and the days its clock turns amber and red. Each is computed from the case as it is now, so re-planning after any change
  * (a pause, an extension, a supplied material, the end of the case) is the same call.
  */
-export type ReminderKind = 'obligations' | 'amber' | 'red';
+export type ReminderKind = 'lapse' | 'obligations' | 'amber' | 'red';
 
 export interface Reminder {
   kind: ReminderKind;
@@ -19,6 +22,8 @@ export interface Reminder {
 
 export function remindersOf(c: Case, calendar: WorkCalendar, today: string): Reminder[] {
   const reminders: Reminder[] = [];
+  const lapse = acceptedByLapse(c, today, (from, n) => addWorkingDays(calendar, from, n));
+  if (!lapse.lapsed && lapse.deadline) reminders.push({ kind: 'lapse', day: addDays(lapse.deadline, 1) });
   const open = openMaterialObligations(c);
   if (open.length > 0 && ['accepted', 'under-review'].includes(c.status)) {
     // The deadline day itself is still in time: the check runs as the next day begins.
@@ -43,4 +48,4 @@ export const warned = (c: Case, kind: 'amber' | 'red', deadline: string) =>
 /** The schedule name of a reminder: one per case and kind, so planning again replaces it. */
 export const reminderName = (caseId: string, kind: ReminderKind) => `case-${caseId}-${kind}`;
 
-export const REMINDER_KINDS: readonly ReminderKind[] = ['obligations', 'amber', 'red'];
+export const REMINDER_KINDS: readonly ReminderKind[] = ['lapse', 'obligations', 'amber', 'red'];

@@ -207,6 +207,13 @@ describe('reminders', () => {
     ]);
   });
 
+  it('plans the end of the 5 working days to check a submitted application (Art. 32), and nothing once checked', () => {
+    // Received on Monday 2025-09-01: the fifth working day is Monday 2025-09-08; from the 9th it is accepted.
+    const submitted = caseIn('submitted');
+    expect(remindersOf(submitted, calendar, '2025-09-02')).toEqual([{ kind: 'lapse', day: '2025-09-09' }]);
+    expect(remindersOf(underReview(), calendar, '2025-09-05').map((r) => r.kind)).not.toContain('lapse');
+  });
+
   it('plans no amber or red while the clock is paused, and nothing once the case is decided', () => {
     const paused = pauseClock(underReview(), {
       actor: REVIEWER,
