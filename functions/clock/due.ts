@@ -6,7 +6,7 @@ import { CatalogStore } from '../../shared/adapters/catalog-store.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
 import { OverdueStore } from '../../shared/adapters/overdue-store.ts';
-import { TaskDecided, TaskStore } from '../../shared/adapters/task-store.ts';
+import { TaskStore } from '../../shared/adapters/task-store.ts';
 import { stopApproval } from '../../shared/adapters/workflow.ts';
 import { acceptByLapse } from '../../shared/domain/cases/auto-acceptance.ts';
 import { warnClock } from '../../shared/domain/cases/clock-record.ts';
@@ -60,10 +60,7 @@ export const handler = async (event: EventBridgeEvent<string, unknown>) => {
     const ended = terminateOverdue(c, at, today);
     await cases.transition(c, ended.case, ended.record);
     const open = await tasks.openTaskOf(caseId);
-    if (open)
-      await tasks
-        .close(open, 'expired')
-        .catch((e) => (e instanceof TaskDecided ? undefined : Promise.reject(e)));
+    if (open) await tasks.expire(open);
     await stopApproval(caseId, 'terminated: deferred materials not supplied in time');
     return { done: 'terminated' };
   }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { TaskDecided } from '../../shared/adapters/task-store.ts';
 import { SYSTEM_ACTOR } from '../../shared/domain/cases/actors.ts';
 import { transition } from '../../shared/domain/cases/lifecycle.ts';
 import { cases, load, now, tasks } from './context.ts';
@@ -11,10 +10,7 @@ export const handler = async (input: unknown) => {
   const { caseId } = Input.parse(input);
   const { case: c } = await load(caseId);
   const open = await tasks.openTaskOf(caseId);
-  if (open)
-    await tasks
-      .close(open, 'expired')
-      .catch((e) => (e instanceof TaskDecided ? undefined : Promise.reject(e)));
+  if (open) await tasks.expire(open);
   const escalated = transition(c, c.status, {
     actor: SYSTEM_ACTOR,
     at: now(),

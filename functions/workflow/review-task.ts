@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { CASE_SOURCE } from '../../shared/adapters/case-store.ts';
-import { TaskDecided } from '../../shared/adapters/task-store.ts';
 import { reviewRequestedDetail } from '../../shared/domain/cases/events.ts';
 import { load, tasks } from './context.ts';
 
@@ -21,11 +20,7 @@ export const handler = async (input: unknown) => {
   const { case: c } = await load(caseId);
   // A retried invocation of this state must not leave an earlier task of the case open with a dead token.
   const earlier = await tasks.openTaskOf(caseId);
-  if (earlier) {
-    await tasks
-      .close(earlier, 'expired')
-      .catch((e) => (e instanceof TaskDecided ? undefined : Promise.reject(e)));
-  }
+  if (earlier) await tasks.expire(earlier);
   const task = await tasks.open(
     {
       caseId,

@@ -36,8 +36,9 @@ export interface ClockRemindersProps {
 
 /**
  * The legal clock's timers (EventBridge Scheduler): a planner keeps one-time schedules per case — the end of
- * its 容缺 deadline, the days it turns amber and red — and a handler acts when one comes due: it terminates a
- * case whose deferred materials are missing, or records the warning, which reaches departments as an event.
+ * its 5 working days to be checked, of its 容缺 deadline, the days it turns amber and red — and a handler acts
+ * when one comes due: it accepts an unchecked case by lapse, terminates a case whose deferred materials are
+ * missing, or records the warning, which reaches departments as an event.
  */
 export class ClockReminders extends Construct {
   readonly deadLetterQueue: DeadLetterQueue;
@@ -63,7 +64,8 @@ export class ClockReminders extends Construct {
 
     const planner = new ServiceFunction(this, 'PlanReminders', {
       entry: 'clock/plan.ts',
-      description: "Plans a case's 容缺 deadline and amber/red reminders as one-time schedules",
+      description:
+        "Plans a case's check period (Art. 32), 容缺 deadline and amber/red reminders as one-time schedules",
       environment,
     });
     // Writes only to take a decided case off the overdue list.
@@ -90,7 +92,8 @@ export class ClockReminders extends Construct {
 
     const due = new ServiceFunction(this, 'ReminderDue', {
       entry: 'clock/due.ts',
-      description: 'Terminates a case whose deferred materials are overdue, or records an amber/red warning',
+      description:
+        'Accepts an unchecked case by lapse, terminates one whose deferred materials are overdue, or warns',
       environment,
     });
     grantTable(due, props.cases, 'readwrite');

@@ -139,6 +139,11 @@ export class TaskStore {
     }
   }
 
+  /** Expires a task if it is still open (escalated, superseded, its case ended); a decided one stays decided. */
+  async expire(id: string): Promise<void> {
+    await this.close(id, 'expired').catch((e) => (e instanceof TaskDecided ? undefined : Promise.reject(e)));
+  }
+
   /**
    * Open escalated tasks under a region (a city, or a province: every city in it), by region and deadline: one
    * Query on the sparse escalation keys, one partition per province (escalations are few).
