@@ -16,7 +16,7 @@ export const calendars = new CalendarStore(documents, requiredEnv('MATTERS_TABLE
  */
 export async function clockView(c: Case) {
   try {
-    const clock = caseClock(c, await calendars.calendar(), chinaDate());
+    const clock = await calendars.withCalendar((calendar) => caseClock(c, calendar, chinaDate()));
     if (!clock) return undefined;
     const { deadline, limitDays, usedDays, remainingDays, status, amberFrom, extensionDays, pausedDays } =
       clock;

@@ -22,12 +22,9 @@ export const handler = httpHandler(async (request) => {
       ? pauseClock(c, { actor, at, ...PauseBody.parse(request.json ?? {}) })
       : request.routeKey.endsWith('/pauses/end')
         ? resumeClock(c, { actor, at, ...ResumeBody.parse(request.json ?? {}) })
-        : extendClock(c, {
-            actor,
-            at,
-            calendar: await calendars.calendar(),
-            ...ExtensionBody.parse(request.json ?? {}),
-          });
+        : await calendars.withCalendar((calendar) =>
+            extendClock(c, { actor, at, calendar, ...ExtensionBody.parse(request.json ?? {}) }),
+          );
     await cases.transition(c, changed.case, changed.record);
     const clock = await clockView(changed.case);
     return { ...caseView(changed.case), ...(clock ? { clock } : {}) };

@@ -13,7 +13,6 @@ import { warnClock } from '../../shared/domain/cases/clock-record.ts';
 import { dayOf } from '../../shared/domain/cases/model.ts';
 import { overdueObligations, terminateOverdue } from '../../shared/domain/cases/obligations.ts';
 import { chinaDate } from '../../shared/domain/catalog/dates.ts';
-import type { ImplementationItem } from '../../shared/domain/catalog/model.ts';
 import { addWorkingDays } from '../../shared/domain/clock/working-days.ts';
 
 const cases = new CaseStore(documents, requiredEnv('CASES_TABLE'));
@@ -45,13 +44,13 @@ export const handler = async (event: EventBridgeEvent<string, unknown>) => {
 
   if (kind === 'lapse') {
     if (c.status !== 'submitted') return { done: 'checked in time' };
-    const calendar = await calendars.calendar();
-    const accepted = acceptByLapse(c, at, (from, n) => addWorkingDays(calendar, from, n), today);
-    const { implementationCode, version } = c.matter;
-    const matter = await catalog.version<ImplementationItem>('ITEM', implementationCode, version ?? 1);
-    if (!matter) throw new Error(`matter ${implementationCode} v${version} is gone`);
+    const accepted = await calendars.withCalendar((calendar) =>
+      acceptByLapse(c, at, (from, n) => addWorkingDays(calendar, from, n), today),
+    );
+    const matter = await catalog.pinned(c);
+    if (!matter) throw new Error(`matter ${c.matter.implementationCode} v${c.matter.version} is gone`);
     // The clock runs from receipt, against the promised limit of the pinned version.
-    const clock = { limitDays: matter.item.promisedLimitDays, pauses: [], extensions: [] };
+    const clock = { limitDays: matter.promisedLimitDays, pauses: [], extensions: [] };
     await cases.transition(c, { ...accepted.case, clock }, accepted.record);
     return { done: 'accepted by lapse' };
   }
@@ -64,7 +63,7 @@ export const handler = async (event: EventBridgeEvent<string, unknown>) => {
     await stopApproval(caseId, 'terminated: deferred materials not supplied in time');
     return { done: 'terminated' };
   }
-  const warning = warnClock(c, kind, { calendar: await calendars.calendar(), today, at });
+  const warning = await calendars.withCalendar((calendar) => warnClock(c, kind, { calendar, today, at }));
   if (!warning) return { done: 'no warning due' };
   // 红灯: a case past its deadline is listed for the supervisors of its region until it is decided.
   const also = kind === 'red' ? [overdue.listing(c, warning.case.clock!.warned!.red!, at)] : [];

@@ -32,11 +32,10 @@ export const handler = async (event: EventBridgeEvent<string, unknown>) => {
   const c = await cases.get(caseId);
   if (!c) return { planned: [] };
   // Decided or ended: no longer overdue, whatever it was.
-  if (!['accepted', 'under-review', 'correction-requested', 'corrected'].includes(c.status))
-    await overdue.remove(c);
+  if (c.decidedAt || c.closedAt) await overdue.remove(c);
   let reminders: ReturnType<typeof remindersOf>;
   try {
-    reminders = remindersOf(c, await calendars.calendar(), chinaDate());
+    reminders = await calendars.withCalendar((calendar) => remindersOf(c, calendar, chinaDate()));
   } catch (error) {
     if (!(error instanceof UnpublishedYearError)) throw error;
     // The days cannot be known until the year is loaded; the case's clock says so, and loading plans nothing.

@@ -1,26 +1,19 @@
-import { SQSClient } from '@aws-sdk/client-sqs';
 import type { EventBridgeEvent } from 'aws-lambda';
 import { ReviewDecisionSubmitted } from '../../events/departments.ts';
 import { CaseStore } from '../../shared/adapters/case-store.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
-import { IntegrationFailures } from '../../shared/adapters/integration-failures.ts';
 import { TaskDecided, TaskStore } from '../../shared/adapters/task-store.ts';
 import { resume } from '../../shared/adapters/workflow.ts';
 import { decide } from '../../shared/domain/cases/decision.ts';
 import { CaseError } from '../../shared/domain/cases/errors.ts';
 import type { Actor, Message } from '../../shared/domain/cases/model.ts';
-import { logger } from '../../shared/http/handler.ts';
+import { misfit, reject } from './rejections.ts';
 
 const table = requiredEnv('CASES_TABLE');
 const cases = new CaseStore(documents, table);
 const tasks = new TaskStore(documents, table);
-const failures = new IntegrationFailures(documents, table, {
-  client: new SQSClient({}),
-  queueUrl: requiredEnv('REJECTED_ANSWERS_QUEUE_URL'),
-});
-
-const reject = (code: string, zh: string, en: string): Message => ({ code, zh, en });
+const refusal = (code: string, zh: string, en: string): Message => ({ code, zh, en });
 
 /**
  * A department system answers a review task with a `Review Decision Submitted` event on its region's bus. A
@@ -31,34 +24,21 @@ const reject = (code: string, zh: string, en: string): Message => ({ code, zh, e
 export const handler = async (event: EventBridgeEvent<string, unknown>) => {
   const rejected = await judge(event.detail);
   if (!rejected) return { decided: true };
-  const failure = await failures.record({
-    source: event.source,
-    detailType: event['detail-type'],
-    reason: rejected,
-    detail: event.detail,
-  });
-  logger.warn('department answer rejected', { code: rejected.code, failureId: failure.id });
+  await reject(event, rejected);
   return { decided: false, reason: rejected.code };
 };
 
 async function judge(detail: unknown): Promise<Message | undefined> {
   const parsed = ReviewDecisionSubmitted.safeParse(detail);
-  if (!parsed.success) {
-    const where = parsed.error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
-    return reject(
-      'ANSWER_INVALID',
-      `答复不符合事件规范：${where}`,
-      `the answer does not fit its schema: ${where}`,
-    );
-  }
+  if (!parsed.success) return misfit('ANSWER_INVALID', { zh: '答复', en: 'the answer' }, parsed.error);
   const answer = parsed.data;
   const found = await tasks.get(answer.taskId);
   if (!found || found.task.caseId !== answer.caseId) {
-    return reject('TASK_NOT_FOUND', '没有与答复对应的审查任务', 'no review task matches the answer');
+    return refusal('TASK_NOT_FOUND', '没有与答复对应的审查任务', 'no review task matches the answer');
   }
   const { task, taskToken } = found;
   if (task.department !== answer.department || task.region !== answer.region) {
-    return reject(
+    return refusal(
       'TASK_OF_ANOTHER_DEPARTMENT',
       '该审查任务不属于答复部门',
       'the task is not for the answering department',
@@ -79,7 +59,7 @@ async function judge(detail: unknown): Promise<Message | undefined> {
     decide(c, answer, reviewer, new Date().toISOString());
   } catch (error) {
     if (!(error instanceof CaseError)) throw error;
-    return reject(error.code, error.zh, error.en);
+    return refusal(error.code, error.zh, error.en);
   }
   try {
     await tasks.close(task.id, 'decided', {
@@ -102,7 +82,7 @@ async function judge(detail: unknown): Promise<Message | undefined> {
  */
 async function sameAnswerAgain(decidedBy: string | undefined, key: string, token: string, decision: object) {
   if (decidedBy !== key) {
-    return reject('TASK_DECIDED', '该审查任务已处理', 'the task has been decided already');
+    return refusal('TASK_DECIDED', '该审查任务已处理', 'the task has been decided already');
   }
   await resume(token, decision).catch((error: Error) => {
     // Resumed the first time: Step Functions no longer knows the token.

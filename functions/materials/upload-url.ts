@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { CatalogStore } from '../../shared/adapters/catalog-store.ts';
+import { documents } from '../../shared/adapters/dynamodb.ts';
+import { requiredEnv } from '../../shared/adapters/env.ts';
 import { isOwnCase } from '../../shared/domain/cases/access.ts';
 import { cleanFileName } from '../../shared/domain/materials/file-names.ts';
 import { checkDeclaration } from '../../shared/domain/materials/file-types.ts';
@@ -8,9 +11,11 @@ import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
 import { CaseIdPath } from '../../shared/http/schemas/cases.ts';
 import { UploadRequest } from '../../shared/http/schemas/materials.ts';
-import { pinnedMatter } from './matters.ts';
 import { presignUpload, UPLOAD_URL_SECONDS } from './presign.ts';
 import { cases, maxBytes, uploads } from './store.ts';
+
+// The matter pinned to the case says which materials it has and what each may be.
+const catalog = new CatalogStore(documents, requiredEnv('MATTERS_TABLE'));
 
 /**
  * POST /api/cases/{id}/materials: the applicant asks to upload one of the matter's materials and gets a URL
@@ -27,7 +32,7 @@ export const handler = httpHandler(async (request) => {
   if (!acceptsUploads(found.status)) {
     throw conflict('CASE_CLOSED', '该办件已不再接收材料', 'This case no longer takes materials');
   }
-  const matter = await pinnedMatter(found);
+  const matter = await catalog.pinned(found);
   if (!matter?.materials.some((m) => m.id === body.materialId)) {
     throw badRequest(
       'MATERIAL_NOT_IN_MATTER',

@@ -6,7 +6,6 @@ import { requiredEnv } from '../../shared/adapters/env.ts';
 import { TaskStore } from '../../shared/adapters/task-store.ts';
 import { UploadStore } from '../../shared/adapters/upload-store.ts';
 import type { Case } from '../../shared/domain/cases/model.ts';
-import type { ImplementationItem } from '../../shared/domain/catalog/model.ts';
 import { addWorkingDays } from '../../shared/domain/clock/working-days.ts';
 
 // What every workflow step uses, created once per container.
@@ -26,13 +25,14 @@ export async function workingDaysFn(): Promise<(from: string, n: number) => stri
 export async function load(caseId: string) {
   const found = await cases.getWithApplication(caseId);
   if (!found) throw Object.assign(new Error(`case ${caseId} does not exist`), { name: 'CaseNotFound' });
-  const { implementationCode, version } = found.case.matter;
-  const matter = await catalog.version<ImplementationItem>('ITEM', implementationCode, version ?? 1);
-  if (!matter)
+  const matter = await catalog.pinned(found.case);
+  if (!matter) {
+    const { implementationCode, version } = found.case.matter;
     throw Object.assign(new Error(`matter ${implementationCode} v${version} is gone`), {
       name: 'MatterNotFound',
     });
-  return { ...found, matter: matter.item };
+  }
+  return { ...found, matter };
 }
 
 export const now = () => new Date().toISOString();

@@ -25,6 +25,28 @@ const PLAN_AFTER = [
   'Case Withdrawn',
   'Case Terminated',
 ];
+/**
+ * …and of those, the changes that can move one: not a review moving on to its next step (`next-step`), nor the
+ * start of review right after acceptance, which the acceptance planned for already. A review resumed after a
+ * correction does count: the correction paused the clock.
+ */
+const PLAN_ACTIONS = [
+  'submit',
+  'resubmit',
+  'accept',
+  'auto-accept',
+  'request-correction',
+  'return',
+  'resume-review',
+  'supply-material',
+  'pause',
+  'resume-clock',
+  'extend',
+  'approve',
+  'deny',
+  'withdraw',
+  'terminate',
+];
 
 export interface ClockRemindersProps {
   stage: string;
@@ -119,7 +141,7 @@ export class ClockReminders extends Construct {
     new events.Rule(this, 'PlanOnCaseChange', {
       eventBus: props.hubBus,
       description: "Plans a case's reminders again whenever a deadline may have moved",
-      eventPattern: { source: ['tongban.cases'], detailType: PLAN_AFTER },
+      eventPattern: { source: ['tongban.cases'], detailType: PLAN_AFTER, detail: { action: PLAN_ACTIONS } },
       targets: [target(planner)],
     });
     new events.Rule(this, 'OnReminderDue', {

@@ -9,6 +9,7 @@ import {
   type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { type Case, dayOf } from '../domain/cases/model.ts';
 import type { BaseItem, Department, ImplementationItem, Region } from '../domain/catalog/model.ts';
 
 /**
@@ -38,6 +39,19 @@ export class CatalogStore {
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
   ) {}
+
+  /**
+   * The matter as pinned to a case: a case is judged by the version in force when it was submitted, even after a
+   * newer one took effect. A case without a version number takes the version in force on the day it was created.
+   */
+  async pinned(c: Pick<Case, 'matter' | 'createdAt'>): Promise<ImplementationItem | undefined> {
+    const { implementationCode: code, version } = c.matter;
+    const found =
+      version === undefined
+        ? await this.inForce<ImplementationItem>('ITEM', code, dayOf(c.createdAt))
+        : await this.version<ImplementationItem>('ITEM', code, version);
+    return found?.item;
+  }
 
   /** The version in force on `date` (YYYY-MM-DD): the latest effective on or before it. */
   async inForce<T>(kind: 'ITEM' | 'BASE', code: string, date: string): Promise<Versioned<T> | undefined> {

@@ -1,5 +1,6 @@
 import { DeleteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../domain/cases/model.ts';
+import { provincePartition, underRegion } from './region-partition.ts';
 
 /**
  * Cases past their legal deadline (红灯), for the supervisors of their region, in the cases table:
@@ -16,7 +17,7 @@ export interface OverdueCase {
 }
 
 const keyOf = (c: Case, deadline: string) => ({
-  pk: `OVERDUE#${c.handling.region.slice(0, 2)}`,
+  pk: provincePartition('OVERDUE', c.handling.region),
   sk: `${c.handling.region}#${deadline}#${c.id}`,
 });
 
@@ -48,15 +49,10 @@ export class OverdueStore {
 
   /** Overdue cases under a region (a city, or a province: every city in it), by region and deadline. */
   async under(region: string, limit: number, start?: Record<string, unknown>) {
-    const province = region.endsWith('0000');
     const { Items, LastEvaluatedKey } = await this.db.send(
       new QueryCommand({
         TableName: this.table,
-        KeyConditionExpression: province ? 'pk = :pk' : 'pk = :pk AND begins_with(sk, :region)',
-        ExpressionAttributeValues: {
-          ':pk': `OVERDUE#${region.slice(0, 2)}`,
-          ...(province ? {} : { ':region': region.endsWith('00') ? region.slice(0, 4) : region }),
-        },
+        ...underRegion('OVERDUE', region, { pk: 'pk', sk: 'sk' }),
         Limit: limit,
         ExclusiveStartKey: start,
       }),

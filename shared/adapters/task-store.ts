@@ -7,6 +7,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { provincePartition, underRegion } from './region-partition.ts';
 
 /**
  * Review tasks and the workflow's other waits, in the cases table. Task tokens stay here, server-side:
@@ -73,7 +74,7 @@ export class TaskStore {
           // 督办: an escalated task is also listed for the supervisors of its region, while it is open.
           ...(task.escalated
             ? {
-                gsi1pk: `ESCALATED#${task.region.slice(0, 2)}`,
+                gsi1pk: provincePartition('ESCALATED', task.region),
                 gsi1sk: `${task.region}#${task.deadline}#${opened.id}`,
               }
             : {}),
@@ -149,16 +150,11 @@ export class TaskStore {
    * Query on the sparse escalation keys, one partition per province (escalations are few).
    */
   async escalated(region: string, limit: number, start?: Record<string, unknown>) {
-    const province = region.endsWith('0000');
     const { Items, LastEvaluatedKey } = await this.db.send(
       new QueryCommand({
         TableName: this.table,
         IndexName: 'gsi1',
-        KeyConditionExpression: province ? 'gsi1pk = :pk' : 'gsi1pk = :pk AND begins_with(gsi1sk, :region)',
-        ExpressionAttributeValues: {
-          ':pk': `ESCALATED#${region.slice(0, 2)}`,
-          ...(province ? {} : { ':region': region.endsWith('00') ? region.slice(0, 4) : region }),
-        },
+        ...underRegion('ESCALATED', region, { pk: 'gsi1pk', sk: 'gsi1sk' }),
         Limit: limit,
         ExclusiveStartKey: start,
       }),

@@ -1,13 +1,7 @@
+import { BIRTH_REGISTRATION, E_LICENCES } from '../support/matters.ts';
 import { percentile } from './stats.ts';
 
 // What one application costs and how fast it is, measured on a running local platform (`npm start`).
-
-const BIRTH_REGISTRATION = '000707001000610100';
-const E_LICENCES = ['birth-certificate', 'household-book', 'parents-id-cards'].map((materialId) => ({
-  materialId,
-  by: 'e-licence',
-  licenceId: `licence-${materialId}`,
-}));
 
 type Operations = Record<string, Record<string, number>>;
 const READS = ['GetItem', 'Query', 'BatchGetItem', 'Scan'];

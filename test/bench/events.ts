@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS } from '../../infra/local/platform.ts';
+import { BIRTH_REGISTRATION, E_LICENCES } from '../support/matters.ts';
 import { percentile } from './stats.ts';
 
 // Event routing on a running local platform: how many events the buses route per second, and how much
 // later a case received in another region reaches its handling region (the hand-off).
-
-const BIRTH_REGISTRATION = '000707001000610100';
-const E_LICENCES = ['birth-certificate', 'household-book', 'parents-id-cards'].map((materialId) => ({
-  materialId,
-  by: 'e-licence',
-  licenceId: `licence-${materialId}`,
-}));
 
 export interface EventsBench {
   routed: number;

@@ -3,15 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localModel, physicalName } from '../support/assembly.ts';
 import { fastForward, submit, taskFor } from '../support/cases.ts';
 import { baseUrl, call, eventually, tokenFor } from '../support/local.ts';
+import { BIRTH_REGISTRATION, E_LICENCES } from '../support/matters.ts';
 import { context, launch, screenshot, signInAs } from './support/browser.ts';
-
-// 出生登记 in Xi'an, reviewed by public security: its certificates come as e-licences, so it goes to review at once.
-const BIRTH_REGISTRATION = '000707001000610100';
-const E_LICENCES = ['birth-certificate', 'household-book', 'parents-id-cards'].map((materialId) => ({
-  materialId,
-  by: 'e-licence',
-  licenceId: `1.2.156.3005.2.${materialId}`,
-}));
 
 let browser: Browser;
 beforeAll(async () => {

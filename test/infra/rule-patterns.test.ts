@@ -172,6 +172,10 @@ describe('the sample events, routed through the synthesized rules', () => {
       named(matching(HUB, sampleOf('tongban.cases', 'Case Submitted')), 'PlanOnCaseChange'),
     ).toHaveLength(1);
     expect(named(matching(HUB, sampleOf('tongban.cases', 'Case Escalated')), 'PlanOnCaseChange')).toEqual([]);
+    const underReview = sampleOf('tongban.cases', 'Case Under Review');
+    const step = (action: string) => ({ ...underReview, detail: { ...underReview.detail, action } });
+    expect(named(matching(HUB, step('next-step')), 'PlanOnCaseChange')).toEqual([]);
+    expect(named(matching(HUB, step('resume-review')), 'PlanOnCaseChange')).toHaveLength(1);
   });
 
   it('tells the applicant of a Case Concluded, and checks it for a result hand-off it owes', () => {

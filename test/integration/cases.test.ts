@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { call, eventually, tokenFor } from '../support/local.ts';
-
-// 出生登记 in Xi'an: a matter for persons.
-const BIRTH_REGISTRATION = '000707001000610100';
+import { BIRTH_REGISTRATION } from '../support/matters.ts';
 
 async function apply(token: string, key: string, body: object = { implementationCode: BIRTH_REGISTRATION }) {
   return call('/api/cases', {

@@ -2,14 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { validateEvent } from '../../events/index.ts';
 import { approveAll, caseOf, statusBecomes, submit, takeInForZhang } from '../support/cases.ts';
 import { call, eventually, tokenFor } from '../support/local.ts';
+import { BIRTH_REGISTRATION, E_LICENCES } from '../support/matters.ts';
 
-// 出生登记 in Xi'an, decided by public security in three review steps; complete with e-licences (免证办).
-const BIRTH_REGISTRATION = '000707001000610100';
-const E_LICENCES = ['birth-certificate', 'household-book', 'parents-id-cards'].map((materialId) => ({
-  materialId,
-  by: 'e-licence',
-  licenceId: `1.2.156.3005.2.${materialId}`,
-}));
+// 出生登记 of Baoji, for a case taken in at a window of Xi'an.
 const BAOJI_BIRTH_REGISTRATION = '000707001000610300';
 const HUB = 'tongban-dev-hub';
 const XIAN = 'tongban-dev-610100';

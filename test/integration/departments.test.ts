@@ -4,14 +4,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS } from '../../infra/local/platform.ts';
 import { caseOf, statusBecomes, submit, taskFor } from '../support/cases.ts';
 import { call, eventually, tokenFor } from '../support/local.ts';
+import { BIRTH_REGISTRATION, E_LICENCES } from '../support/matters.ts';
 
-// 出生登记 in Xi'an, decided by public security; complete with e-licences.
-const BIRTH_REGISTRATION = '000707001000610100';
-const E_LICENCES = ['birth-certificate', 'household-book', 'parents-id-cards'].map((materialId) => ({
-  materialId,
-  by: 'e-licence',
-  licenceId: `1.2.156.3005.2.${materialId}`,
-}));
 const XIAN_BUS = 'tongban-dev-610100';
 
 const eventBridge = () =>

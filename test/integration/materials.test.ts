@@ -1,13 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { PDF } from '../support/cases.ts';
 import { call, eventually, tokenFor } from '../support/local.ts';
+import { BIRTH_REGISTRATION } from '../support/matters.ts';
 
 // 出生登记 applied for by an agent (委托代理): the power of attorney is the one material to upload.
-const BIRTH_REGISTRATION = '000707001000610100';
 const GOVERNMENT = ['birth-certificate', 'household-book', 'parents-id-cards', 'agent-id-card'];
-const PDF = Buffer.from(
-  '%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
-);
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
 
 async function agentApplication(token: string) {

@@ -4,15 +4,8 @@ import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS } from '../../infra/local/platform.ts'
 import { localModel, physicalName } from '../support/assembly.ts';
 import { approveAll, statusBecomes, submit, supplement, uploadPdf } from '../support/cases.ts';
 import { call, eventually, tokenFor } from '../support/local.ts';
+import { BIRTH_REGISTRATION, E_LICENCES } from '../support/matters.ts';
 
-// 出生登记 in Xi'an (public security): with the e-licences of its three government certificates the application
-// is complete, so it is accepted at once and goes through three review steps.
-const BIRTH_REGISTRATION = '000707001000610100';
-const E_LICENCES = ['birth-certificate', 'household-book', 'parents-id-cards'].map((materialId) => ({
-  materialId,
-  by: 'e-licence',
-  licenceId: `1.2.156.3005.2.${materialId}`,
-}));
 // 食品经营许可 in Xi'an: its food-safety rules may follow after acceptance (容缺).
 const FOOD_BUSINESS = '000109005000610100';
 

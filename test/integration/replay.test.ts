@@ -4,13 +4,7 @@ import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS } from '../../infra/local/platform.ts'
 import { localModel } from '../support/assembly.ts';
 import { approveAll, caseOf, statusBecomes, submit } from '../support/cases.ts';
 import { call, tokenFor } from '../support/local.ts';
-
-const BIRTH_REGISTRATION = '000707001000610100';
-const E_LICENCES = ['birth-certificate', 'household-book', 'parents-id-cards'].map((materialId) => ({
-  materialId,
-  by: 'e-licence',
-  licenceId: `1.2.156.3005.2.${materialId}`,
-}));
+import { BIRTH_REGISTRATION, E_LICENCES } from '../support/matters.ts';
 
 const eventsOf = async (bus: string, caseId: string) =>
   (await call(`/local/events?bus=${bus}`)).body.events.filter(
@@ -20,7 +14,9 @@ const eventsOf = async (bus: string, caseId: string) =>
 /** Everything a case's events led to that a second delivery could double. */
 async function effectsOf(citizen: string, id: string) {
   const c = await caseOf(citizen, id);
-  const messages = (await call('/api/messages?limit=50', { token: citizen })).body?.items ?? [];
+  const inbox = await call('/api/messages?limit=50', { token: citizen });
+  expect(inbox.status).toBe(200);
+  const messages = inbox.body.items;
   return {
     status: c.status,
     timeline: c.timeline.map((r: { action: string }) => r.action),

@@ -3,14 +3,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS } from '../../infra/local/platform.ts';
 import { approveAll, caseOf, statusBecomes, submit, takeInForZhang } from '../support/cases.ts';
 import { call, eventually, tokenFor } from '../support/local.ts';
+import { BIRTH_REGISTRATION, E_LICENCES } from '../support/matters.ts';
 
-// 出生登记 in Xi'an (全省通办): decided by Xi'an's public security, received anywhere in Shaanxi.
-const BIRTH_REGISTRATION = '000707001000610100';
-const E_LICENCES = ['birth-certificate', 'household-book', 'parents-id-cards'].map((materialId) => ({
-  materialId,
-  by: 'e-licence',
-  licenceId: `1.2.156.3005.2.${materialId}`,
-}));
 const OTHER_CITIES = ['610200', '610400', '610500', '610600', '610700', '610800', '610900', '611000'];
 
 const eventsOn = async (bus: string, caseId: string) =>

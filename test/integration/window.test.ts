@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, eventually, tokenFor } from '../support/local.ts';
+import { BIRTH_REGISTRATION, E_LICENCES } from '../support/matters.ts';
 
-// 出生登记 in Xi'an (全省通办), decided by public security: every required material is a government certificate,
-// so an application that offers their e-licences (免证办) is complete.
-const BIRTH_REGISTRATION = '000707001000610100';
+// The same matter in Baoji.
 const BAOJI_BIRTH_REGISTRATION = '000707001000610300';
 // 义务教育阶段新生入学登记 in Baoji: tied to the school district, received only there.
 const BAOJI_SCHOOL_ENROLMENT = '002001001000610300';
-const E_LICENCES = ['birth-certificate', 'household-book', 'parents-id-cards'].map((materialId) => ({
-  materialId,
-  by: 'e-licence',
-  licenceId: `1.2.156.3005.2.${materialId}`,
-}));
 // 张伟, as in infra/local/identity/demo-users.ts: the number shown at the counter.
 const ZHANG_ID_NUMBER = '610104199003071230';
 

@@ -14,15 +14,7 @@ import {
   taskFor,
 } from '../support/cases.ts';
 import { call, eventually, tokenFor } from '../support/local.ts';
-
-// 出生登记 in Xi'an, decided by public security: every required material is a government certificate, so an
-// application that offers their e-licences (免证办) is complete.
-const BIRTH_REGISTRATION = '000707001000610100';
-const E_LICENCES = ['birth-certificate', 'household-book', 'parents-id-cards'].map((materialId) => ({
-  materialId,
-  by: 'e-licence',
-  licenceId: `1.2.156.3005.2.${materialId}`,
-}));
+import { BIRTH_REGISTRATION, E_LICENCES } from '../support/matters.ts';
 
 const submit = (token: string, materials: object[]) =>
   submitCase(token, { implementationCode: BIRTH_REGISTRATION, materials });

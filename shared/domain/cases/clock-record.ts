@@ -3,15 +3,12 @@ import { clockOf, type LegalClock } from '../clock/legal-clock.ts';
 import { PAUSE_TYPE_NAMES, type PauseType, STATUTORY_EXTENSION_DAYS } from '../clock/statute.ts';
 import { actorKinds } from './actors.ts';
 import { CaseError } from './errors.ts';
-import type { Actor, AuditRecord, Case, ClockRecord } from './model.ts';
-import { dayOf } from './model.ts';
+import { type Actor, type AuditRecord, type Case, type ClockRecord, DECIDING, dayOf } from './model.ts';
 
 /**
  * The clock's record on a case (时限中止, 延长): who stops it, who extends it, and the clock it gives. The clock
  * runs from acceptance to the decision; before and after there is nothing to stop.
  */
-
-const RUNNING: readonly Case['status'][] = ['accepted', 'under-review'];
 
 /** The record with a pause opened on `day`; refused while another runs (one reason at a time stops it). */
 export function openPause(
@@ -40,7 +37,7 @@ export const runningPause = (c: Case) => c.clock?.pauses.find((p) => !p.end);
 
 /** The case's legal clock on `today`; undefined before acceptance, after the decision, or for an old record. */
 export function caseClock(c: Case, calendar: WorkCalendar, today: string): LegalClock | undefined {
-  if (!c.acceptedAt || !c.clock || !RUNNING.includes(c.status)) return undefined;
+  if (!c.acceptedAt || !c.clock || !DECIDING.includes(c.status)) return undefined;
   return clockOf({
     calendar,
     acceptedOn: dayOf(c.acceptedAt),
@@ -154,7 +151,7 @@ export function extendClock(
 }
 
 function mustRun(c: Case): void {
-  if (!c.clock || !RUNNING.includes(c.status)) {
+  if (!c.clock || !DECIDING.includes(c.status)) {
     throw new CaseError(
       'CLOCK_NOT_RUNNING',
       '办件不在审查期限内',

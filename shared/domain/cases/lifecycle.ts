@@ -10,7 +10,7 @@ import {
   STATUS_LABELS,
   type TransitionResult,
 } from './model.ts';
-import { openMaterialObligations, overdueObligations } from './obligation-state.ts';
+import { openMaterialObligations, overdueObligations, resultBlocked } from './obligation-state.ts';
 
 export { CASE_STATUSES, CaseStatus, STATUS_LABELS } from './model.ts';
 
@@ -207,7 +207,7 @@ function guard(c: Case, rule: TransitionRule, to: CaseStatus, opts: TransitionOp
   if (opts.step && c.matter.steps.length > 0 && !c.matter.steps.includes(opts.step)) {
     throw fail('STEP_UNKNOWN', `事项没有「${opts.step}」环节`, `the matter has no step "${opts.step}"`);
   }
-  if (rule.action === 'approve' && openMaterialObligations(c).length > 0) {
+  if (rule.action === 'approve' && resultBlocked(c)) {
     const names = openMaterialObligations(c).map((o) => o.name);
     throw fail(
       'OBLIGATIONS_OPEN',

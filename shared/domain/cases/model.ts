@@ -26,6 +26,12 @@ export const CASE_STATUSES = [
 export const CaseStatus = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
+/**
+ * Accepted and not yet decided: the legal clock runs (it may be paused or extended), deferred materials are
+ * awaited, reminders are due.
+ */
+export const DECIDING: readonly CaseStatus[] = ['accepted', 'under-review'];
+
 /** What users see; error messages name both statuses in both languages. */
 export const STATUS_LABELS: Record<CaseStatus, { zh: string; en: string }> = {
   draft: { zh: '草稿', en: 'draft' },

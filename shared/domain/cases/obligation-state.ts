@@ -1,12 +1,9 @@
-import type { Case, MaterialObligation } from './model.ts';
+import { type Case, DECIDING, type MaterialObligation } from './model.ts';
 
 /**
  * Predicates on a case's obligations, apart from obligations.ts so that the lifecycle can guard on them
  * without depending on the functions that change them.
  */
-
-/** Statuses in which deferred materials are still awaited: after acceptance, before the decision. */
-export const AWAITING_MATERIALS = ['accepted', 'under-review'] as const;
 
 export const openMaterialObligations = (c: Case): MaterialObligation[] =>
   c.obligations.filter((o): o is MaterialObligation => o.kind === 'material' && o.status === 'open');
@@ -16,6 +13,9 @@ export const isMissed = (o: MaterialObligation, today: string) => o.status === '
 
 /** Missed deferred materials of a case that is still waiting for them (→ it must be terminated). */
 export function overdueObligations(c: Case, today: string): MaterialObligation[] {
-  if (!(AWAITING_MATERIALS as readonly string[]).includes(c.status)) return [];
+  if (!DECIDING.includes(c.status)) return [];
   return openMaterialObligations(c).filter((o) => isMissed(o, today));
 }
+
+/** The result (approval) waits until every deferred material is in. */
+export const resultBlocked = (c: Case) => openMaterialObligations(c).length > 0;

@@ -8,19 +8,15 @@ import {
   type AuditRecord,
   type Case,
   type CaseConfig,
+  DECIDING,
   DEFAULT_CASE_CONFIG,
   dayOf,
   type MaterialObligation,
   type TransitionResult,
 } from './model.ts';
-import {
-  AWAITING_MATERIALS,
-  isMissed,
-  openMaterialObligations,
-  overdueObligations,
-} from './obligation-state.ts';
+import { isMissed, overdueObligations } from './obligation-state.ts';
 
-export { openMaterialObligations, overdueObligations } from './obligation-state.ts';
+export { openMaterialObligations, overdueObligations, resultBlocked } from './obligation-state.ts';
 
 /**
  * 容缺 obligations: each deferred material must be supplied by a deadline. Until all are supplied the result
@@ -61,9 +57,6 @@ export function materialObligations(
   }));
 }
 
-/** The result (approval) waits until every deferred material is in. */
-export const resultBlocked = (c: Case) => openMaterialObligations(c).length > 0;
-
 /** The applicant (or the window serving them) supplies a deferred material, on or before its deadline. */
 export function supplyObligation(
   c: Case,
@@ -73,7 +66,7 @@ export function supplyObligation(
   if (!actorKinds(c, opts.actor).has('applicant')) {
     throw new CaseError('NOT_PERMITTED', '只能由申请人补交材料', 'only the applicant supplies materials');
   }
-  if (!(AWAITING_MATERIALS as readonly string[]).includes(c.status)) {
+  if (!DECIDING.includes(c.status)) {
     throw new CaseError('NOT_AWAITING', '办件当前不等待补交材料', 'the case is not waiting for materials');
   }
   const index = c.obligations.findIndex(

@@ -1,9 +1,10 @@
 import type { WorkCalendar } from '../clock/calendar.ts';
 import { addDays } from '../clock/dates.ts';
+import { reminderDates } from '../clock/legal-clock.ts';
 import { addWorkingDays } from '../clock/working-days.ts';
 import { acceptedByLapse } from './auto-acceptance.ts';
 import { caseClock } from './clock-record.ts';
-import type { Case } from './model.ts';
+import { type Case, DECIDING } from './model.ts';
 import { openMaterialObligations } from './obligation-state.ts';
 
 /**
@@ -25,18 +26,19 @@ export function remindersOf(c: Case, calendar: WorkCalendar, today: string): Rem
   const lapse = acceptedByLapse(c, today, (from, n) => addWorkingDays(calendar, from, n));
   if (!lapse.lapsed && lapse.deadline) reminders.push({ kind: 'lapse', day: addDays(lapse.deadline, 1) });
   const open = openMaterialObligations(c);
-  if (open.length > 0 && ['accepted', 'under-review'].includes(c.status)) {
+  if (open.length > 0 && DECIDING.includes(c.status)) {
     // The deadline day itself is still in time: the check runs as the next day begins.
     const earliest = open.map((o) => o.deadline).sort()[0]!;
     reminders.push({ kind: 'obligations', day: addDays(earliest, 1) });
   }
   const clock = caseClock(c, calendar, today);
-  // A running pause moves both days each day it lasts; they are planned again when it ends.
-  if (clock && !clock.paused) {
-    if (clock.amberFrom > today && !warned(c, 'amber', clock.deadline)) {
-      reminders.push({ kind: 'amber', day: clock.amberFrom });
+  if (clock) {
+    const { amber, red, provisional } = reminderDates(clock);
+    // A running pause moves both days each day it lasts; they are planned again when it ends.
+    if (!provisional) {
+      if (amber > today && !warned(c, 'amber', clock.deadline)) reminders.push({ kind: 'amber', day: amber });
+      if (!warned(c, 'red', clock.deadline)) reminders.push({ kind: 'red', day: red });
     }
-    if (!warned(c, 'red', clock.deadline)) reminders.push({ kind: 'red', day: clock.redFrom });
   }
   return reminders;
 }

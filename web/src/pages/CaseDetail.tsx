@@ -10,6 +10,7 @@ import { ClockHistory } from '../components/ClockHistory.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { RequireRole } from '../components/RequireRole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
+import { UploadList } from '../components/UploadList.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { checkFile } from './apply/draft.ts';
@@ -197,7 +198,7 @@ function NoticeAnswer({ c, notice, onDone }: { c: CaseView; notice: Notice; onDo
 }
 
 function Uploads({ c }: { c: CaseView }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const [error, setError] = useState<unknown>();
   if (!c.uploads || c.uploads.length === 0) return null;
   const open = async (materialId: string) => {
@@ -215,26 +216,16 @@ function Uploads({ c }: { c: CaseView }) {
         {t('case.uploads')}
       </Typography.Title>
       {error !== undefined && <ErrorNotice error={error} />}
-      <ul className="plain-list">
-        {c.uploads.map((u) => (
-          <li key={u.uploadId}>
-            <Space wrap>
-              <span>{u.fileName}</span>
-              <span className="muted">{t(`upload.${u.status}`)}</span>
-              {u.status === 'accepted' && (
-                <Button size="small" onClick={() => open(u.materialId)}>
-                  {t('case.download')}
-                </Button>
-              )}
-              {u.reasons?.map((r) => (
-                <span key={r.code} className="field__error">
-                  {pick(r.message)}
-                </span>
-              ))}
-            </Space>
-          </li>
-        ))}
-      </ul>
+      <UploadList
+        uploads={c.uploads}
+        action={(u) =>
+          u.status === 'accepted' && (
+            <Button size="small" onClick={() => open(u.materialId)}>
+              {t('case.download')}
+            </Button>
+          )
+        }
+      />
     </section>
   );
 }

@@ -3,9 +3,8 @@ import { useState } from 'react';
 import { api } from '../api/client.ts';
 import type { MaterialDownload, StaffCaseView } from '../api/types.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { type Upload, UploadList } from '../components/UploadList.tsx';
 import { useI18n } from '../i18n/i18n.ts';
-
-type Upload = NonNullable<StaffCaseView['uploads']>[number];
 
 const IMAGES = ['image/jpeg', 'image/png'];
 
@@ -14,7 +13,7 @@ const IMAGES = ['image/jpeg', 'image/png'];
  * upload, so that one can be viewed: an image in a dialog here, a PDF or OFD in a new tab (the browser's viewer).
  */
 export function CaseFiles({ c }: { c: StaffCaseView }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const [error, setError] = useState<unknown>();
   const [image, setImage] = useState<MaterialDownload>();
   const uploads = c.uploads ?? [];
@@ -42,30 +41,21 @@ export function CaseFiles({ c }: { c: StaffCaseView }) {
   return (
     <>
       {error !== undefined && <ErrorNotice error={error} />}
-      <ul className="plain-list material-previews">
-        {uploads.map((u) => (
-          <li key={u.uploadId}>
-            <Space wrap>
-              <strong>{u.fileName}</strong>
-              <span className="muted">{t(`upload.${u.status}`)}</span>
-              {current.has(u.uploadId) && (
-                <Button
-                  size="small"
-                  onClick={() => view(u)}
-                  aria-label={t('file.viewName', { name: u.fileName })}
-                >
-                  {t('file.view')}
-                </Button>
-              )}
-              {u.reasons?.map((r) => (
-                <span key={r.code} className="field__error">
-                  {pick(r.message)}
-                </span>
-              ))}
-            </Space>
-          </li>
-        ))}
-      </ul>
+      <UploadList
+        className="plain-list material-previews"
+        uploads={uploads}
+        action={(u) =>
+          current.has(u.uploadId) && (
+            <Button
+              size="small"
+              onClick={() => view(u)}
+              aria-label={t('file.viewName', { name: u.fileName })}
+            >
+              {t('file.view')}
+            </Button>
+          )
+        }
+      />
       <Modal
         open={image !== undefined}
         title={image?.fileName}

@@ -1,9 +1,7 @@
 import { Button, Empty, Flex, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../api/client.ts';
-import type { ReviewTask, TaskPage } from '../api/types.ts';
-import { useApi } from '../api/useApi.ts';
+import type { ReviewTask } from '../api/types.ts';
+import { usePagedList } from '../api/usePagedList.ts';
 import { deadlineStatus } from '../components/Clock.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { RequireRole } from '../components/RequireRole.tsx';
@@ -37,23 +35,7 @@ export default function Inbox() {
 function TaskList() {
   const { t } = useI18n();
   usePageTitle(t('nav.inbox'));
-  const tasks = useApi<TaskPage>('/api/tasks?limit=50', { refreshMs: 5_000 });
-  const [more, setMore] = useState<{ items: ReviewTask[]; cursor?: string }>();
-  const [error, setError] = useState<unknown>();
-  const cursor = more ? more.cursor : tasks.data?.nextCursor;
-  const loadMore = async () => {
-    setError(undefined);
-    try {
-      const page = await api<TaskPage>(
-        `/api/tasks?${new URLSearchParams({ limit: '50', cursor: cursor ?? '' })}`,
-      );
-      setMore({ items: [...(more?.items ?? []), ...page.items], cursor: page.nextCursor });
-    } catch (e) {
-      setError(e);
-    }
-  };
-  const first = tasks.data?.items ?? [];
-  const rows = [...first, ...(more?.items ?? []).filter((x) => !first.some((y) => y.id === x.id))];
+  const { first: tasks, rows, cursor, loadMore, error } = usePagedList<ReviewTask>('/api/tasks', 5_000);
   return (
     <div className="page">
       <Typography.Title level={1}>{t('nav.inbox')}</Typography.Title>

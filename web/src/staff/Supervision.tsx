@@ -1,8 +1,7 @@
 import { Button, Empty, Table, Typography } from 'antd';
-import { useState } from 'react';
-import { api } from '../api/client.ts';
-import type { OverdueCase, OverdueCasePage, RegionList, ReviewTask, TaskPage } from '../api/types.ts';
+import type { OverdueCase, OverdueCasePage, RegionList, ReviewTask } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
+import { usePagedList } from '../api/usePagedList.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { RequireRole } from '../components/RequireRole.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
@@ -71,24 +70,8 @@ function Overdue() {
 
 function Escalations() {
   const { t } = useI18n();
-  const tasks = useApi<TaskPage>(`${PATH}?limit=50`, { refreshMs: 15_000 });
+  const { first: tasks, rows, cursor, loadMore, error } = usePagedList<ReviewTask>(PATH, 15_000);
   const regionName = useRegionName();
-  const [more, setMore] = useState<{ items: ReviewTask[]; cursor?: string }>();
-  const [error, setError] = useState<unknown>();
-  const cursor = more ? more.cursor : tasks.data?.nextCursor;
-  const loadMore = async () => {
-    setError(undefined);
-    try {
-      const page = await api<TaskPage>(
-        `${PATH}?${new URLSearchParams({ limit: '50', cursor: cursor ?? '' })}`,
-      );
-      setMore({ items: [...(more?.items ?? []), ...page.items], cursor: page.nextCursor });
-    } catch (e) {
-      setError(e);
-    }
-  };
-  const first = tasks.data?.items ?? [];
-  const rows = [...first, ...(more?.items ?? []).filter((x) => !first.some((y) => y.id === x.id))];
   return (
     <div className="page">
       <Typography.Title level={2}>{t('supervision.escalated')}</Typography.Title>

@@ -1,0 +1,37 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { EventBridgeEvent } from 'aws-lambda';
+import type { z } from 'zod';
+import { documents } from '../../shared/adapters/dynamodb.ts';
+import { requiredEnv } from '../../shared/adapters/env.ts';
+import { IntegrationFailures } from '../../shared/adapters/integration-failures.ts';
+import type { Message } from '../../shared/domain/cases/model.ts';
+import { logger } from '../../shared/http/handler.ts';
+
+const failures = new IntegrationFailures(documents, requiredEnv('CASES_TABLE'), {
+  client: new SQSClient({}),
+  queueUrl: requiredEnv('REJECTED_ANSWERS_QUEUE_URL'),
+});
+
+/**
+ * What an event from outside (a department's answer, a regulator's record) changed nothing for, and why: kept
+ * for the administrators (GET /api/integrations/failures) and put on the rejected-answers queue.
+ */
+export async function reject(event: EventBridgeEvent<string, unknown>, reason: Message): Promise<void> {
+  const failure = await failures.record({
+    source: event.source,
+    detailType: event['detail-type'],
+    reason,
+    detail: event.detail,
+  });
+  logger.warn('integration event rejected', { code: reason.code, failureId: failure.id });
+}
+
+/** The reason an event does not fit its schema, naming the fields at fault. */
+export function misfit(code: string, what: { zh: string; en: string }, error: z.ZodError): Message {
+  const where = error.issues.map((i) => i.path.join('.') || '(root)').join(', ');
+  return {
+    code,
+    zh: `${what.zh}不符合事件规范：${where}`,
+    en: `${what.en} does not fit its schema: ${where}`,
+  };
+}
