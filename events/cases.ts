@@ -209,4 +209,27 @@ export const CASE_EVENTS: ContractEntry[] = [
     actions: ['clock-red'],
     needs: ['reason'],
   }),
+  caseEvent({
+    detailType: 'Case Dates Recomputed',
+    description:
+      "A year's holiday schedule became known and the case's dates that assumed it were computed again: a " +
+      'deadline the applicant was given only moves later. The reason names the year, its source and every ' +
+      'date that moved.',
+    actions: ['recompute-dates'],
+    needs: ['reason'],
+  }),
+  caseEvent({
+    detailType: 'Case Stalled',
+    description:
+      'A workflow step failed for good (its retries used up): the case needs attention from the supervisors of ' +
+      'its region, who resume it once the cause is fixed. The reason names the step and the error.',
+    actions: ['stall'],
+    needs: ['reason'],
+  }),
+  caseEvent({
+    detailType: 'Case Workflow Resumed',
+    description: 'A supervisor or administrator resumed the workflow of a stalled case; it goes on where it stood.',
+    actions: ['resume-workflow'],
+    needs: ['reason'],
+  }),
 ];

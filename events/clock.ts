@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ContractEntry } from './entry.ts';
-import { CaseId, RegionCode, Timestamp } from './envelope.ts';
+import { CaseId, EventId, RegionCode, Timestamp } from './envelope.ts';
 
 /** The legal clock's reminders: one-time EventBridge Scheduler schedules that put an event on the hub. */
 export const CLOCK = 'tongban.clock';
@@ -19,6 +19,22 @@ export const CLOCK_EVENTS: ContractEntry[] = [
       kind: z.enum(['lapse', 'obligations', 'amber', 'red']),
       handlingRegion: RegionCode,
       scheduledTime: Timestamp.describe('the time it was due, which decides the day it judges the case on'),
+    }),
+  },
+  {
+    source: CLOCK,
+    detailType: 'Calendar Year Loaded',
+    description:
+      "A year's holiday schedule became known: an administrator loaded it from the State Council's notice, or " +
+      'a newer chinese-days release brought it. Every open case whose dates assumed that year is computed again ' +
+      '(Case Dates Recomputed).',
+    published: true,
+    audience: 'event',
+    schema: z.looseObject({
+      year: z.number().int().min(2000).max(2100),
+      source: z.string().min(1).describe("the notice's number or address, or the chinese-days release"),
+      loadedBy: z.string().min(1).describe('the administrator, or "chinese-days" for a release'),
+      eventId: EventId.optional(),
     }),
   },
 ];

@@ -1,9 +1,10 @@
+import { nowIso } from '../../shared/adapters/clock.ts';
 import { extendClock, pauseClock, resumeClock } from '../../shared/domain/cases/clock-record.ts';
 import { noSuchCase } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
 import { CaseIdPath, ExtensionBody, PauseBody, ResumeBody } from '../../shared/http/schemas/cases.ts';
-import { calendars, clockView } from './clock-view.ts';
+import { calendars, clockFields } from './clock-view.ts';
 import { asConflict, cases, caseView } from './store.ts';
 
 /**
@@ -16,18 +17,20 @@ export const handler = httpHandler(async (request) => {
   const { id } = CaseIdPath.parse(request.pathParameters ?? {});
   const c = await cases.get(id);
   if (!c) throw noSuchCase();
-  const at = new Date().toISOString();
+  const at = nowIso();
   try {
     const changed = request.routeKey.endsWith('/pauses')
       ? pauseClock(c, { actor, at, ...PauseBody.parse(request.json ?? {}) })
       : request.routeKey.endsWith('/pauses/end')
         ? resumeClock(c, { actor, at, ...ResumeBody.parse(request.json ?? {}) })
-        : await calendars.withCalendar((calendar) =>
-            extendClock(c, { actor, at, calendar, ...ExtensionBody.parse(request.json ?? {}) }),
-          );
+        : extendClock(c, {
+            actor,
+            at,
+            calendar: await calendars.calendar(),
+            ...ExtensionBody.parse(request.json ?? {}),
+          });
     await cases.transition(c, changed.case, changed.record);
-    const clock = await clockView(changed.case);
-    return { ...caseView(changed.case), ...(clock ? { clock } : {}) };
+    return { ...caseView(changed.case), ...(await clockFields(changed.case)) };
   } catch (error) {
     throw asConflict(error);
   }

@@ -5,7 +5,7 @@ import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
 import { CaseIdPath, ListCasesQuery } from '../../shared/http/schemas/cases.ts';
 import { uploadView } from '../materials/view.ts';
-import { clockView } from './clock-view.ts';
+import { clockFields } from './clock-view.ts';
 import { cases, caseView, uploads } from './store.ts';
 
 /**
@@ -30,7 +30,7 @@ export const handler = httpHandler(async (request) => {
   const [timeline, files, clock] = await Promise.all([
     cases.timeline(id),
     uploads.list(id),
-    clockView(found),
+    clockFields(found),
   ]);
-  return { ...caseView(found, timeline), uploads: files.map(uploadView), ...(clock ? { clock } : {}) };
+  return { ...caseView(found, timeline), uploads: files.map(uploadView), ...clock };
 });

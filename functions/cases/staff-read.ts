@@ -7,7 +7,7 @@ import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
 import { CaseIdPath } from '../../shared/http/schemas/cases.ts';
 import { uploadView } from '../materials/view.ts';
-import { clockView } from './clock-view.ts';
+import { clockFields } from './clock-view.ts';
 import { cases, staffCaseView, uploads } from './store.ts';
 
 // 审管协同: what regulators recorded on the applicant, for the body deciding on their new case.
@@ -28,13 +28,13 @@ export const handler = httpHandler(async (request) => {
   const [timeline, files, clock, records] = await Promise.all([
     cases.timeline(id),
     uploads.list(id),
-    clockView(found),
+    clockFields(found),
     supervision.of(found.applicant.idHash),
   ]);
   return {
     ...staffCaseView(found, timeline),
     uploads: files.map(uploadView),
-    ...(clock ? { clock } : {}),
+    ...clock,
     supervision: records.map(({ holder: _holder, schemaVersion: _v, idempotencyKey: _k, ...r }) => r),
   };
 });

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { IdempotencyConflict } from '../../shared/adapters/case-store.ts';
+import { nowIso, today } from '../../shared/adapters/clock.ts';
 import { startApproval } from '../../shared/adapters/workflow.ts';
 import { type Application, checkApplication } from '../../shared/domain/cases/application.ts';
 import { draftCase, transition } from '../../shared/domain/cases/lifecycle.ts';
 import type { Case, Intake, Party } from '../../shared/domain/cases/model.ts';
-import { chinaDate } from '../../shared/domain/catalog/dates.ts';
 import type { ImplementationItem } from '../../shared/domain/catalog/model.ts';
 import type { Identity } from '../../shared/domain/identity.ts';
 import { badRequest, conflict, notFound } from '../../shared/http/errors.ts';
@@ -52,17 +52,13 @@ export async function submit(s: Submission) {
   // A retry also makes sure the workflow runs, in case the first attempt stopped before starting it.
   if (earlier) return answer(s, earlier, 200);
 
-  const found = await catalog.inForce<ImplementationItem>(
-    'ITEM',
-    s.application.implementationCode,
-    chinaDate(),
-  );
+  const found = await catalog.inForce<ImplementationItem>('ITEM', s.application.implementationCode, today());
   if (!found) throw notFound('MATTER_NOT_FOUND', '未找到该事项', 'No such matter');
   const problems = checkApplication(s.application, { actor, matter: found.item });
   if (problems.length > 0) throw badRequest(problems[0]!.code, problems[0]!.zh, problems[0]!.en, problems);
   const { applicant, assisted, intake } = s.party(found.item);
 
-  const at = new Date().toISOString();
+  const at = nowIso();
   const draft: Case = {
     ...draftCase({ id: randomUUID(), matter: found.item, version: found.version, applicant, assisted, at }),
     ...(intake ? { intake } : {}),
@@ -83,7 +79,7 @@ export async function submit(s: Submission) {
 }
 
 async function answer(s: Submission, c: Case, statusCode: 200 | 201) {
-  await startApproval(c.id);
+  await startApproval(c);
   return {
     statusCode,
     body: s.view(c),

@@ -1,3 +1,4 @@
+import { nowIso } from '../../shared/adapters/clock.ts';
 import { resume } from '../../shared/adapters/workflow.ts';
 import { isOwnCase } from '../../shared/domain/cases/access.ts';
 import { CaseError } from '../../shared/domain/cases/errors.ts';
@@ -27,7 +28,7 @@ export const handler = httpHandler(async (request) => {
     ...application,
     materials: [...application.materials.filter((m) => !replaced.has(m.materialId)), ...materials],
   };
-  const at = new Date().toISOString();
+  const at = nowIso();
   try {
     if (openMaterialObligations(current).length > 0 && current.status !== 'correction-requested') {
       const { case: after, records } = supplyAll(current, [...replaced], { actor, at });

@@ -1,3 +1,4 @@
+import { nowIso } from '../../shared/adapters/clock.ts';
 import { verify } from '../../shared/domain/cases/commitment.ts';
 import { CaseError } from '../../shared/domain/cases/errors.ts';
 import { maskName } from '../../shared/domain/masking.ts';
@@ -20,7 +21,7 @@ export const handler = httpHandler(async (request) => {
   if (!current) throw noSuchCase();
   let result: ReturnType<typeof verify>;
   try {
-    result = verify(current, { truthful, note, reviewer, at: new Date().toISOString() });
+    result = verify(current, { truthful, note, reviewer, at: nowIso() });
   } catch (error) {
     if (!(error instanceof CaseError)) throw error;
     if (error.code === 'NOT_PERMITTED') throw forbidden();

@@ -1,4 +1,5 @@
 import { StaleCase } from '../../shared/adapters/case-store.ts';
+import { nowIso } from '../../shared/adapters/clock.ts';
 import { stopApproval } from '../../shared/adapters/workflow.ts';
 import { isOwnCase } from '../../shared/domain/cases/access.ts';
 import { transition } from '../../shared/domain/cases/lifecycle.ts';
@@ -25,11 +26,11 @@ export const handler = httpHandler(async (request) => {
     try {
       const { case: after, record } = transition(current, 'withdrawn', {
         actor,
-        at: new Date().toISOString(),
+        at: nowIso(),
         reason,
       });
       await cases.transition(current, after, record);
-      await stopApproval(id, 'withdrawn by the applicant');
+      await stopApproval(after, 'withdrawn by the applicant');
       return caseView(after);
     } catch (error) {
       if (error instanceof StaleCase && attempt < ATTEMPTS) continue;

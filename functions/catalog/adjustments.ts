@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { nowIso, today } from '../../shared/adapters/clock.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
-import { chinaDate } from '../../shared/domain/catalog/dates.ts';
 import {
   type BaseItem,
   type ImplementationItem,
@@ -52,7 +52,7 @@ async function propose(request: HttpRequest) {
   const current = await catalog.latest<ImplementationItem>('ITEM', body.implementationCode);
   if (!current) throw notFound('MATTER_NOT_FOUND', '未找到该事项', 'No such matter');
   if (current.item.department !== staff.department || current.item.region !== staff.region) throw forbidden();
-  if (body.effectiveFrom < chinaDate()) {
+  if (body.effectiveFrom < today()) {
     throw badRequest(
       'EFFECTIVE_DATE_PAST',
       '生效日期不得早于今天',
@@ -60,7 +60,7 @@ async function propose(request: HttpRequest) {
     );
   }
   await validated({ ...current.item, ...body.changes });
-  const now = new Date().toISOString();
+  const now = nowIso();
   const id = randomUUID();
   const adjustment = {
     id,
@@ -116,7 +116,7 @@ async function decide(request: HttpRequest) {
     ...adjustment,
     status: body.decision === 'approve' ? 'approved' : 'rejected',
     decidedBy: admin.subject,
-    decidedAt: new Date().toISOString(),
+    decidedAt: nowIso(),
     decisionReason: body.reason,
   };
   const requestUpdate = {
@@ -154,7 +154,7 @@ async function decide(request: HttpRequest) {
 /** The item a change would produce, checked against every catalog rule before anything is written. */
 async function validated(candidate: ImplementationItem): Promise<ImplementationItem> {
   const item = ItemSchema.parse(candidate);
-  const base = await catalog.inForce<BaseItem>('BASE', item.baseCode, chinaDate());
+  const base = await catalog.inForce<BaseItem>('BASE', item.baseCode, today());
   const regions = await catalog.list<{ code: string; name: string; nameEn: string; kind: 'city' }>('REGIONS');
   const departments = await catalog.list<{
     code: string;

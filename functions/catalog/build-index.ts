@@ -1,9 +1,9 @@
 import { ConflictException, CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { Context } from 'aws-lambda';
 import { EXPORT_KEY, INDEX_KEY, putCatalogFile } from '../../shared/adapters/catalog-files.ts';
+import { nowIso, today } from '../../shared/adapters/clock.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
 import { s3 } from '../../shared/adapters/s3.ts';
-import { chinaDate } from '../../shared/domain/catalog/dates.ts';
 import type { BaseItem, Department, ImplementationItem, Region } from '../../shared/domain/catalog/model.ts';
 import { buildSearchIndex } from '../../shared/domain/catalog/search/index-builder.ts';
 import { nextEffectiveDate, versionsInForce } from '../../shared/domain/catalog/versions.ts';
@@ -19,7 +19,7 @@ const scheduler = new SchedulerClient({});
  * or a catalog imported (EventBridge), and on the day a future version takes effect (a one-time schedule).
  */
 export const handler = async (_event: unknown, context: Context) => {
-  const today = chinaDate();
+  const day = today();
   const [itemVersions, baseVersions, regions, departments, synonyms] = await Promise.all([
     catalog.allVersions<ImplementationItem>('ITEMS'),
     catalog.allVersions<BaseItem>('BASE'),
@@ -27,9 +27,9 @@ export const handler = async (_event: unknown, context: Context) => {
     catalog.list<Department>('DEPARTMENTS'),
     catalog.list<{ terms: string[]; meaning: string }>('SYNONYMS'),
   ]);
-  const items = versionsInForce(itemVersions, (v) => v.item.implementationCode, today);
-  const bases = versionsInForce(baseVersions, (v) => v.item.baseCode, today);
-  const version = new Date().toISOString();
+  const items = versionsInForce(itemVersions, (v) => v.item.implementationCode, day);
+  const bases = versionsInForce(baseVersions, (v) => v.item.baseCode, day);
+  const version = nowIso();
 
   const index = buildSearchIndex(
     items.map((v) => v.item),
@@ -50,7 +50,7 @@ export const handler = async (_event: unknown, context: Context) => {
     })),
   });
 
-  const next = nextEffectiveDate([...itemVersions, ...baseVersions], today);
+  const next = nextEffectiveDate([...itemVersions, ...baseVersions], day);
   if (next) await scheduleRebuild(next, context.invokedFunctionArn);
   logger.info('catalog index rebuilt', { items: items.length, baseItems: bases.length, next });
   return { items: items.length, baseItems: bases.length, nextRebuild: next };

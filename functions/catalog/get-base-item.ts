@@ -1,4 +1,4 @@
-import { chinaDate } from '../../shared/domain/catalog/dates.ts';
+import { today } from '../../shared/adapters/clock.ts';
 import type { BaseItem } from '../../shared/domain/catalog/model.ts';
 import { notFound } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
@@ -9,7 +9,7 @@ import { catalog } from './store.ts';
 export const handler = httpHandler(async (request) => {
   const { baseCode } = BaseCodePath.parse(request.pathParameters ?? {});
   const { at } = AtQuery.parse(request.queryStringParameters ?? {});
-  const found = await catalog.inForce<BaseItem>('BASE', baseCode, at ?? chinaDate());
+  const found = await catalog.inForce<BaseItem>('BASE', baseCode, at ?? today());
   if (!found) throw notFound('BASE_ITEM_NOT_FOUND', '基本目录中没有该事项', 'No such base item');
   return { ...found.item, version: found.version, effectiveFrom: found.effectiveFrom };
 });

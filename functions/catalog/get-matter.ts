@@ -1,4 +1,4 @@
-import { chinaDate } from '../../shared/domain/catalog/dates.ts';
+import { today } from '../../shared/adapters/clock.ts';
 import type { ImplementationItem } from '../../shared/domain/catalog/model.ts';
 import { notFound } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
@@ -9,7 +9,7 @@ import { catalog } from './store.ts';
 export const handler = httpHandler(async (request) => {
   const { implementationCode } = ImplementationCodePath.parse(request.pathParameters ?? {});
   const { at } = AtQuery.parse(request.queryStringParameters ?? {});
-  const found = await catalog.inForce<ImplementationItem>('ITEM', implementationCode, at ?? chinaDate());
+  const found = await catalog.inForce<ImplementationItem>('ITEM', implementationCode, at ?? today());
   if (!found)
     throw notFound(
       'MATTER_NOT_FOUND',

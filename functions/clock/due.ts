@@ -3,17 +3,16 @@ import { z } from 'zod';
 import { CalendarStore } from '../../shared/adapters/calendar-store.ts';
 import { CaseStore } from '../../shared/adapters/case-store.ts';
 import { CatalogStore } from '../../shared/adapters/catalog-store.ts';
+import { nowIso, today as todayInChina } from '../../shared/adapters/clock.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
 import { OverdueStore } from '../../shared/adapters/overdue-store.ts';
 import { TaskStore } from '../../shared/adapters/task-store.ts';
 import { stopApproval } from '../../shared/adapters/workflow.ts';
-import { acceptByLapse } from '../../shared/domain/cases/auto-acceptance.ts';
+import { acceptByLapse, acceptedByLapse } from '../../shared/domain/cases/auto-acceptance.ts';
 import { warnClock } from '../../shared/domain/cases/clock-record.ts';
 import { dayOf } from '../../shared/domain/cases/model.ts';
 import { overdueObligations, terminateOverdue } from '../../shared/domain/cases/obligations.ts';
-import { chinaDate } from '../../shared/domain/catalog/dates.ts';
-import { addWorkingDays } from '../../shared/domain/clock/working-days.ts';
 
 const cases = new CaseStore(documents, requiredEnv('CASES_TABLE'));
 const tasks = new TaskStore(documents, requiredEnv('CASES_TABLE'));
@@ -31,7 +30,8 @@ const Detail = z.object({
  * A reminder came due. `lapse`: an application still unchecked 5 working days after receipt counts as accepted
  * from receipt (行政许可法 Art. 32); a workflow still running goes on to review it. `obligations`: a deferred material (容缺) still missing ends the case (终止), its open
  * review task expires and its workflow stops. `amber`/`red`: the warning is recorded on the case, once per
- * deadline, and so reaches the department and the applicant. Judged on the day the reminder was due (a late
+ * deadline, and so reaches the department and the applicant. Nothing is done on a provisional date (a year
+ * whose holiday schedule is not published, shared/domain/clock/provisional.ts): the case waits for the year. Judged on the day the reminder was due (a late
  * delivery does not move the day); anything the case did meanwhile (supplied, paused, extended) is respected.
  * A write lost to a concurrent change throws, and EventBridge delivers the reminder again.
  */
@@ -39,14 +39,15 @@ export const handler = async (event: EventBridgeEvent<string, unknown>) => {
   const { caseId, kind, scheduledTime } = Detail.parse(event.detail);
   const c = await cases.get(caseId);
   if (!c) return { done: 'no such case' };
-  const at = new Date().toISOString();
-  const today = [chinaDate(), dayOf(scheduledTime)].sort()[1]!;
+  const at = nowIso();
+  const today = [todayInChina(), dayOf(scheduledTime)].sort()[1]!;
+  const calendar = await calendars.calendar();
 
   if (kind === 'lapse') {
     if (c.status !== 'submitted') return { done: 'checked in time' };
-    const accepted = await calendars.withCalendar((calendar) =>
-      acceptByLapse(c, at, (from, n) => addWorkingDays(calendar, from, n), today),
-    );
+    // Not yet, or on a provisional deadline: the year's schedule, once known, plans it again.
+    if (!acceptedByLapse(c, today, calendar).lapsed) return { done: 'not lapsed' };
+    const accepted = acceptByLapse(c, at, calendar, today);
     const matter = await catalog.pinned(c);
     if (!matter) throw new Error(`matter ${c.matter.implementationCode} v${c.matter.version} is gone`);
     // The clock runs from receipt, against the promised limit of the pinned version.
@@ -60,10 +61,10 @@ export const handler = async (event: EventBridgeEvent<string, unknown>) => {
     await cases.transition(c, ended.case, ended.record);
     const open = await tasks.openTaskOf(caseId);
     if (open) await tasks.expire(open);
-    await stopApproval(caseId, 'terminated: deferred materials not supplied in time');
+    await stopApproval(c, 'terminated: deferred materials not supplied in time');
     return { done: 'terminated' };
   }
-  const warning = await calendars.withCalendar((calendar) => warnClock(c, kind, { calendar, today, at }));
+  const warning = warnClock(c, kind, { calendar, today, at });
   if (!warning) return { done: 'no warning due' };
   // 红灯: a case past its deadline is listed for the supervisors of its region until it is decided.
   const also = kind === 'red' ? [overdue.listing(c, warning.case.clock!.warned!.red!, at)] : [];

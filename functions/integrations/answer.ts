@@ -1,6 +1,7 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { ReviewDecisionSubmitted } from '../../events/departments.ts';
 import { CaseStore } from '../../shared/adapters/case-store.ts';
+import { nowIso } from '../../shared/adapters/clock.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
 import { TaskDecided, TaskStore } from '../../shared/adapters/task-store.ts';
@@ -56,7 +57,7 @@ async function judge(detail: unknown): Promise<Message | undefined> {
   const c = await cases.get(task.caseId);
   try {
     if (!c) throw new CaseError('CASE_NOT_FOUND', '办件不存在', 'the case does not exist');
-    decide(c, answer, reviewer, new Date().toISOString());
+    decide(c, answer, reviewer, nowIso());
   } catch (error) {
     if (!(error instanceof CaseError)) throw error;
     return refusal(error.code, error.zh, error.en);

@@ -1,3 +1,4 @@
+import { nowIso } from '../../shared/adapters/clock.ts';
 import { checkUpload, detectType, HEAD_BYTES } from '../../shared/domain/materials/file-types.ts';
 import {
   type AcceptedUpload,
@@ -65,7 +66,7 @@ async function check(
   // An empty object has no first byte to ask for (S3 answers a range on it with 416).
   const head = size === 0 ? new Uint8Array() : await readHead(object, HEAD_BYTES);
   const problems = checkUpload({ declaredType: upload.contentType, size, head, maxBytes });
-  const checked = { ...upload, size, etag, versionId: object.versionId, checkedAt: new Date().toISOString() };
+  const checked = { ...upload, size, etag, versionId: object.versionId, checkedAt: nowIso() };
   if (problems.length > 0) return { ...checked, status: 'rejected', reasons: problems };
   // The hash is worth a full read only for a file that is kept.
   return { ...checked, status: 'accepted', type: detectType(head)!, sha256: await sha256Of(object) };

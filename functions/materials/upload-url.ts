@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CatalogStore } from '../../shared/adapters/catalog-store.ts';
+import { nowIso } from '../../shared/adapters/clock.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
 import { isOwnCase } from '../../shared/domain/cases/access.ts';
@@ -57,7 +58,7 @@ export const handler = httpHandler(async (request) => {
     contentType: body.contentType,
     declaredSize: body.size,
     requestedBy: actor.subject,
-    requestedAt: new Date().toISOString(),
+    requestedAt: nowIso(),
   });
   return {
     statusCode: 201,

@@ -1,3 +1,4 @@
+import { nowIso } from '../../shared/adapters/clock.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
 import { MessageIdPath } from '../../shared/http/schemas/messages.ts';
@@ -11,7 +12,7 @@ export const handler = httpHandler(async (request) => {
   const actor = requireRole(request, 'citizen', 'enterprise');
   const { id } = MessageIdPath.parse(request.pathParameters ?? {});
   if (!actor.idHash) throw noSuchMessage();
-  const read = await messages.markRead(actor.idHash, id, new Date().toISOString());
+  const read = await messages.markRead(actor.idHash, id, nowIso());
   if (!read) throw noSuchMessage();
   return messageView(read);
 });

@@ -1,6 +1,7 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { CaseStore } from '../../shared/adapters/case-store.ts';
+import { nowIso } from '../../shared/adapters/clock.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
 import { type Receipt, signReceipt, verifyReceipt } from '../../shared/adapters/receipts.ts';
@@ -60,7 +61,7 @@ export const handler = async (event: EventBridgeEvent<string, unknown>) => {
 async function note(handoff: Handoff, side: HandoffSide) {
   const c = await cases.get(handoff.caseId);
   if (!c) return { noted: false };
-  const at = new Date().toISOString();
+  const at = nowIso();
   const receipt: Receipt = await signReceipt(receiptText(handoff, side, at));
   const region = signingRegion(handoff, side);
   const words = HANDOFF_WORDS[side][handoff.kind];

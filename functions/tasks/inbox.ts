@@ -1,3 +1,4 @@
+import { nowIso } from '../../shared/adapters/clock.ts';
 import { TaskDecided } from '../../shared/adapters/task-store.ts';
 import { resume } from '../../shared/adapters/workflow.ts';
 import { decide } from '../../shared/domain/cases/decision.ts';
@@ -33,7 +34,7 @@ export const handler = httpHandler(async (request) => {
   const c = await cases.get(found.task.caseId);
   if (!c) throw notFound('TASK_NOT_FOUND', '未找到该审查任务', 'No such review task');
   try {
-    decide(c, decision, reviewer, new Date().toISOString());
+    decide(c, decision, reviewer, nowIso());
   } catch (error) {
     throw asConflict(error);
   }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SYSTEM_ACTOR } from '../../shared/domain/cases/actors.ts';
 import { scheduleVerification } from '../../shared/domain/cases/commitment.ts';
 import { transition } from '../../shared/domain/cases/lifecycle.ts';
-import { cases, load, now, workingDaysFn } from './context.ts';
+import { calendar, cases, load, now } from './context.ts';
 
 const Input = z.object({ caseId: z.string().min(1) });
 
@@ -14,7 +14,7 @@ export const handler = async (input: unknown) => {
   // A decision made on a commitment (告知承诺) is verified afterwards (事中事后核查), by a due date.
   const after =
     concluded.case.commitment && c.status === 'approved'
-      ? scheduleVerification(concluded.case, matter, await workingDaysFn())
+      ? scheduleVerification(concluded.case, matter, await calendar())
       : concluded.case;
   await cases.transition(c, after, concluded.record);
   return {

@@ -1,4 +1,5 @@
 import { CalendarStore } from '../../shared/adapters/calendar-store.ts';
+import { CalendarWatch } from '../../shared/adapters/calendar-watch.ts';
 import { CaseStore } from '../../shared/adapters/case-store.ts';
 import { CatalogStore } from '../../shared/adapters/catalog-store.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
@@ -6,20 +7,17 @@ import { requiredEnv } from '../../shared/adapters/env.ts';
 import { TaskStore } from '../../shared/adapters/task-store.ts';
 import { UploadStore } from '../../shared/adapters/upload-store.ts';
 import type { Case } from '../../shared/domain/cases/model.ts';
-import { addWorkingDays } from '../../shared/domain/clock/working-days.ts';
 
 // What every workflow step uses, created once per container.
 export const cases = new CaseStore(documents, requiredEnv('CASES_TABLE'));
 export const tasks = new TaskStore(documents, requiredEnv('CASES_TABLE'));
 export const uploads = new UploadStore(documents, requiredEnv('CASES_TABLE'));
 const catalog = new CatalogStore(documents, requiredEnv('MATTERS_TABLE'));
+export const watch = new CalendarWatch(documents, requiredEnv('CASES_TABLE'));
 const calendars = new CalendarStore(documents, requiredEnv('MATTERS_TABLE'));
 
-/** Working-day arithmetic with the published years and those an administrator loaded. */
-export async function workingDaysFn(): Promise<(from: string, n: number) => string> {
-  const calendar = await calendars.calendar();
-  return (from, n) => addWorkingDays(calendar, from, n);
-}
+/** The work calendar: the published years and those an administrator loaded, unknown ones provisional. */
+export const calendar = () => calendars.calendar();
 
 /** The case, and the matter in the version pinned to it when it was submitted. */
 export async function load(caseId: string) {
@@ -35,5 +33,5 @@ export async function load(caseId: string) {
   return { ...found, matter };
 }
 
-export const now = () => new Date().toISOString();
+export { nowIso as now } from '../../shared/adapters/clock.ts';
 export type Loaded = Awaited<ReturnType<typeof load>> & { case: Case };

@@ -5,7 +5,7 @@ import { suppliedFrom } from '../../shared/domain/cases/application.ts';
 import { transition } from '../../shared/domain/cases/lifecycle.ts';
 import { precheck } from '../../shared/domain/cases/precheck.ts';
 import { checksByFileKey } from '../../shared/domain/materials/uploads.ts';
-import { cases, load, now, uploads, workingDaysFn } from './context.ts';
+import { calendar, cases, load, now, uploads } from './context.ts';
 
 const Input = z.object({ caseId: z.string().min(1) });
 
@@ -19,6 +19,9 @@ export const handler = async (input: unknown) => {
   const { caseId } = Input.parse(input);
   let { case: c, application, matter } = await load(caseId);
   const acting = { actor: SYSTEM_ACTOR, at: now() };
+  // A workflow resumed after a stall (or after a restart) finds the case further on: it goes on from there.
+  if (['under-review', 'approved', 'denied'].includes(c.status)) return { outcome: 'resumed', missing: [] };
+  if (c.status === 'correction-requested') return { outcome: 'correction', missing: [] };
   if (c.status === 'accepted') {
     // Accepted by lapse (Art. 32) while this step was failing and retrying: nothing left to check.
     const review = transition(c, 'under-review', {
@@ -54,7 +57,7 @@ export const handler = async (input: unknown) => {
     await cases.transition(c, corrected.case, corrected.record);
     return { outcome: result.outcome, missing: result.notice.items.map((i) => i.materialId) };
   }
-  const accepted = acceptFromPrecheck(c, matter, result, acting, await workingDaysFn());
+  const accepted = acceptFromPrecheck(c, matter, result, acting, await calendar());
   await cases.transition(c, accepted.case, accepted.record);
   const firstStep = accepted.case.matter.steps[0];
   const review = transition(accepted.case, 'under-review', {

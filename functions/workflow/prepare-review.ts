@@ -1,15 +1,14 @@
 import { z } from 'zod';
-import { chinaDate } from '../../shared/domain/catalog/dates.ts';
-import { UnpublishedYearError } from '../../shared/domain/clock/calendar.ts';
-import { addDays as addCalendarDays } from '../../shared/domain/clock/dates.ts';
-import { logger } from '../../shared/http/handler.ts';
-import { load, workingDaysFn } from './context.ts';
+import { nowMs, today } from '../../shared/adapters/clock.ts';
+import { calendar, load, watch } from './context.ts';
 
 const Input = z.object({ caseId: z.string().min(1) });
 
 /**
  * Workflow step: what the next review task is and how long it may take: until the end (China time) of the
- * day its step's limit in working days runs out. `done` once the case is decided.
+ * day its step's limit in working days runs out. A deadline in a year whose holidays are not published is
+ * provisional: the task says so, and the case waits for that year to have it computed again. `done` once the
+ * case is decided.
  */
 export const handler = async (input: unknown) => {
   const { caseId } = Input.parse(input);
@@ -17,26 +16,19 @@ export const handler = async (input: unknown) => {
   if (c.status !== 'under-review' || !c.step) return { done: true, status: c.status };
   const step = matter.processSteps.find((s: { id: string }) => s.id === c.step)!;
   const days = Math.max(1, step.limitDays);
-  let deadline: string;
-  try {
-    deadline = (await workingDaysFn())(chinaDate(), days);
-  } catch (error) {
-    if (!(error instanceof UnpublishedYearError)) throw error;
-    // The deadline falls in a year whose holidays are not published: escalate after a generous calendar
-    // estimate rather than stop the case, and say so loudly until an administrator loads the year.
-    deadline = addCalendarDays(chinaDate(), Math.ceil((days * 7) / 5) + 7);
-    logger.warn('review deadline estimated: holiday schedule not published', {
-      year: error.year,
-      caseId,
-      deadline,
-    });
-  }
+  const work = await calendar();
+  const from = today();
+  const deadline = work.addWorkingDays(from, days);
+  const provisionalYears = work.provisionalYears(from, deadline);
+  await watch.watch(caseId, provisionalYears);
   const endOfDeadline = Date.parse(`${deadline}T23:59:59+08:00`);
   return {
     done: false,
     step: step.id,
     stepName: step.name,
     deadline,
-    timeoutSeconds: Math.max(60, Math.floor((endOfDeadline - Date.now()) / 1000)),
+    period: { from, days },
+    ...(provisionalYears.length > 0 ? { provisionalYears } : {}),
+    timeoutSeconds: Math.max(60, Math.floor((endOfDeadline - nowMs()) / 1000)),
   };
 };

@@ -6,7 +6,13 @@ import { load, tasks } from './context.ts';
 const Input = z.object({
   taskToken: z.string().min(1),
   caseId: z.string().min(1),
-  review: z.object({ step: z.string(), stepName: z.string(), deadline: z.string() }),
+  review: z.object({
+    step: z.string(),
+    stepName: z.string(),
+    deadline: z.string(),
+    period: z.object({ from: z.string(), days: z.number().int() }).optional(),
+    provisionalYears: z.array(z.number().int()).optional(),
+  }),
   escalated: z.boolean().default(false),
 });
 
@@ -30,6 +36,8 @@ export const handler = async (input: unknown) => {
       department: c.handling.department,
       region: c.handling.region,
       deadline: review.deadline,
+      ...(review.period ? { period: review.period } : {}),
+      ...(review.provisionalYears ? { provisionalYears: review.provisionalYears } : {}),
       escalated,
     },
     taskToken,

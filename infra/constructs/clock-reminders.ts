@@ -1,9 +1,10 @@
-import { ArnFormat, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { CALENDAR_SOURCE, YEAR_LOADED } from '../../shared/adapters/calendar-store.ts';
 import { REMINDER_DUE, REMINDER_SOURCE } from '../../shared/adapters/reminder-schedules.ts';
 import { DeadLetterQueue } from './dead-letter-queue.ts';
 import { grantTable, type TableAccess } from './grants.ts';
@@ -22,8 +23,10 @@ const PLAN_AFTER = [
   'Case Clock Extended',
   'Case Approved',
   'Case Denied',
+  'Case Concluded',
   'Case Withdrawn',
   'Case Terminated',
+  'Case Dates Recomputed',
 ];
 /**
  * …and of those, the changes that can move one: not a review moving on to its next step (`next-step`), nor the
@@ -44,8 +47,10 @@ const PLAN_ACTIONS = [
   'extend',
   'approve',
   'deny',
+  'conclude',
   'withdraw',
   'terminate',
+  'recompute-dates',
 ];
 
 export interface ClockRemindersProps {
@@ -64,6 +69,8 @@ export interface ClockRemindersProps {
  */
 export class ClockReminders extends Construct {
   readonly deadLetterQueue: DeadLetterQueue;
+  /** Reports `NextYearScheduleMissing` (namespace tongban, service calendar), alarmed by observability. */
+  readonly calendarCheck: ServiceFunction;
 
   constructor(scope: Construct, id: string, props: ClockRemindersProps) {
     super(scope, id);
@@ -149,6 +156,36 @@ export class ClockReminders extends Construct {
       description: 'Acts on a case reminder that came due',
       eventPattern: { source: [REMINDER_SOURCE], detailType: [REMINDER_DUE] },
       targets: [target(due)],
+    });
+
+    // A year's holiday schedule became known: the cases whose dates assumed it are computed again.
+    const recompute = new ServiceFunction(this, 'RecomputeDates', {
+      entry: 'clock/recompute.ts',
+      description: "Computes again the dates of every case that assumed a year whose schedule became known",
+      environment,
+      timeout: Duration.minutes(15),
+    });
+    grantTable(recompute, props.cases, 'readwrite');
+    grantTable(recompute, props.matters, 'read');
+    new events.Rule(this, 'OnCalendarYearLoaded', {
+      eventBus: props.hubBus,
+      description: 'Recomputes the provisional dates of open cases when a holiday year becomes known',
+      eventPattern: { source: [CALENDAR_SOURCE], detailType: [YEAR_LOADED] },
+      targets: [target(recompute)],
+    });
+
+    this.calendarCheck = new ServiceFunction(this, 'CalendarCheck', {
+      entry: 'clock/calendar-check.ts',
+      description: "Announces years a newer chinese-days brought; reports the next year's missing schedule",
+      environment: { ...environment, HUB_BUS_NAME: props.hubBus.eventBusName },
+    });
+    grantTable(this.calendarCheck, props.cases, 'read');
+    grantTable(this.calendarCheck, props.matters, 'read');
+    props.hubBus.grantPutEventsTo(this.calendarCheck);
+    new events.Rule(this, 'DailyCalendarCheck', {
+      description: 'Checks the holiday calendar once a day',
+      schedule: events.Schedule.rate(Duration.days(1)),
+      targets: [target(this.calendarCheck)],
     });
   }
 }

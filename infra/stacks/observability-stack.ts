@@ -48,6 +48,17 @@ export class ObservabilityStack extends Stack {
       period: Duration.minutes(1),
     });
     const failedExecutions = props.approvalStateMachine.metricFailed({ period: Duration.minutes(5) });
+    // Published by the functions with Powertools Metrics (EMF), namespace tongban.
+    const tongban = (service: string, metricName: string, period: Duration) =>
+      new cloudwatch.Metric({
+        namespace: 'tongban',
+        metricName,
+        dimensionsMap: { service },
+        statistic: 'Maximum',
+        period,
+      });
+    const stalledCases = tongban('workflow', 'CaseStalled', Duration.minutes(5));
+    const nextYearMissing = tongban('calendar', 'NextYearScheduleMissing', Duration.days(1));
     const dlqDepth = props.deadLetterQueues.map((q) =>
       q.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
     );
@@ -66,6 +77,18 @@ export class ObservabilityStack extends Stack {
     };
     alarm('Api5xx', api5xx, 5, 'The API answered 5 or more 5xx in a minute: a user saw a server error.');
     alarm('ApprovalFailures', failedExecutions, 1, 'An approval workflow execution failed.');
+    alarm(
+      'StalledCases',
+      stalledCases,
+      1,
+      'A workflow step failed for good: a case waits for its supervisors to resume it (GET /api/staff/stalled).',
+    );
+    alarm(
+      'NextYearSchedule',
+      nextYearMissing,
+      1,
+      "The next year starts within 60 days and its holiday schedule is not loaded: load it (PUT /api/calendar/years/{year}).",
+    );
     dlqDepth.forEach((metric, i) => {
       alarm(
         `DeadLetters${i}`,
@@ -86,6 +109,7 @@ export class ObservabilityStack extends Stack {
         [
           new cloudwatch.GraphWidget({ title: 'Approval executions failed', left: [failedExecutions] }),
           new cloudwatch.GraphWidget({ title: 'Dead letters waiting', left: dlqDepth }),
+          new cloudwatch.GraphWidget({ title: 'Cases stalled', left: [stalledCases] }),
         ],
       ],
     });

@@ -68,6 +68,7 @@ export class WorkflowStack extends Stack {
       recordDecision: fn('RecordDecision', "Applies a reviewer's decision to the case"),
       conclude: fn('Conclude', 'Issues the decision and concludes the case'),
       awaitSupplement: fn('AwaitSupplement', "Keeps the token of a wait for the applicant's supplement"),
+      stall: fn('Stall', 'Marks a case whose workflow step failed for good, for its supervisors to resume'),
     };
 
     const invoke = (id: string, lambdaFunction: ServiceFunction, resultPath: string) =>
@@ -124,6 +125,45 @@ export class WorkflowStack extends Stack {
     escalation.next(prepareReview);
     awaitSupplement.next(precheck);
 
+    // No case silently stuck: a step that keeps failing (after its retries) marks the case stalled, listed for
+    // its supervisors, who resume it once the cause is fixed; the execution then fails, which is alarmed too.
+    const stalled = new tasks.LambdaInvoke(this, 'MarkStalled', {
+      lambdaFunction: functions.stall,
+      payload: sfn.TaskInput.fromObject({
+        'caseId.$': '$.caseId',
+        'state.$': '$.failedState',
+        'failure.$': '$.failure',
+      }),
+      resultPath: sfn.JsonPath.DISCARD,
+    }).next(
+      new sfn.Fail(this, 'Stalled', {
+        error: 'Case.Stalled',
+        cause: 'A workflow step failed for good; the case waits for its supervisors to resume it',
+      }),
+    );
+    const failsTo = (state: tasks.LambdaInvoke, retry: boolean) => {
+      // A step's own error (a write lost to a concurrent change, a throttled table) is worth a few tries.
+      if (retry) {
+        state.addRetry({
+          errors: ['States.TaskFailed'],
+          interval: Duration.seconds(2),
+          maxAttempts: 4,
+          backoffRate: 2,
+        });
+      }
+      state.addCatch(
+        new sfn.Pass(this, `${state.id}Failed`, {
+          parameters: { 'caseId.$': '$.caseId', failedState: state.id, 'failure.$': '$.failure' },
+        }).next(stalled),
+        { errors: ['States.ALL'], resultPath: '$.failure' },
+      );
+    };
+    const conclude = invoke('Conclude', functions.conclude, '$.conclusion');
+    const recordDecision = invoke('RecordDecision', functions.recordDecision, '$.recorded');
+    for (const state of [precheck, prepareReview, escalation, conclude, recordDecision]) failsTo(state, true);
+    // The callback states wait on people; only the Lambda that opens the wait is retried, by CDK's defaults.
+    for (const state of [awaitSupplement, review]) failsTo(state, false);
+
     const definition = new sfn.Pass(this, 'Start', {
       parameters: { 'caseId.$': '$.caseId', escalation: { escalated: false } },
     })
@@ -136,13 +176,11 @@ export class WorkflowStack extends Stack {
               new sfn.Choice(this, 'Decided?')
                 .when(
                   sfn.Condition.booleanEquals('$.review.result.done', true),
-                  invoke('Conclude', functions.conclude, '$.conclusion').next(
-                    new sfn.Succeed(this, 'Concluded'),
-                  ),
+                  conclude.next(new sfn.Succeed(this, 'Concluded')),
                 )
                 .otherwise(
                   review.next(
-                    invoke('RecordDecision', functions.recordDecision, '$.recorded').next(
+                    recordDecision.next(
                       new sfn.Choice(this, 'Returned?')
                         .when(
                           sfn.Condition.stringEquals('$.recorded.result.status', 'correction-requested'),

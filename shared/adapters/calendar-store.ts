@@ -1,13 +1,19 @@
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { calendarWith, UnpublishedYearError, type WorkCalendar } from '../domain/clock/calendar.ts';
+import { type DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { calendarWith, type WorkCalendar } from '../domain/clock/calendar.ts';
 import type { YearData } from '../domain/clock/year-data.ts';
+import { nowIso, nowMs } from './clock.ts';
 
 const CACHE_MS = 5 * 60_000;
 
+/** The source and detail-type of the event a loaded year publishes (events/clock.ts). */
+export const CALENDAR_SOURCE = 'tongban.clock';
+export const YEAR_LOADED = 'Calendar Year Loaded';
+
 /**
  * Holiday years an administrator loaded (a notice not yet in `chinese-days`), kept in the matters table as
- * `CALENDAR / YEAR#<year>`. Functions keep them for five minutes; `withCalendar` re-reads them at once when a
- * date falls in a year it does not know, so a newly loaded year is in use everywhere from the next request.
+ * `CALENDAR / YEAR#<year>`, with `CALENDAR / LOADED#<at>#<year>` carrying the `Calendar Year Loaded` event
+ * through the table's outbox. Functions keep the years for five minutes; whatever must see a year at once
+ * (the recomputation that loading sets off) asks for a fresh read.
  */
 export class CalendarStore {
   private cached?: { calendar: WorkCalendar; at: number };
@@ -17,41 +23,47 @@ export class CalendarStore {
     private readonly table: string,
   ) {}
 
-  /** Runs `count` with the calendar; if it meets an unknown year, once more with freshly read years. */
-  async withCalendar<T>(count: (calendar: WorkCalendar) => T): Promise<T> {
-    try {
-      return count(await this.calendar());
-    } catch (error) {
-      if (!(error instanceof UnpublishedYearError)) throw error;
-      return count(await this.calendar(true));
-    }
-  }
-
-  async calendar(refresh = false): Promise<WorkCalendar> {
-    if (!refresh && this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.calendar;
+  async calendar(fresh = false): Promise<WorkCalendar> {
+    if (!fresh && this.cached && nowMs() - this.cached.at < CACHE_MS) return this.cached.calendar;
     const { Items } = await this.db.send(
       new QueryCommand({
         TableName: this.table,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'CALENDAR' },
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :year)',
+        ExpressionAttributeValues: { ':pk': 'CALENDAR', ':year': 'YEAR#' },
       }),
     );
     const calendar = calendarWith((Items ?? []).map((i) => i.year as YearData));
-    this.cached = { calendar, at: Date.now() };
+    this.cached = { calendar, at: nowMs() };
     return calendar;
   }
 
+  /** Stores the year and, in the same transaction, the event that has every case that assumed it computed again. */
   async load(data: YearData, by: string): Promise<void> {
+    const at = nowIso();
     await this.db.send(
-      new PutCommand({
-        TableName: this.table,
-        Item: {
-          pk: 'CALENDAR',
-          sk: `YEAR#${data.year}`,
-          year: data,
-          loadedBy: by,
-          loadedAt: new Date().toISOString(),
-        },
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.table,
+              Item: { pk: 'CALENDAR', sk: `YEAR#${data.year}`, year: data, loadedBy: by, loadedAt: at },
+            },
+          },
+          {
+            Put: {
+              TableName: this.table,
+              Item: {
+                pk: 'CALENDAR',
+                sk: `LOADED#${at}#${data.year}`,
+                outbox: {
+                  source: CALENDAR_SOURCE,
+                  detailType: YEAR_LOADED,
+                  detail: { year: data.year, source: data.source, loadedBy: by },
+                },
+              },
+            },
+          },
+        ],
       }),
     );
     this.cached = undefined;

@@ -8,6 +8,7 @@ import {
 import type { Application } from '../domain/cases/application.ts';
 import { caseEventDetail, detailTypeOf } from '../domain/cases/events.ts';
 import type { AuditRecord, Case } from '../domain/cases/model.ts';
+import { nowMs } from './clock.ts';
 
 /**
  * The cases table, as cases use it:
@@ -130,7 +131,7 @@ export class CaseStore {
                 sk: 'KEY',
                 hash: idempotency.hash,
                 caseId: c.id,
-                expiresAt: Math.floor(Date.now() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+                expiresAt: Math.floor(nowMs() / 1000) + IDEMPOTENCY_TTL_SECONDS,
               },
               ConditionExpression: 'attribute_not_exists(pk)',
             },

@@ -1,5 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { nowMs } from './clock.ts';
 
 export const INDEX_KEY = 'catalog/search-index.json.gz';
 export const EXPORT_KEY = 'catalog/export.json.gz';
@@ -40,10 +41,10 @@ export class CachedCatalogFile<T> {
   ) {}
 
   async get(): Promise<T> {
-    if (this.value && Date.now() - this.checkedAt < this.maxAgeMs) return this.value;
+    if (this.value && nowMs() - this.checkedAt < this.maxAgeMs) return this.value;
     if (this.value) {
       const head = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.key }));
-      this.checkedAt = Date.now();
+      this.checkedAt = nowMs();
       if (head.ETag === this.etag) return this.value;
     }
     const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.key }));
@@ -52,7 +53,7 @@ export class CachedCatalogFile<T> {
     const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
     this.value = this.hydrate(JSON.parse(text));
     this.etag = object.ETag;
-    this.checkedAt = Date.now();
+    this.checkedAt = nowMs();
     return this.value;
   }
 }

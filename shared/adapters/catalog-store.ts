@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { type Case, dayOf } from '../domain/cases/model.ts';
 import type { BaseItem, Department, ImplementationItem, Region } from '../domain/catalog/model.ts';
+import { nowIso } from './clock.ts';
 
 /**
  * The matters table, as the catalog uses it (one table, overloaded keys):
@@ -124,7 +125,7 @@ export class CatalogStore {
     options: { expected: number; effectiveFrom: string; actor: string; changed: string[]; also?: object[] },
   ): Promise<number> {
     const version = options.expected + 1;
-    const now = new Date().toISOString();
+    const now = nowIso();
     const pk = `${kind}#${code}`;
     await this.db.send(
       new TransactWriteCommand({
@@ -201,7 +202,7 @@ export class CatalogStore {
     effectiveFrom: string;
     actor: string;
   }): Promise<void> {
-    const now = new Date().toISOString();
+    const now = nowIso();
     const version = (kind: 'ITEM' | 'BASE', code: string, item: object) => [
       { pk: `${kind}#${code}`, sk: 'HEAD', version: 1 },
       {

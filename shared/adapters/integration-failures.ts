@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Message } from '../domain/cases/model.ts';
+import { nowIso } from './clock.ts';
 
 /**
  * Answers from department systems that changed nothing — invalid, or matching no open task — kept for the
@@ -28,7 +29,7 @@ export class IntegrationFailures {
   ) {}
 
   async record(failure: Omit<IntegrationFailure, 'id' | 'at'>): Promise<IntegrationFailure> {
-    const recorded = { ...failure, id: randomUUID(), at: new Date().toISOString() };
+    const recorded = { ...failure, id: randomUUID(), at: nowIso() };
     await this.db.send(
       new PutCommand({
         TableName: this.table,

@@ -7,6 +7,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { nowIso } from './clock.ts';
 import { provincePartition, underRegion } from './region-partition.ts';
 
 /**
@@ -26,6 +27,10 @@ export interface ReviewTask {
   department: string;
   region: string;
   deadline: string;
+  /** The step's period, counted from the day the task opened: what the deadline is computed again from. */
+  period?: { from: string; days: number };
+  /** The unpublished years the deadline assumed (shared/domain/clock/provisional.ts). */
+  provisionalYears?: number[];
   escalated: boolean;
   status: 'open' | 'decided' | 'expired';
   openedAt: string;
@@ -61,7 +66,7 @@ export class TaskStore {
       ...task,
       id: randomUUID(),
       status: 'open',
-      openedAt: new Date().toISOString(),
+      openedAt: nowIso(),
     };
     await this.db.send(
       new PutCommand({
@@ -138,6 +143,28 @@ export class TaskStore {
       if ((error as Error).name === 'ConditionalCheckFailedException') throw new TaskDecided();
       throw error;
     }
+  }
+
+  /**
+   * Moves an open task's deadline (its year's schedule became known): the inbox orders by it. Its workflow's
+   * timer stays as set; escalation is a reminder to supervisors, never a consequence for the applicant.
+   */
+  async redate(task: ReviewTask, deadline: string): Promise<void> {
+    const { provisionalYears: _assumed, ...rest } = task;
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { pk: `TASK#${task.id}`, sk: 'TASK' },
+        UpdateExpression: 'SET task = :task, gsi2sk = :inbox',
+        ConditionExpression: 'task.#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':task': { ...rest, deadline },
+          ':inbox': `${deadline}#${task.id}`,
+          ':open': 'open',
+        },
+      }),
+    );
   }
 
   /** Expires a task if it is still open (escalated, superseded, its case ended); a decided one stays decided. */

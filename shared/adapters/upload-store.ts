@@ -5,6 +5,7 @@ import {
   type PendingUpload,
   type RejectedUpload,
 } from '../domain/materials/uploads.ts';
+import { nowMs } from './clock.ts';
 
 /**
  * Uploads in the cases table, beside the case they belong to:
@@ -31,7 +32,7 @@ export class UploadStore {
         Item: {
           ...keyOf(upload.caseId, upload.materialId, upload.uploadId),
           ...upload,
-          expiresAt: Math.floor(Date.now() / 1000) + PENDING_TTL_SECONDS,
+          expiresAt: Math.floor(nowMs() / 1000) + PENDING_TTL_SECONDS,
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),

@@ -3,11 +3,11 @@ import { CaseError } from './errors.ts';
 import { transition } from './lifecycle.ts';
 import {
   type Actor,
-  type AddWorkingDays,
   type Case,
   type CaseConfig,
   dayOf,
   type TransitionResult,
+  type WorkingDays,
 } from './model.ts';
 import { materialObligations } from './obligations.ts';
 import { type PrecheckResult, summarize } from './precheck.ts';
@@ -40,7 +40,7 @@ export function acceptFromPrecheck(
   matter: ImplementationItem,
   result: PrecheckResult,
   acting: Acting,
-  addWorkingDays: AddWorkingDays,
+  days: WorkingDays,
   config: Partial<CaseConfig> = {},
 ): TransitionResult {
   sameMatter(c, matter, result);
@@ -66,7 +66,7 @@ export function acceptFromPrecheck(
   });
   const acceptedOn = dayOf(accepted.case.acceptedAt ?? acting.at);
   const obligations = tolerable
-    ? materialObligations(matter, result.notice.items, acceptedOn, addWorkingDays, config)
+    ? materialObligations(matter, result.notice.items, acceptedOn, days, config)
     : [];
   const commitment =
     result.replacedByCommitment.length > 0

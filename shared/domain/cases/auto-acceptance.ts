@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR } from './actors.ts';
 import { CaseError } from './errors.ts';
 import { transition } from './lifecycle.ts';
-import { type AddWorkingDays, type Case, dayOf, type TransitionResult } from './model.ts';
+import { type Case, dayOf, type TransitionResult, type WorkingDays } from './model.ts';
 
 /**
  * 行政许可法 Art. 32: an application that gets no correction notice within 5 working days of receipt counts
@@ -10,16 +10,20 @@ import { type AddWorkingDays, type Case, dayOf, type TransitionResult } from './
 export const LAPSE_WORKING_DAYS = 5;
 
 export type Lapse =
-  | { lapsed: false; deadline?: string }
+  | { lapsed: false; deadline?: string; provisionalYears?: number[] }
   | { lapsed: true; deadline: string; acceptedFrom: string };
 
 /**
  * Whether a submitted, unchecked case counts as accepted on `today` (YYYY-MM-DD). The fifth working day is
- * still in time for a notice; from the day after, the case is accepted from receipt.
+ * still in time for a notice; from the day after, the case is accepted from receipt — but not on a
+ * provisional deadline (clock/provisional.ts): the lapse waits for the year's schedule.
  */
-export function acceptedByLapse(c: Case, today: string, addWorkingDays: AddWorkingDays): Lapse {
+export function acceptedByLapse(c: Case, today: string, days: WorkingDays): Lapse {
   if (c.status !== 'submitted' || !c.receivedAt) return { lapsed: false };
-  const deadline = addWorkingDays(dayOf(c.receivedAt), LAPSE_WORKING_DAYS);
+  const receivedOn = dayOf(c.receivedAt);
+  const deadline = days.addWorkingDays(receivedOn, LAPSE_WORKING_DAYS);
+  const provisionalYears = days.provisionalYears(receivedOn, deadline);
+  if (provisionalYears.length > 0) return { lapsed: false, deadline, provisionalYears };
   return today > deadline
     ? { lapsed: true, deadline, acceptedFrom: c.receivedAt }
     : { lapsed: false, deadline };
@@ -29,13 +33,8 @@ export function acceptedByLapse(c: Case, today: string, addWorkingDays: AddWorki
  * The timer's action: records the acceptance by lapse, dated from receipt. `today` is the day the timer was
  * due (never earlier than the day after the period), `at` when it ran.
  */
-export function acceptByLapse(
-  c: Case,
-  at: string,
-  addWorkingDays: AddWorkingDays,
-  today = dayOf(at),
-): TransitionResult {
-  const lapse = acceptedByLapse(c, today, addWorkingDays);
+export function acceptByLapse(c: Case, at: string, days: WorkingDays, today = dayOf(at)): TransitionResult {
+  const lapse = acceptedByLapse(c, today, days);
   if (!lapse.lapsed) {
     throw new CaseError(
       'NOT_LAPSED',

@@ -11,7 +11,6 @@ import {
 } from './messages.ts';
 import {
   type Actor,
-  type AddWorkingDays,
   type AuditRecord,
   type Case,
   type CaseConfig,
@@ -21,7 +20,9 @@ import {
   type Party,
   type Standing,
   type VerificationObligation,
+  type WorkingDays,
 } from './model.ts';
+import { provisional } from './obligations.ts';
 
 /** 告知承诺 (国办发〔2020〕42号): who may replace which proof by a signed commitment, and what follows. */
 
@@ -59,12 +60,13 @@ export function mayReplaceByCommitment(
 export function verificationDue(
   matter: ImplementationItem,
   approvedOn: string,
-  addWorkingDays: AddWorkingDays,
+  days: WorkingDays,
   config: Partial<CaseConfig> = {},
-): string {
-  const days =
+): { deadline: string; provisionalYears?: number[] } {
+  const period =
     matter.commitment.verificationDays ?? config.verificationDays ?? DEFAULT_CASE_CONFIG.verificationDays;
-  return addWorkingDays(approvedOn, days);
+  const deadline = days.addWorkingDays(approvedOn, period);
+  return { deadline, ...provisional(days, approvedOn, deadline) };
 }
 
 const DECIDED_FOR: Case['status'][] = ['approved', 'concluded'];
@@ -73,7 +75,7 @@ const DECIDED_FOR: Case['status'][] = ['approved', 'concluded'];
 export function scheduleVerification(
   c: Case,
   matter: ImplementationItem,
-  addWorkingDays: AddWorkingDays,
+  days: WorkingDays,
   config: Partial<CaseConfig> = {},
 ): Case {
   if (!c.commitment) {
@@ -89,7 +91,7 @@ export function scheduleVerification(
   const obligation: VerificationObligation = {
     kind: 'verification',
     materialIds: c.commitment.materialIds,
-    deadline: verificationDue(matter, dayOf(c.decidedAt), addWorkingDays, config),
+    ...verificationDue(matter, dayOf(c.decidedAt), days, config),
     status: 'open',
   };
   return { ...c, obligations: [...c.obligations, obligation] };

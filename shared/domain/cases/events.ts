@@ -14,6 +14,9 @@ const SAME_STATUS: Record<string, string> = {
   extend: 'Case Clock Extended',
   'clock-amber': 'Case Clock Amber',
   'clock-red': 'Case Clock Red',
+  'recompute-dates': 'Case Dates Recomputed',
+  stall: 'Case Stalled',
+  'resume-workflow': 'Case Workflow Resumed',
 };
 
 export function detailTypeOf(record: Pick<AuditRecord, 'action' | 'from' | 'to'>): string {

@@ -56,11 +56,17 @@ export const Day = z.iso.date();
 const Id = z.string().min(1);
 
 /**
- * `from` + n working days, the day itself not counted (DOMAIN.md "The legal clock"), both as YYYY-MM-DD.
- * Injected so that these rules do not depend on the clock module: bind the calendar at the call site,
- * `(from, n) => addWorkingDays(calendar, from, n)`.
+ * Working-day arithmetic as the case rules need it (DOMAIN.md "The legal clock"): `from` + n working days, the
+ * day itself not counted, and the years a date counted between two days assumed because their holiday
+ * schedule is not known (clock/provisional.ts). The WorkCalendar is one; tests may bring a simpler one.
  */
-export type AddWorkingDays = (from: string, n: number) => string;
+export interface WorkingDays {
+  addWorkingDays(from: string, n: number): string;
+  provisionalYears(from: string, to: string): number[];
+}
+
+/** The unpublished years a stored date assumed; absent once it is computed from known schedules only. */
+const ProvisionalYears = z.array(z.number().int()).min(1).optional();
 
 /** The configurable periods (DOMAIN.md marks them configurable; these are the shipped defaults). */
 export interface CaseConfig {
@@ -104,6 +110,7 @@ export const MaterialObligation = z.object({
   name: z.string(),
   /** Last day on which supplying it is still in time. */
   deadline: Day,
+  provisionalYears: ProvisionalYears,
   status: z.enum(['open', 'supplied']),
   suppliedAt: Timestamp.optional(),
 });
@@ -114,6 +121,7 @@ export const VerificationObligation = z.object({
   kind: z.literal('verification'),
   materialIds: z.array(Id).min(1),
   deadline: Day,
+  provisionalYears: ProvisionalYears,
   status: z.enum(['open', 'verified', 'false']),
   closedAt: Timestamp.optional(),
   closedBy: Id.optional(),
@@ -211,6 +219,13 @@ export const Case = z.object({
   /** When it ended without a result: not accepted, withdrawn, terminated or revoked. */
   closedAt: Timestamp.optional(),
   escalatedAt: Timestamp.optional(),
+  /**
+   * A workflow step failed for good (its retries used up): the case waits for its supervisors, who resume it
+   * once the cause is fixed. Which step, when, and the error's name.
+   */
+  stalled: z.object({ at: Timestamp, state: z.string(), error: z.string() }).optional(),
+  /** How many times its workflow was started again after a stall: its execution is named after the case and it. */
+  workflowRun: z.number().int().min(1).optional(),
   clock: ClockRecord.optional(),
   notices: z.array(Notice).default([]),
   /** Materials replaced by the applicant's signed commitment (告知承诺). */

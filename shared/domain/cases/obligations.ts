@@ -4,7 +4,6 @@ import { CaseError } from './errors.ts';
 import { transition } from './lifecycle.ts';
 import {
   type Actor,
-  type AddWorkingDays,
   type AuditRecord,
   type Case,
   type CaseConfig,
@@ -13,6 +12,7 @@ import {
   dayOf,
   type MaterialObligation,
   type TransitionResult,
+  type WorkingDays,
 } from './model.ts';
 import { isMissed, overdueObligations } from './obligation-state.ts';
 
@@ -30,13 +30,20 @@ export { openMaterialObligations, overdueObligations, resultBlocked } from './ob
 export function obligationDeadline(
   matter: ImplementationItem,
   acceptedOn: string,
-  addWorkingDays: AddWorkingDays,
+  days: WorkingDays,
   config: Partial<CaseConfig> = {},
-): string {
-  const own = addWorkingDays(acceptedOn, config.toleranceDays ?? DEFAULT_CASE_CONFIG.toleranceDays);
-  const promised = addWorkingDays(acceptedOn, matter.promisedLimitDays);
+): { deadline: string; provisionalYears?: number[] } {
+  const own = days.addWorkingDays(acceptedOn, config.toleranceDays ?? DEFAULT_CASE_CONFIG.toleranceDays);
+  const promised = days.addWorkingDays(acceptedOn, matter.promisedLimitDays);
   // YYYY-MM-DD strings sort like the days they name; the earlier one wins.
-  return [own, promised].sort()[0] ?? own;
+  const deadline = [own, promised].sort()[0] ?? own;
+  return { deadline, ...provisional(days, acceptedOn, deadline) };
+}
+
+/** `{ provisionalYears }` when a date counted from `from` to `to` assumed unknown years, else nothing. */
+export function provisional(days: WorkingDays, from: string, to: string): { provisionalYears?: number[] } {
+  const years = days.provisionalYears(from, to);
+  return years.length > 0 ? { provisionalYears: years } : {};
 }
 
 /** One obligation per deferred material, all with the same deadline. */
@@ -44,15 +51,15 @@ export function materialObligations(
   matter: ImplementationItem,
   materials: readonly { materialId: string; name: string }[],
   acceptedOn: string,
-  addWorkingDays: AddWorkingDays,
+  days: WorkingDays,
   config: Partial<CaseConfig> = {},
 ): MaterialObligation[] {
-  const deadline = obligationDeadline(matter, acceptedOn, addWorkingDays, config);
+  const due = obligationDeadline(matter, acceptedOn, days, config);
   return materials.map((m) => ({
     kind: 'material',
     materialId: m.materialId,
     name: m.name,
-    deadline,
+    ...due,
     status: 'open',
   }));
 }

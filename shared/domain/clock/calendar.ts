@@ -1,9 +1,11 @@
-import { isWeekend, yearOf } from './dates.ts';
-import { CalendarDataError, UnpublishedYearError } from './errors.ts';
+import { addDays, isWeekend, yearOf } from './dates.ts';
+import { CalendarDataError } from './errors.ts';
+import { statutoryHolidays } from './projection.ts';
+import { provisionalAssumption } from './provisional.ts';
 import { publishedYears } from './published.ts';
 import { checkYearData, type YearData } from './year-data.ts';
 
-export { CalendarDataError, UnpublishedYearError } from './errors.ts';
+export { CalendarDataError } from './errors.ts';
 export type { YearData } from './year-data.ts';
 
 interface KnownYear {
@@ -13,13 +15,17 @@ interface KnownYear {
 }
 
 /**
- * Which days are working days (工作日, 行政许可法 Art. 82: statutory holidays excluded): Monday-Friday,
- * minus the holidays of the State Council's notice, plus its make-up weekend workdays — for the years it
- * knows. It is immutable: loading years gives a new calendar, so a clock computed earlier cannot change
- * under its reader.
+ * Which days are working days (工作日, 行政许可法 Art. 82: statutory holidays excluded): Monday-Friday, minus the
+ * holidays of the State Council's notice, plus its make-up weekend workdays — for the years it knows. A year
+ * whose notice is not published or loaded is counted provisionally, never refused: Monday-Friday minus the
+ * statutory holidays the law itself fixes (projection.ts). Whoever computes a date says which unknown years it
+ * assumed (`provisionalYears`), and the rules of provisional.ts decide what such a date may be used for.
+ * It is immutable: loading years gives a new calendar, so a clock computed earlier cannot change under its
+ * reader.
  */
 export class WorkCalendar {
   readonly #years: ReadonlyMap<number, KnownYear>;
+  readonly #projected = new Map<number, KnownYear>();
 
   private constructor(years: ReadonlyMap<number, KnownYear>) {
     this.#years = years;
@@ -45,15 +51,15 @@ export class WorkCalendar {
     return new WorkCalendar(years);
   }
 
-  /** Throws UnpublishedYearError for a day of a year the calendar does not know: never a guess. */
   isWorkingDay(date: string): boolean {
-    const year = this.#known(yearOf(date));
+    const year = this.#year(yearOf(date));
     if (year.workdays.has(date)) return true;
     if (year.holidays.has(date)) return false;
     return !isWeekend(date);
   }
 
-  covers(year: number): boolean {
+  /** Whether the year's schedule is published or loaded; if not, its days are provisional. */
+  knows(year: number): boolean {
     return this.#years.has(year);
   }
 
@@ -62,8 +68,29 @@ export class WorkCalendar {
     return [...this.#years.keys()].sort((a, b) => a - b);
   }
 
+  /** The years from `from` to `to` (either order) whose schedule is not known: a date counted across them is provisional. */
+  provisionalYears(from: string, to: string): number[] {
+    const [first, last] = [yearOf(from), yearOf(to)].sort((a, b) => a - b) as [number, number];
+    const unknown: number[] = [];
+    for (let year = first; year <= last; year++) if (!this.knows(year)) unknown.push(year);
+    return unknown;
+  }
+
+  /** The n-th working day after `from`; `from` itself is never counted (the acceptance day is not). */
+  addWorkingDays(from: string, n: number): string {
+    if (!Number.isInteger(n) || n < 0)
+      throw new RangeError(`working days to add must be a whole number ≥ 0: ${n}`);
+    yearOf(from);
+    let date = from;
+    for (let counted = 0; counted < n; ) {
+      date = addDays(date, 1);
+      if (this.isWorkingDay(date)) counted++;
+    }
+    return date;
+  }
+
   sourceOf(year: number): string {
-    return this.#known(year).source;
+    return this.#year(year).source;
   }
 
   /** The distinct sources of the years from `from` to `to`, for a result to say what it was computed from. */
@@ -74,10 +101,17 @@ export class WorkCalendar {
     return [...sources];
   }
 
-  #known(year: number): KnownYear {
-    const known = this.#years.get(year);
-    if (!known) throw new UnpublishedYearError(year);
-    return known;
+  #year(year: number): KnownYear {
+    const found = this.#years.get(year) ?? this.#projected.get(year);
+    if (found) return found;
+    const projected = known({
+      year,
+      holidays: statutoryHolidays(year),
+      workdays: [],
+      source: provisionalAssumption(year).en,
+    });
+    this.#projected.set(year, projected);
+    return projected;
   }
 }
 

@@ -3,23 +3,6 @@
  * through unchanged; `message` holds both for logs.
  */
 
-/** A date in a year whose holiday schedule is neither published (chinese-days) nor loaded by an administrator. */
-export class UnpublishedYearError extends Error {
-  readonly zh: string;
-  readonly en: string;
-
-  constructor(readonly year: number) {
-    const zh = `${year} 年的法定节假日安排尚未发布或尚未加载，无法计算工作日；请管理员加载该年度的节假日安排`;
-    const en =
-      `The statutory holiday schedule for ${year} is not published or not loaded, so working days cannot ` +
-      'be counted; an administrator must load that year';
-    super(`${zh} / ${en}`);
-    this.name = 'UnpublishedYearError';
-    this.zh = zh;
-    this.en = en;
-  }
-}
-
 /** One thing wrong with a year's holiday data, with the rule it breaks and the date concerned. */
 export interface YearDataProblem {
   rule: string;

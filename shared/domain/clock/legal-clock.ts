@@ -1,6 +1,7 @@
 import type { WorkCalendar } from './calendar.ts';
 import { checkClockInput } from './clock-input.ts';
 import { addDays } from './dates.ts';
+import { provisionalNote } from './provisional.ts';
 import { type PauseType, STATUTORY_EXTENSION_DAYS } from './statute.ts';
 
 export { DECISION_DAYS, PAUSE_TYPES, type PauseType, STATUTORY_EXTENSION_DAYS } from './statute.ts';
@@ -49,7 +50,8 @@ export interface ClockWarning {
     | 'EXTENSION_BEYOND_STATUTE'
     | 'EXTENSION_APPROVED_LATE'
     | 'PAUSE_AFTER_DEADLINE'
-    | 'DEADLINE_PROVISIONAL';
+    | 'DEADLINE_PROVISIONAL'
+    | 'DATE_PROVISIONAL';
   zh: string;
   en: string;
 }
@@ -77,12 +79,17 @@ export interface LegalClock {
   redFrom: string;
   /** True while a pause has no end: the dates assume it ends today and move on each day it does not. */
   provisional: boolean;
+  /**
+   * The years whose holiday schedule the deadline assumed (provisional.ts): while any is left, the deadline
+   * may move either way when the year is published, and the clock does not turn red on it.
+   */
+  provisionalYears: number[];
   warnings: ClockWarning[];
 }
 
 export const DEFAULT_THRESHOLDS = { amber: 0.8 } as const;
 
-/** A case's legal clock (法定/承诺办结时限) as read on `today`. Throws ClockInputError, UnpublishedYearError. */
+/** A case's legal clock (法定/承诺办结时限) as read on `today`. Throws ClockInputError. */
 export function clockOf(input: ClockInput): LegalClock {
   checkClockInput(input);
   const { calendar, acceptedOn, today } = input;
@@ -101,8 +108,10 @@ export function clockOf(input: ClockInput): LegalClock {
   const usedDays = walk.counted.filter((day) => day <= today).length;
   const paused = spans.some((s) => s.start <= today && today <= s.end);
   const provisional = pauses.some((p) => p.end === undefined);
-  const status: ClockStatus =
-    today > deadline ? 'red' : paused ? 'paused' : today >= amberFrom ? 'amber' : 'green';
+  const provisionalYears = calendar.provisionalYears(acceptedOn, deadline);
+  // Past a provisional deadline the case is not overdue until the schedule says so: amber at most.
+  const overdue = today > deadline && provisionalYears.length === 0;
+  const status: ClockStatus = overdue ? 'red' : paused ? 'paused' : today >= amberFrom ? 'amber' : 'green';
 
   const warnings: ClockWarning[] = [];
   const allowed = input.statutoryExtensionDays ?? STATUTORY_EXTENSION_DAYS;
@@ -141,6 +150,11 @@ export function clockOf(input: ClockInput): LegalClock {
     });
   }
 
+  if (provisionalYears.length > 0) {
+    const { zh, en } = provisionalNote(provisionalYears);
+    warnings.push({ code: 'DATE_PROVISIONAL', zh, en });
+  }
+
   return {
     acceptedOn,
     today,
@@ -155,6 +169,7 @@ export function clockOf(input: ClockInput): LegalClock {
     amberFrom,
     redFrom: addDays(deadline, 1),
     provisional,
+    provisionalYears,
     warnings,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../domain/clock/dates.ts';
-import { IsoDate } from './common.ts';
+import { LOADABLE_YEARS } from '../../domain/clock/year-data.ts';
+import { IsoDate, ProvisionalView } from './common.ts';
 
 /**
  * A real day: IsoDate checks the shape only, and '2025-02-30' must be a 400, not a failure deeper down. Only
@@ -11,8 +12,20 @@ const CalendarDate = IsoDate.refine(isIsoDate, {
   when: (payload) => payload.issues.length === 0,
 });
 
+/** The years the platform counts in: no case is older than 2000, and 2100 is far enough ahead. */
+const CountableDate = CalendarDate.refine(
+  (date) => {
+    const year = Number(date.slice(0, 4));
+    return year >= LOADABLE_YEARS.from && year < LOADABLE_YEARS.to;
+  },
+  {
+    message: `a date from ${LOADABLE_YEARS.from} to ${LOADABLE_YEARS.to - 1}`,
+    when: (p) => p.issues.length === 0,
+  },
+);
+
 export const WorkdaysQuery = z.object({
-  from: CalendarDate.describe('the day to count from (the acceptance day), itself not counted'),
+  from: CountableDate.describe('the day to count from (the acceptance day), itself not counted'),
   // Digits only: z.coerce would take '' for 0 and '1e2' for 100.
   add: z
     .string()
@@ -30,6 +43,9 @@ export const Workdays = z
     calendarSource: z
       .string()
       .describe('the holiday schedules it was counted with: the chinese-days release or the notice loaded'),
+    provisional: ProvisionalView.optional().describe(
+      'present when the count crossed a year whose holiday schedule is not published: the date is provisional',
+    ),
   })
   .meta({ id: 'Workdays' });
 

@@ -6,7 +6,7 @@ import {
 } from '../../domain/cases/application.ts';
 import { AuditRecord, CaseStatus, Intake, Notice, Obligation } from '../../domain/cases/model.ts';
 import { PAUSE_TYPES } from '../../domain/clock/statute.ts';
-import { CaseIdPath, Cursor } from './common.ts';
+import { CaseIdPath, Cursor, ProvisionalView } from './common.ts';
 import { MaterialUploadView } from './materials.ts';
 
 export { Application, CaseIdPath };
@@ -62,7 +62,7 @@ export const CaseView = z
         limitDays: z.number().int().optional(),
         usedDays: z.number().int().optional(),
         remainingDays: z.number().int().optional(),
-        status: z.enum(['green', 'amber', 'red', 'paused', 'unknown']),
+        status: z.enum(['green', 'amber', 'red', 'paused']),
         amberFrom: z.string().optional().describe('the day the clock turns amber'),
         extensionDays: z.number().int().optional(),
         pausedDays: z.number().int().optional().describe('working days the pauses took out of the period'),
@@ -80,13 +80,18 @@ export const CaseView = z
         extensions: z
           .array(z.object({ days: z.number().int(), approvedOn: z.string(), reason: z.string() }))
           .optional(),
-        note: z
-          .object({ 'zh-CN': z.string(), en: z.string() })
+        provisionalYears: z
+          .array(z.number().int())
           .optional()
-          .describe('why the clock is unknown'),
+          .describe(
+            'the unpublished holiday years the deadline assumed: it is provisional, and never turns red',
+          ),
       })
       .optional()
       .describe('the promised time limit in working days, once accepted'),
+    provisional: ProvisionalView.optional().describe(
+      'present when any of its dates is provisional: a year whose holiday schedule is not published',
+    ),
   })
   .meta({ id: 'Case' });
 
@@ -106,6 +111,10 @@ export const ReviewTaskView = z
     department: z.string(),
     region: z.string(),
     deadline: z.string(),
+    provisionalYears: z
+      .array(z.number().int())
+      .optional()
+      .describe('the unpublished holiday years the deadline assumed: it is provisional'),
     escalated: z.boolean(),
     status: z.enum(['open', 'decided', 'expired']),
     openedAt: z.string(),
@@ -189,6 +198,30 @@ export const ExtensionBody = z
     reason: z.string().trim().min(2).max(1000).describe('told to the applicant'),
   })
   .meta({ id: 'ExtensionRequest' });
+
+export const ResumeWorkflowBody = z
+  .object({
+    reason: z.string().trim().min(2).max(1000).describe("what was fixed: kept in the case's audit trail"),
+  })
+  .meta({ id: 'ResumeWorkflowRequest' });
+
+export const StalledCasePage = z
+  .object({
+    items: z.array(
+      z.object({
+        caseId: z.string(),
+        matterName: z.string(),
+        department: z.string(),
+        region: z.string(),
+        status: CaseStatus,
+        state: z.string().describe('the workflow step that failed for good'),
+        error: z.string().describe("the error's name"),
+        since: z.string(),
+      }),
+    ),
+    nextCursor: z.string().optional(),
+  })
+  .meta({ id: 'StalledCasePage' });
 
 export const OverdueCasePage = z
   .object({

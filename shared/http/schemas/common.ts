@@ -26,3 +26,8 @@ export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-M
 
 /** A case's id in a path, shared by the cases and materials routes. */
 export const CaseIdPath = z.object({ id: z.string().uuid('not a case id') });
+
+/** Why some dates are provisional (shared/domain/clock/provisional.ts): the years, and the reason in both languages. */
+export const ProvisionalView = z
+  .object({ years: z.array(z.number().int()), 'zh-CN': z.string(), en: z.string() })
+  .meta({ id: 'ProvisionalDates' });

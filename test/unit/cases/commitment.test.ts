@@ -48,10 +48,14 @@ describe('commitment (告知承诺)', () => {
   });
 
   it("dates the verification by the matter's own period, else by the configured default of 30 working days", () => {
-    expect(verificationDue(foodBusinessLicence(), '2025-09-15', addWeekdays)).toBe('2025-10-13');
+    expect(verificationDue(foodBusinessLicence(), '2025-09-15', addWeekdays)).toEqual({
+      deadline: '2025-10-13',
+    });
     const silent = foodBusinessLicence({ commitment: { offered: true } });
-    expect(verificationDue(silent, '2025-09-15', addWeekdays)).toBe('2025-10-27');
-    expect(verificationDue(silent, '2025-09-15', addWeekdays, { verificationDays: 10 })).toBe('2025-09-29');
+    expect(verificationDue(silent, '2025-09-15', addWeekdays).deadline).toBe('2025-10-27');
+    expect(verificationDue(silent, '2025-09-15', addWeekdays, { verificationDays: 10 }).deadline).toBe(
+      '2025-09-29',
+    );
   });
 
   it('given an approval on a commitment, then a verification is scheduled once', () => {

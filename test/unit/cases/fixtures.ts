@@ -1,5 +1,5 @@
 import { draftCase } from '../../../shared/domain/cases/lifecycle.ts';
-import type { Actor, AddWorkingDays, Case, CaseStatus } from '../../../shared/domain/cases/model.ts';
+import type { Actor, Case, CaseStatus, WorkingDays } from '../../../shared/domain/cases/model.ts';
 import { ImplementationItem } from '../../../shared/domain/catalog/model.ts';
 
 /**
@@ -115,14 +115,17 @@ export function foodBusinessLicence(overrides: Partial<Record<keyof Implementati
   });
 }
 
-/** Working days for tests: Monday to Friday, no holidays. The real calendar lives in shared/domain/clock. */
-export const addWeekdays: AddWorkingDays = (from, n) => {
-  const d = new Date(`${from}T00:00:00Z`);
-  for (let left = n; left > 0; ) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) left--;
-  }
-  return d.toISOString().slice(0, 10);
+/** Working days for tests: Monday to Friday, no holidays, every year known. The real calendar lives in shared/domain/clock. */
+export const addWeekdays: WorkingDays = {
+  addWorkingDays(from, n) {
+    const d = new Date(`${from}T00:00:00Z`);
+    for (let left = n; left > 0; ) {
+      d.setUTCDate(d.getUTCDate() + 1);
+      if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) left--;
+    }
+    return d.toISOString().slice(0, 10);
+  },
+  provisionalYears: () => [],
 };
 
 /** 2025-09-01 is a Monday. */

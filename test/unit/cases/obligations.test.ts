@@ -71,7 +71,9 @@ describe('tolerance obligations', () => {
       '2025-09-09',
       '2025-09-09',
     ]);
-    expect(obligationDeadline(quick, '2025-09-04', addWeekdays, { toleranceDays: 2 })).toBe('2025-09-08');
+    expect(obligationDeadline(quick, '2025-09-04', addWeekdays, { toleranceDays: 2 })).toEqual({
+      deadline: '2025-09-08',
+    });
   });
 
   it('takes the number of working days from the configuration', () => {

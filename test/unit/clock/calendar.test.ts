@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CalendarDataError,
-  calendarWith,
-  defaultCalendar,
-  UnpublishedYearError,
-} from '../../../shared/domain/clock/calendar.ts';
+import { CalendarDataError, calendarWith, defaultCalendar } from '../../../shared/domain/clock/calendar.ts';
 import { publishedYears } from '../../../shared/domain/clock/published.ts';
 import { checkYearData } from '../../../shared/domain/clock/year-data.ts';
 import { year2027 } from './fixtures.ts';
@@ -37,22 +32,22 @@ describe('the work calendar', () => {
     expect(calendar.isWorkingDay('2018-12-31')).toBe(false);
   });
 
-  it('refuses a day of 2027 with an UnpublishedYearError naming the year in both languages', () => {
-    const refusal = (() => {
-      try {
-        defaultCalendar().isWorkingDay('2027-03-01');
-      } catch (error) {
-        return error;
-      }
-    })();
-    expect(refusal).toBeInstanceOf(UnpublishedYearError);
-    expect(refusal).toMatchObject({ year: 2027 });
-    expect((refusal as UnpublishedYearError).zh).toContain('2027 年');
-    expect((refusal as UnpublishedYearError).en).toContain('an administrator must load that year');
+  it('counts a day of 2027 provisionally: weekends and the statutory holidays the law fixes, and says so', () => {
+    const calendar = defaultCalendar();
+    expect(calendar.knows(2027)).toBe(false);
+    expect(calendar.isWorkingDay('2027-01-01')).toBe(false); // 元旦, a Friday
+    expect(calendar.isWorkingDay('2027-02-05')).toBe(false); // 除夕
+    expect(calendar.isWorkingDay('2027-02-08')).toBe(false); // 正月初三, a Monday
+    expect(calendar.isWorkingDay('2027-02-09')).toBe(true); // no bridging day is guessed
+    expect(calendar.isWorkingDay('2027-03-01')).toBe(true);
+    expect(calendar.provisionalYears('2026-12-20', '2027-01-20')).toEqual([2027]);
+    expect(calendar.provisionalYears('2026-01-20', '2026-12-20')).toEqual([]);
+    expect(calendar.sourceOf(2027)).toContain('not published');
   });
 
-  it('refuses a year before the published schedules begin', () => {
-    expect(() => defaultCalendar().isWorkingDay('2003-06-02')).toThrow(UnpublishedYearError);
+  it('counts a year before the published schedules the same way, and marks it provisional too', () => {
+    expect(defaultCalendar().isWorkingDay('2003-06-02')).toBe(true);
+    expect(defaultCalendar().provisionalYears('2003-06-02', '2004-01-05')).toEqual([2003]);
   });
 
   it('answers for 2027 once an administrator loads it, and says where its data came from', () => {
@@ -66,7 +61,7 @@ describe('the work calendar', () => {
 
   it('leaves the calendar it was built from as it was', () => {
     calendarWith([year2027()]);
-    expect(defaultCalendar().covers(2027)).toBe(false);
+    expect(defaultCalendar().knows(2027)).toBe(false);
   });
 
   it('lets a loaded year replace a published one, as a later notice would', () => {

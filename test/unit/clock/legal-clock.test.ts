@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCalendar, UnpublishedYearError } from '../../../shared/domain/clock/calendar.ts';
+import { calendarWith, defaultCalendar } from '../../../shared/domain/clock/calendar.ts';
 import { ClockInputError } from '../../../shared/domain/clock/errors.ts';
 import {
   type ClockInput,
@@ -9,6 +9,7 @@ import {
   reminderDates,
   STATUTORY_EXTENSION_DAYS,
 } from '../../../shared/domain/clock/legal-clock.ts';
+import { year2027 } from './fixtures.ts';
 
 /**
  * A permit accepted on Friday 2025-09-26 with 20 working days: counted from the make-up Sunday 09-28, over
@@ -79,9 +80,27 @@ describe('the legal clock', () => {
     });
   });
 
-  it('given a case running into 2027, then the clock refuses rather than guess', () => {
-    const late = { acceptedOn: '2026-12-15', today: '2026-12-16' };
-    expect(() => permit(late)).toThrow(UnpublishedYearError);
+  it('given a case running into 2027, then its deadline is provisional, named with the year and the reason', () => {
+    const clock = permit({ acceptedOn: '2026-12-15', today: '2026-12-16' });
+    expect(clock.provisionalYears).toEqual([2027]);
+    expect(clock.warnings).toContainEqual(expect.objectContaining({ code: 'DATE_PROVISIONAL' }));
+    expect(clock.warnings.find((w) => w.code === 'DATE_PROVISIONAL')?.zh).toContain('2027 年');
+  });
+
+  it('given a provisional deadline that has passed, then the clock is amber, never red', () => {
+    const clock = permit({ acceptedOn: '2026-12-15', today: '2027-03-01' });
+    expect(clock.status).toBe('amber');
+    expect(clock.today > clock.deadline).toBe(true);
+  });
+
+  it('given the year loaded, then the same passed deadline is red', () => {
+    const clock = clockOf({
+      calendar: calendarWith([year2027()]),
+      acceptedOn: '2026-12-15',
+      limitDays: 20,
+      today: '2027-03-01',
+    });
+    expect(clock).toMatchObject({ status: 'red', provisionalYears: [] });
   });
 });
 

@@ -66,21 +66,24 @@ describe('GET /api/calendar/workdays', () => {
     expect(body.error.details).toEqual([expect.objectContaining({ path })]);
   });
 
-  it('given a count that runs into 2027, then it answers 400 YEAR_NOT_PUBLISHED asking for an administrator', async () => {
+  it('given a count that runs into 2027, then it answers a provisional date, with the year and the reason', async () => {
     const { status, body } = await call({ from: '2026-12-31', add: '1' });
-    expect(status).toBe(400);
-    expect(body.error).toMatchObject({
-      code: 'YEAR_NOT_PUBLISHED',
-      details: { year: 2027 },
-      requestId: 'req-1',
-    });
-    expect(body.error.message['zh-CN']).toContain('管理员');
-    expect(body.error.message.en).toContain('administrator');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ date: '2027-01-04', provisional: { years: [2027] } });
+    expect(body.provisional['zh-CN']).toContain('暂定');
+    expect(body.provisional.en).toContain('not published');
+    expect(body.calendarSource).toContain('2027');
   });
 
-  it('given a year far beyond any schedule, then it still answers 400, not 500', async () => {
+  it('given a count within published years, then nothing is provisional', async () => {
+    const { body } = await call({ from: '2025-09-26', add: '20' });
+    expect(body).toMatchObject({ date: '2025-10-30' });
+    expect(body.provisional).toBeUndefined();
+  });
+
+  it('given a year far beyond any schedule, then it answers 400, not 500', async () => {
     const { status, body } = await call({ from: '9999-12-31', add: '366' });
     expect(status).toBe(400);
-    expect(body.error.code).toBe('YEAR_NOT_PUBLISHED');
+    expect(body.error.code).toBe('VALIDATION_FAILED');
   });
 });

@@ -208,6 +208,13 @@ describe("the case events: every detail-type a case's audit trail is published u
     { action: 'clock-amber', in: ['accepted', 'under-review'], reason: true },
     { action: 'clock-red', in: ['accepted', 'under-review'], reason: true },
     { action: 'verify-commitment', in: ['approved', 'concluded'], reason: false },
+    { action: 'recompute-dates', in: ['submitted', 'accepted', 'under-review', 'concluded'], reason: true },
+    { action: 'stall', in: ['submitted', 'accepted', 'under-review', 'approved', 'denied'], reason: true },
+    {
+      action: 'resume-workflow',
+      in: ['submitted', 'accepted', 'under-review', 'approved', 'denied'],
+      reason: true,
+    },
   ];
 
   /** Every audit record the domain can write, as the detail the outbox publishes for it. */
