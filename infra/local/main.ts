@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { PlatformClock } from './clock.ts';
+import { parseInstant } from './clock-input.ts';
 import { DEMO_USERS } from './identity/demo-users.ts';
 import { LocalPlatform } from './platform.ts';
 import { seedDemoData } from './seed.ts';
@@ -20,13 +22,24 @@ const { values } = parseArgs({
     // Simulated department systems answer review tasks (a hands-off demo); rules from a JSON file if given.
     'simulate-departments': { type: 'boolean', default: false },
     'simulator-rules': { type: 'string' },
+    // The platform clock's start: an ISO 8601 instant with its offset, or a date (10:00 China time).
+    now: { type: 'string' },
   },
 });
+const now = values.now ?? (process.env.TONGBAN_NOW || undefined);
 
 const started = performance.now();
 const say = (line: string) => console.log(`[tongban] ${line}`);
 
 try {
+  // A mistyped --now stops at once, not after a minute of synthesis.
+  if (now !== undefined) {
+    try {
+      parseInstant(now);
+    } catch (error) {
+      throw new Error(`${values.now ? '--now' : 'TONGBAN_NOW'}: ${(error as Error).message}`);
+    }
+  }
   const assemblyDir = `${ROOT}cdk.out`;
   if (!values['no-synth']) {
     say('synthesizing the CDK app (cdk-nag and template validation included) ...');
@@ -42,6 +55,7 @@ try {
     simulateDepartments: values['simulate-departments']
       ? simulatorRules(values['simulator-rules'])
       : undefined,
+    clock: { now },
   });
   const seeded = await seedDemoData(platform.model, platform.dynamodb);
   // The seed reaches the search index through the outbox and the hub; ready means searchable.
@@ -59,7 +73,7 @@ try {
     S3              ${platform.endpoints.s3}
     AWS APIs        ${platform.endpoints.aws}   (EventBridge, Step Functions, Scheduler, Lambda, SQS, KMS)
     Data            ${values['data-dir']}${values.fresh ? ' (started fresh)' : ''}${seeded ? `, ${seeded} catalog items seeded` : ''}
-    Departments     ${values['simulate-departments'] ? 'simulated: review tasks are answered by rules (--simulator-rules)' : 'decide in the reviewer inbox (or npm start -- --simulate-departments)'}
+    Departments     ${values['simulate-departments'] ? 'simulated: review tasks are answered by rules (--simulator-rules)' : 'decide in the reviewer inbox (or npm start -- --simulate-departments)'}${platformTime(platform.clock)}
 
   Demo users (role → user):
 ${DEMO_USERS.map((u) => `    ${u.role.padEnd(10)} ${u.id.padEnd(22)} ${u.name}  ${u.description}`).join('\n')}
@@ -83,4 +97,15 @@ ${DEMO_USERS.map((u) => `    ${u.role.padEnd(10)} ${u.id.padEnd(22)} ${u.name}  
 
 function simulatorRules(file: string | undefined) {
   return file ? SimulatorRules.parse(JSON.parse(readFileSync(file, 'utf8'))) : DEFAULT_RULES;
+}
+
+// Shown only when the platform does not run on the real time: it is easy to forget a --now given a week ago.
+function platformTime(clock: PlatformClock): string {
+  if (clock.offsetMs === 0) return '';
+  const china = new Date(clock.nowMs() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+  const minutes = Math.round(Math.abs(clock.offsetMs) / 60_000);
+  const [days, hours, rest] = [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60];
+  const apart = [days && `${days} d`, hours && `${hours} h`, rest && `${rest} min`].filter(Boolean).join(' ');
+  const relation = `${apart || 'under a minute'} ${clock.offsetMs > 0 ? 'ahead of' : 'behind'} the real time`;
+  return `\n    Platform time   ${china} China time (${relation}; GET/POST /local/clock)`;
 }

@@ -10,6 +10,7 @@ import { type LocalAccount, TemplateModel } from './assembly/model.ts';
 import { controlPlane } from './aws/control-plane.ts';
 import { kmsKeysOf, LocalKms } from './aws/kms.ts';
 import { LocalQueues } from './aws/queues.ts';
+import { PlatformClock, type PlatformClockOptions } from './clock.ts';
 import { startDynamoDbLocal } from './dynamodb/engine.ts';
 import { DynamoDbRecorder } from './dynamodb/recorder.ts';
 import { type StreamPoller, startStreamPoller } from './dynamodb/streams.ts';
@@ -17,6 +18,7 @@ import { createTables } from './dynamodb/tables.ts';
 import { RecordingEventBridge } from './eventbridge/event-log.ts';
 import { matchesEventPattern } from './eventbridge/pattern.ts';
 import { LocalReplays } from './eventbridge/replays.ts';
+import { ScheduleRules } from './eventbridge/schedule-rules.ts';
 import { LocalIssuer } from './identity/issuer.ts';
 import { LocalFunctions } from './lambda/runtime.ts';
 import { startS3 } from './s3/engine.ts';
@@ -45,6 +47,8 @@ export interface PlatformOptions {
   log?: (line: string) => void;
   /** Run simulated department systems that answer review tasks by these rules (a hands-off demo). */
   simulateDepartments?: readonly SimulatorRule[];
+  /** Where the platform clock starts (`--now`, `TONGBAN_NOW`); the system's time when absent. */
+  clock?: PlatformClockOptions;
 }
 
 export const LOCAL_ACCOUNT: LocalAccount = {
@@ -69,6 +73,7 @@ export class LocalPlatform {
     private readonly options: PlatformOptions,
   ) {}
 
+  clock!: PlatformClock;
   functions!: LocalFunctions;
   eventBridge!: RecordingEventBridge;
   replays!: LocalReplays;
@@ -106,6 +111,8 @@ export class LocalPlatform {
       return dir;
     };
     if (options.fresh) rmSync(options.dataDir, { recursive: true, force: true });
+    // Started first, so a clock given as an instant reads that instant when the engines come up.
+    this.clock = new PlatformClock(options.clock);
 
     // Everything the template asks for is read and resolved before any engine starts, so a start that
     // cannot succeed fails at once and names the resource.
@@ -180,6 +187,7 @@ export class LocalPlatform {
     this.stepFunctions = new LocalStepFunctions({
       dataDir: data('stepfunctions'),
       ...LOCAL_ACCOUNT,
+      clock: this.clock,
       host: {
         invokeFunction: async (arn, payload) => {
           const result = await this.functions.invoke(arn, payload);
@@ -214,6 +222,7 @@ export class LocalPlatform {
     this.functions = new LocalFunctions(recordedSpecs, {
       baseEnvironment: lambdaEnvironment(dynamo.endpoint, s3.endpoint, awsUrl),
       logSink: (line, fn) => appendFileSync(logFile, `${fn} ${line}\n`),
+      clock: this.clock.buffer,
     });
     this.stops.push(() => this.functions.closeAll());
 
@@ -254,6 +263,7 @@ export class LocalPlatform {
     this.scheduler = new LocalScheduler({
       dataDir: data('scheduler'),
       ...LOCAL_ACCOUNT,
+      clock: this.clock,
       host: {
         invokeFunction: (arn, payload) => this.functions.invoke(arn, payload),
         putEvents: async (entries) => this.eventBridge.putEvents(entries),
@@ -262,6 +272,12 @@ export class LocalPlatform {
       },
     });
     this.stops.push(() => this.scheduler.close());
+    const scheduleRules = new ScheduleRules({
+      rules,
+      clock: this.clock,
+      fire: (rule, time) => this.eventBridge.fireScheduledRule(rule.arn, time),
+    });
+    this.stops.push(() => scheduleRules.close());
 
     // Real-name verification sets `custom:idHash` with the key the functions hash ID numbers with, so a case a
     // window took in by the number is the citizen's when they sign in.
@@ -293,6 +309,7 @@ export class LocalPlatform {
       events: this.eventBridge,
       dynamodb: this.dynamodbRecorder,
       fastForward: { scheduler: this.scheduler, stepFunctions: this.stepFunctions },
+      clock: { clock: this.clock, handedOver: () => this.scheduler.whenDelivered() },
       idle: () => this.idle(),
     });
     this.url = await server.start(options.port ?? 3000);
@@ -306,15 +323,17 @@ export class LocalPlatform {
         rules: options.simulateDepartments,
         hubBus: hubBusOf(model),
         log: (l) => this.log(l),
+        now: () => this.clock.now(),
       });
       simulator.start();
       this.stops.push(() => simulator.stop());
     }
   }
 
-  /** Resolves when every event, stream record and workflow step already started has been handled. */
+  /** Resolves when every schedule, event, stream record and workflow step already started has been handled. */
   async idle(): Promise<void> {
     for (let round = 0; round < 3; round++) {
+      await this.scheduler.whenDelivered();
       await Promise.all(this.pollers.map((p) => p.whenDrained()));
       await this.eventBridge.whenIdle();
       await this.stepFunctions.whenIdle();

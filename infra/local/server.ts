@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import type { LocalHttpApi } from './api/http-api.ts';
+import { type ClockEngines, handleClock } from './clock-route.ts';
 import type { DynamoDbRecorder } from './dynamodb/recorder.ts';
 import type { RecordingEventBridge } from './eventbridge/event-log.ts';
 import { handleFastForward } from './fast-forward.ts';
@@ -45,6 +46,7 @@ export class FrontServer {
       events: RecordingEventBridge;
       dynamodb: DynamoDbRecorder;
       fastForward: Parameters<typeof handleFastForward>[0];
+      clock: ClockEngines;
       /** Resolves once every event, stream record and workflow step under way has been handled. */
       idle: () => Promise<void>;
     },
@@ -108,6 +110,7 @@ export class FrontServer {
       return void res.end(JSON.stringify(this.options.dynamodb.snapshot()));
     }
     if (path === '/local/fast-forward') return handleFastForward(this.options.fastForward, req, res, body);
+    if (path === '/local/clock') return handleClock(this.options.clock, req, res, body);
     if (req.method === 'GET' && path === '/local/idle') {
       await this.options.idle();
       return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"idle":true}');

@@ -38,6 +38,8 @@ export default async function setup(project: TestProject) {
     // Human resources' reviews are answered by a simulated department system (test/integration/simulator.test.ts);
     // no other test uses that department, so its tasks are left to reviewers.
     simulateDepartments: [{ department: 'human-resources', outcome: 'approve', delaySeconds: 0 }],
+    // TONGBAN_NOW runs the whole suite at another date (test/support/local.ts reads the platform's time).
+    clock: process.env.TONGBAN_NOW ? { now: process.env.TONGBAN_NOW } : undefined,
   });
   try {
     await seedDemoData(platform.model, platform.dynamodb);

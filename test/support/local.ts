@@ -42,3 +42,38 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** What `GET /local/clock` answers: the platform's now, its offset from the system clock, today in China. */
+export interface PlatformClockReading {
+  now: string;
+  offsetMs: number;
+  today: string;
+}
+
+async function clockCall(init?: RequestInit): Promise<PlatformClockReading> {
+  const { status, body } = await call('/local/clock', init);
+  if (status !== 200) throw new Error(`/local/clock answered ${status}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** The platform's "now", which differs from the system's when the run started with TONGBAN_NOW or was moved. */
+export async function platformNow(): Promise<Date> {
+  return new Date((await clockCall()).now);
+}
+
+/** Today in China by the platform clock: the day the legal clock reads. */
+export async function platformToday(): Promise<string> {
+  return (await clockCall()).today;
+}
+
+/**
+ * Moves the platform clock to an instant (`{now: "2026-12-20T10:00+08:00"}`, or a date) or by a duration
+ * (`{advance: "P3D"}`, or milliseconds); resolves once the schedules the move made due reached their targets
+ * (wait at `/local/idle` for what they set off). The platform is shared by every test file of the run, and
+ * files run in parallel: move it only in a file that runs alone, or where other files cannot notice.
+ */
+export async function setPlatformClock(
+  change: { now: string } | { advance: string | number },
+): Promise<PlatformClockReading> {
+  return clockCall({ method: 'POST', body: JSON.stringify(change) });
+}

@@ -114,7 +114,17 @@ export const RESOURCE_TYPES: Record<string, ResourceType> = {
   'AWS::Events::Rule': {
     mode: 'emulated',
     nameProperty: 'Name',
-    properties: [...COMMON, 'Name', 'Description', 'EventBusName', 'EventPattern', 'State', 'Targets'],
+    properties: [
+      ...COMMON,
+      'Name',
+      'Description',
+      'EventBusName',
+      'EventPattern',
+      // rate() only; wiring/events.ts refuses cron() naming the rule.
+      'ScheduleExpression',
+      'State',
+      'Targets',
+    ],
     ref: (p) => nameOf(p),
     attributes: { Arn: (p) => arn(p, 'events', `rule/${nameOf(p)}`) },
   },

@@ -31,6 +31,8 @@ export interface LocalRule {
   arn: string;
   busName: string;
   eventPattern?: unknown;
+  /** `rate(...)`: the rule runs on a schedule (schedule-rules.ts) and events put on its bus never reach it. */
+  scheduleExpression?: string;
   state: 'ENABLED' | 'DISABLED';
   targets: LocalRuleTarget[];
 }
@@ -256,13 +258,38 @@ export class LocalEventBridge {
     return events.length;
   }
 
+  /**
+   * A schedule rule's turn: AWS's Scheduled Event, stamped `time` (the platform's), goes to the targets of that
+   * rule alone. It is not put on the bus, so no other rule sees it, as in AWS.
+   */
+  fireScheduledRule(ruleArn: string, time: Date): void {
+    const record = [...this.#rulesByBus.values()].flat().find(({ rule }) => rule.arn === ruleArn);
+    if (!record) throw new Error(`No rule ${ruleArn}`);
+    if (record.rule.state !== 'ENABLED') return;
+    const event: EventBridgeEvent = {
+      version: '0',
+      id: randomUUID(),
+      'detail-type': 'Scheduled Event',
+      source: 'aws.events',
+      account: this.#options.account,
+      time: isoSeconds(time),
+      region: this.#options.region,
+      resources: [ruleArn],
+      detail: {},
+    };
+    this.#deliverToTargets(record, event, Date.now());
+  }
+
   #dispatch(records: RuleRecord[], event: EventBridgeEvent, ingestedAt: number): void {
-    for (const { rule, targets } of this.#matchingRecords(records, event)) {
-      for (const { target, render } of targets) {
-        const delivery = this.#deliver({ event, rule, target, render, ingestedAt });
-        this.#inFlight.add(delivery);
-        delivery.finally(() => this.#inFlight.delete(delivery));
-      }
+    for (const record of this.#matchingRecords(records, event))
+      this.#deliverToTargets(record, event, ingestedAt);
+  }
+
+  #deliverToTargets({ rule, targets }: RuleRecord, event: EventBridgeEvent, ingestedAt: number): void {
+    for (const { target, render } of targets) {
+      const delivery = this.#deliver({ event, rule, target, render, ingestedAt });
+      this.#inFlight.add(delivery);
+      delivery.finally(() => this.#inFlight.delete(delivery));
     }
   }
 

@@ -2,17 +2,21 @@
 // Node.js runtime client does: import the handler once, then serve one invocation at a time. It is plain
 // JavaScript so that the worker needs no TypeScript loader, exactly like the bundles it runs.
 //
-// Messages in: { requestId, event, deadlineMs, invokedFunctionArn, clientContext?, traceId, initDurationMs? },
-// with event and clientContext as JSON text. Messages out: { type: 'ready' } | { type: 'init-error', error }
-// | { type: 'response', requestId, payload } | { type: 'error', requestId, error } | { type: 'crash', error }
-// | { type: 'output', stream, text }.
+// workerData: { clock?: SharedArrayBuffer }. Messages in: { requestId, event, deadlineMs, invokedFunctionArn,
+// clientContext?, traceId, initDurationMs? }, with event and clientContext as JSON text. Messages out:
+// { type: 'ready' } | { type: 'init-error', error } | { type: 'response', requestId, payload }
+// | { type: 'error', requestId, error } | { type: 'crash', error } | { type: 'output', stream, text }.
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format, types } from 'node:util';
 import { getHeapStatistics } from 'node:v8';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+
+// The platform clock (infra/local/clock.ts): shared/adapters/clock.ts adds element 0 of this shared array to
+// Date.now(). It is set before the handler is imported, since module scope may already read the time.
+if (workerData?.clock) globalThis[Symbol.for('tongban.clock.offset')] = new Float64Array(workerData.clock);
 
 const env = process.env;
 // Node.js 24 removed callback-style handlers and context.done/succeed/fail; older runtimes still have them.

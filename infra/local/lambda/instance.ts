@@ -16,6 +16,8 @@ export interface InstanceConfig {
   env: Record<string, string>;
   execArgv: string[];
   logSink: LogSink;
+  /** The platform clock's shared offset (see shared/adapters/clock.ts); without it the function reads system time. */
+  clock?: SharedArrayBuffer;
   /** Called once the worker has exited, for whatever reason, so the pool can forget the instance. */
   onExit: (instance: Instance) => void;
 }
@@ -68,6 +70,8 @@ export class Instance {
     this.#config = config;
     this.#worker = new Worker(bootstrap, {
       env: config.env,
+      // Shared memory, not a copy: moving the platform clock reaches this worker while it is warm.
+      workerData: { clock: config.clock },
       // Without this the worker would inherit the parent's flags, TypeScript loader included.
       execArgv: config.execArgv,
       resourceLimits: { maxOldGenerationSizeMb: heapLimitMb(config.memoryMb) },

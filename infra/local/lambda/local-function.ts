@@ -130,6 +130,7 @@ export class LocalFunction {
       env: lambdaEnvironment(spec, this.#options.baseEnvironment, this.#memoryMb),
       execArgv: workerExecArgv(spec.environment),
       logSink: this.#options.logSink ?? stdoutSink,
+      clock: this.#options.clock,
       onExit: (exited) => {
         this.#forget(exited);
         this.#dispatch();

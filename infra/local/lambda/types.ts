@@ -33,6 +33,11 @@ export interface LocalFunctionOptions {
   idleTimeoutMs?: number;
   /** Receives every line a function writes to stdout or stderr. Defaults to the parent's stdout. */
   logSink?: LogSink;
+  /**
+   * The platform clock's shared offset (PlatformClock.buffer), which every worker puts where
+   * shared/adapters/clock.ts reads "now"; without it functions run on the system clock, as on AWS.
+   */
+  clock?: SharedArrayBuffer;
 }
 
 export interface InvokeOptions {

@@ -17,6 +17,7 @@ import type {
   UpdateScheduleInput,
   UpdateScheduleOutput,
 } from '@aws-sdk/client-scheduler';
+import { PlatformClock } from '../clock.ts';
 import { JsonFile } from '../stepfunctions/json-file.ts';
 import { type LongTimer, scheduleAt } from '../stepfunctions/long-timer.ts';
 
@@ -42,6 +43,8 @@ export interface LocalSchedulerOptions {
   region: string;
   account: string;
   partition?: string;
+  /** What "now" is for at() schedules; the system clock when absent. */
+  clock?: PlatformClock;
 }
 
 /** An error of the EventBridge Scheduler API, named with its AWS error code as the SDK names it. */
@@ -95,14 +98,16 @@ const MAX_BACKOFF_MS = 60_000;
 
 /**
  * EventBridge Scheduler for local mode: one-time (`at`) schedules and their groups, persisted to
- * `dataDir/schedules.json`. A schedule that came due while local mode was stopped fires when it starts again,
- * as AWS would have fired it on time.
+ * `dataDir/schedules.json`. A schedule is due when the platform clock reaches its time: moving the clock past it
+ * fires it once, moving the clock back postpones it. A schedule that came due while local mode was stopped fires
+ * when it starts again, as AWS would have fired it on time.
  */
 export class LocalScheduler {
   readonly #host: SchedulerHost;
   readonly #region: string;
   readonly #account: string;
   readonly #partition: string;
+  readonly #clock: PlatformClock;
   readonly #file: JsonFile<{ groups: GroupRecord[]; schedules: ScheduleRecord[] }>;
   readonly #groups = new Map<string, GroupRecord>();
   readonly #schedules = new Map<string, ScheduleRecord>();
@@ -115,6 +120,7 @@ export class LocalScheduler {
     this.#region = options.region;
     this.#account = options.account;
     this.#partition = options.partition ?? 'aws';
+    this.#clock = options.clock ?? new PlatformClock();
     this.#file = new JsonFile(join(options.dataDir, 'schedules.json'));
     const stored = this.#file.read();
     for (const group of stored?.groups ?? [this.#newGroup(DEFAULT_GROUP)]) {
@@ -228,6 +234,14 @@ export class LocalScheduler {
     }
     this.#timers.get(key(schedule.GroupName, schedule.Name))?.cancel();
     this.#attempt(schedule, 1);
+  }
+
+  /**
+   * Resolves once every invocation under way has had its answer (a retry waiting for its back-off is not under
+   * way): after the clock moves, the schedules it made due have then reached their targets.
+   */
+  async whenDelivered(): Promise<void> {
+    while (this.#deliveries.size > 0) await Promise.allSettled(this.#deliveries);
   }
 
   /** Stops every timer and waits for invocations in flight and pending writes. */
@@ -373,7 +387,7 @@ export class LocalScheduler {
     if (schedule.State !== 'ENABLED' || schedule.completedAt) return;
     this.#timers.set(
       id,
-      scheduleAt(schedule.dueAt, () => this.#attempt(schedule, 1)),
+      this.#clock.at(schedule.dueAt, () => this.#attempt(schedule, 1)),
     );
   }
 
@@ -382,31 +396,39 @@ export class LocalScheduler {
     return !this.#closed && this.#schedules.get(key(schedule.GroupName, schedule.Name)) === schedule;
   }
 
-  #attempt(schedule: ScheduleRecord, attempt: number): void {
+  // An event's age counts from its first attempt in platform time: a schedule the clock jumped past is as fresh
+  // as one that fired on time, so a jump of days does not exhaust MaximumEventAgeInSeconds on its own.
+  #attempt(schedule: ScheduleRecord, attempt: number, firstAttemptAt = this.#clock.nowMs()): void {
     this.#timers.delete(key(schedule.GroupName, schedule.Name));
     if (!this.#isCurrent(schedule)) return;
     const delivery = this.#deliver(schedule, attempt)
       .then(
         () => this.#complete(schedule),
-        (error: unknown) => this.#retry(schedule, attempt, error),
+        (error: unknown) => this.#retry(schedule, attempt, firstAttemptAt, error),
       )
       .finally(() => this.#deliveries.delete(delivery));
     this.#deliveries.add(delivery);
   }
 
-  async #retry(schedule: ScheduleRecord, attempt: number, error: unknown): Promise<void> {
+  async #retry(
+    schedule: ScheduleRecord,
+    attempt: number,
+    firstAttemptAt: number,
+    error: unknown,
+  ): Promise<void> {
     if (!this.#isCurrent(schedule)) return;
     const policy = schedule.Target.RetryPolicy;
     const delay = Math.min(1000 * 2 ** (attempt - 1), MAX_BACKOFF_MS);
     const maxAgeMs = (policy?.MaximumEventAgeInSeconds ?? DEFAULT_EVENT_AGE_SECONDS) * 1000;
     if (attempt > (policy?.MaximumRetryAttempts ?? DEFAULT_RETRY_ATTEMPTS)) {
       await this.#giveUp(schedule, attempt, error, 'MaximumRetryAttemptsExhausted');
-    } else if (Date.now() + delay > schedule.dueAt + maxAgeMs) {
+    } else if (this.#clock.nowMs() + delay > firstAttemptAt + maxAgeMs) {
       await this.#giveUp(schedule, attempt, error, 'MaximumEventAgeExhausted');
     } else {
+      // The back-off is a duration, so it runs on the system clock.
       this.#timers.set(
         key(schedule.GroupName, schedule.Name),
-        scheduleAt(Date.now() + delay, () => this.#attempt(schedule, attempt + 1)),
+        scheduleAt(Date.now() + delay, () => this.#attempt(schedule, attempt + 1, firstAttemptAt)),
       );
     }
   }

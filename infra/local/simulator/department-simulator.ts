@@ -26,6 +26,8 @@ export class DepartmentSimulator {
       rules: readonly SimulatorRule[];
       hubBus: string;
       log: (line: string) => void;
+      /** The platform's now: a department's decision is stamped in the platform's time, like the case it is on. */
+      now?: () => Date;
     },
   ) {}
 
@@ -70,7 +72,7 @@ export class DepartmentSimulator {
       outcome: rule.outcome,
       ...(rule.reason ? { reason: rule.reason } : {}),
       reviewer: { id: `simulator-${randomUUID().slice(0, 8)}`, name: '模拟审查员' },
-      decidedAt: new Date().toISOString(),
+      decidedAt: (this.options.now?.() ?? new Date()).toISOString(),
     };
     await this.options.client.send(
       new PutEventsCommand({

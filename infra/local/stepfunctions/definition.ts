@@ -234,27 +234,32 @@ function rewriteWait(name: string, state: Json, context: Context): Json {
   };
 }
 
-/** When a rewritten Wait state ends (epoch ms), and the output it passes on. */
-export function waitEnd(parameters: unknown): { dueAt: number; output: unknown } {
+/**
+ * When a rewritten Wait state ends, and the output it passes on: at an instant (Timestamp, epoch ms, read
+ * against the platform clock) or after a duration (Seconds).
+ */
+export function waitEnd(
+  parameters: unknown,
+): { output: unknown } & ({ timestamp: number } | { seconds: number }) {
   const { Input, Seconds, Timestamp } = parameters as {
     Input: unknown;
     Seconds?: unknown;
     Timestamp?: unknown;
   };
   if (Timestamp !== undefined) {
-    const dueAt =
+    const timestamp =
       typeof Timestamp === 'string' && RFC3339.test(Timestamp) ? Date.parse(Timestamp) : Number.NaN;
-    if (Number.isNaN(dueAt)) {
+    if (Number.isNaN(timestamp)) {
       throw new StatesRuntimeFailure(`Wait: ${JSON.stringify(Timestamp)} is not an RFC 3339 timestamp`);
     }
-    return { dueAt, output: Input };
+    return { timestamp, output: Input };
   }
   if (typeof Seconds !== 'number' || !Number.isInteger(Seconds) || Seconds < 0) {
     throw new StatesRuntimeFailure(
       `Wait: ${JSON.stringify(Seconds)} is not a non-negative integer of seconds`,
     );
   }
-  return { dueAt: Date.now() + Seconds * 1000, output: Input };
+  return { seconds: Seconds, output: Input };
 }
 
 // AWS still matches a heartbeat timeout with Retry and Catch on States.Timeout, its name before

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { DescribeExecutionOutput, ExecutionListItem, ExecutionStatus } from '@aws-sdk/client-sfn';
 import { ExecutionError, type RunOptions } from 'aws-local-stepfunctions';
+import { PlatformClock } from '../clock.ts';
 import { type PreparedDefinition, prepareDefinition, type StateSpec, waitEnd } from './definition.ts';
 import { StateFailure, StepFunctionsApiError } from './errors.ts';
 import {
@@ -25,6 +26,8 @@ export interface LocalStepFunctionsOptions {
   region: string;
   account: string;
   partition?: string;
+  /** What a Wait state's Timestamp is read against; the system clock when absent. */
+  clock?: PlatformClock;
 }
 
 interface RegisteredStateMachine {
@@ -68,6 +71,7 @@ export class LocalStepFunctions {
   readonly #region: string;
   readonly #account: string;
   readonly #partition: string;
+  readonly #clock: PlatformClock;
   readonly #file: JsonFile<{ executions: ExecutionRecord[] }>;
   readonly #machines = new Map<string, RegisteredStateMachine>();
   readonly #records = new Map<string, ExecutionRecord>();
@@ -83,6 +87,7 @@ export class LocalStepFunctions {
     this.#region = options.region;
     this.#account = options.account;
     this.#partition = options.partition ?? 'aws';
+    this.#clock = options.clock ?? new PlatformClock();
     this.#file = new JsonFile(join(options.dataDir, 'executions.json'));
     const stored = this.#file.read()?.executions ?? [];
     for (const record of stored) {
@@ -323,8 +328,16 @@ export class LocalStepFunctions {
     if (spec.type === 'wait') {
       const attempt = this.#newAttempt(live, undefined);
       try {
-        const { dueAt, output } = waitEnd(input);
-        attempt.succeedAt(dueAt, output);
+        // A Timestamp is an instant of the platform's time, so moving the clock past it ends the wait; Seconds
+        // are a duration, like task timeouts, and run on the system clock.
+        const { output, ...end } = waitEnd(input);
+        attempt.succeedWhen(
+          (fire) =>
+            'timestamp' in end
+              ? this.#clock.at(end.timestamp, fire)
+              : scheduleAt(Date.now() + end.seconds * 1000, fire),
+          output,
+        );
       } catch (error) {
         attempt.fail(error as Error);
       }

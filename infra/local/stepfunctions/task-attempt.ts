@@ -45,9 +45,9 @@ export class TaskAttempt {
     this.fail(timeoutFailure('States.Timeout'));
   }
 
-  /** Ends the attempt with `result` at `dueAt`: a Wait state. */
-  succeedAt(dueAt: number, result: unknown): void {
-    this.#deadline = scheduleAt(dueAt, () => this.succeed(result));
+  /** Ends the attempt with `result` when the timer `arm` sets goes off: a Wait state. */
+  succeedWhen(arm: (fire: () => void) => LongTimer, result: unknown): void {
+    this.#deadline = arm(() => this.succeed(result));
   }
 
   /** Fails the attempt with States.HeartbeatTimeout whenever `seconds` pass without a heartbeat. */

@@ -1,5 +1,7 @@
-import type { TemplateModel } from '../assembly/model.ts';
+import type { ModelResource, TemplateModel } from '../assembly/model.ts';
+import { UnsupportedTemplatePropertyError } from '../errors.ts';
 import type { LocalBus, LocalRule } from '../eventbridge/buses.ts';
+import { ratePeriodMs } from '../eventbridge/schedule-rules.ts';
 
 const nameFromBus = (value: unknown) =>
   String(value ?? 'default')
@@ -21,6 +23,7 @@ export function eventBusesAndRules(model: TemplateModel): { buses: LocalBus[]; r
       arn: String(model.getAtt(rule, 'Arn')),
       busName: nameFromBus(props.EventBusName),
       eventPattern: props.EventPattern,
+      scheduleExpression: scheduleOf(rule, props),
       state: props.State === 'DISABLED' ? 'DISABLED' : 'ENABLED',
       targets: targets.map((t) => ({
         id: String(t.Id),
@@ -52,4 +55,21 @@ export function eventBusesAndRules(model: TemplateModel): { buses: LocalBus[]; r
     });
   }
   return { buses, rules };
+}
+
+// Checked here, before any engine starts, so that a schedule local mode cannot run stops `npm start` naming the rule.
+function scheduleOf(rule: ModelResource, props: Record<string, unknown>): string | undefined {
+  if (props.ScheduleExpression === undefined) return undefined;
+  const expression = String(props.ScheduleExpression);
+  const refuse = (why: string) =>
+    new UnsupportedTemplatePropertyError(rule.path, rule.type, 'ScheduleExpression', why);
+  if (nameFromBus(props.EventBusName) !== 'default') {
+    throw refuse('EventBridge runs schedule rules on the default event bus only');
+  }
+  try {
+    ratePeriodMs(expression);
+  } catch (error) {
+    throw refuse((error as Error).message);
+  }
+  return expression;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CreateScheduleInput } from '@aws-sdk/client-scheduler';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PlatformClock } from '../../../infra/local/clock.ts';
 import { LocalScheduler, type SchedulerHost } from '../../../infra/local/scheduler/scheduler.ts';
 
 const PARTITION = 'aws-cn';
@@ -12,6 +13,7 @@ const FUNCTION_ARN = `arn:${PARTITION}:lambda:${REGION}:${ACCOUNT}:function:remi
 const ROLE_ARN = `arn:${PARTITION}:iam::${ACCOUNT}:role/scheduler`;
 const BUS_ARN = `arn:${PARTITION}:events:${REGION}:${ACCOUNT}:event-bus/cases`;
 const DLQ_ARN = `arn:${PARTITION}:sqs:${REGION}:${ACCOUNT}:reminders-dlq`;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 type EventEntry = Parameters<SchedulerHost['putEvents']>[0][number];
 
@@ -51,10 +53,11 @@ function temporaryDirectory(): string {
   return directory;
 }
 
-function localScheduler(host: SchedulerHost, dataDir = temporaryDirectory()) {
+function localScheduler(host: SchedulerHost, dataDir = temporaryDirectory(), clock?: PlatformClock) {
   const scheduler = new LocalScheduler({
     dataDir,
     host,
+    clock,
     region: REGION,
     account: ACCOUNT,
     partition: PARTITION,
@@ -63,9 +66,12 @@ function localScheduler(host: SchedulerHost, dataDir = temporaryDirectory()) {
   return scheduler;
 }
 
-/** An `at()` expression for `offsetMs` from now, as a wall clock `zoneOffsetHours` ahead of UTC reads it. */
-function at(offsetMs: number, zoneOffsetHours = 0): string {
-  const wallClock = new Date(Date.now() + offsetMs + zoneOffsetHours * 3_600_000);
+/**
+ * An `at()` expression for `offsetMs` from now (the platform's, when a clock is given), as a wall clock
+ * `zoneOffsetHours` ahead of UTC reads it.
+ */
+function at(offsetMs: number, zoneOffsetHours = 0, clock = new PlatformClock()): string {
+  const wallClock = new Date(clock.nowMs() + offsetMs + zoneOffsetHours * 3_600_000);
   return `at(${wallClock.toISOString().slice(0, 19)})`;
 }
 
@@ -266,6 +272,71 @@ describe('LocalScheduler', () => {
 
     // When it is updated to enabled, then it fires
     scheduler.updateSchedule({ ...schedule, State: 'ENABLED' });
+    await waitFor(() => expect(invocations).toHaveLength(1));
+  });
+});
+
+describe('LocalScheduler on the platform clock', () => {
+  it('fires a schedule due three days ahead when the clock is advanced three days, and not before', async () => {
+    // Given a schedule due in three days of platform time, on a clock already a month ahead of the system's
+    const clock = new PlatformClock({ offsetMs: 30 * DAY_MS });
+    const { host, invocations } = fakeHost();
+    const scheduler = localScheduler(host, temporaryDirectory(), clock);
+    const due = at(3 * DAY_MS, 8, clock);
+    scheduler.createSchedule(
+      lambdaSchedule('remind-c6', due, {
+        ScheduleExpressionTimezone: 'Asia/Shanghai',
+        Target: { Arn: FUNCTION_ARN, RoleArn: ROLE_ARN, Input: '{"due":"<aws.scheduler.scheduled-time>"}' },
+      }),
+    );
+
+    // When the clock is advanced two days, nothing fires
+    clock.advance(2 * DAY_MS);
+    await scheduler.whenDelivered();
+    expect(invocations).toHaveLength(0);
+
+    // When it is advanced the third day, the schedule fires at once, with its own time as the scheduled time
+    clock.advance(DAY_MS);
+    await scheduler.whenDelivered();
+    const dueUtc = new Date(Date.parse(`${due.slice(3, -1)}+08:00`)).toISOString().replace('.000Z', 'Z');
+    expect(invocations).toEqual([{ functionArn: FUNCTION_ARN, payload: { due: dueUtc } }]);
+
+    // And another day later it has not fired again
+    clock.advance(DAY_MS);
+    await scheduler.whenDelivered();
+    expect(invocations).toHaveLength(1);
+  });
+
+  it('re-arms a pending schedule when the clock is moved back, and fires it once the clock passes it again', async () => {
+    // Given a schedule due in an hour of platform time
+    const clock = new PlatformClock();
+    const { host, invocations } = fakeHost();
+    const scheduler = localScheduler(host, temporaryDirectory(), clock);
+    scheduler.createSchedule(lambdaSchedule('remind-c7', at(3_600_000, 0, clock)));
+
+    // When the clock goes back a day, then forward by a day and half an hour, it is not yet due
+    clock.advance(-DAY_MS);
+    clock.advance(DAY_MS + 1_800_000);
+    await scheduler.whenDelivered();
+    expect(invocations).toHaveLength(0);
+
+    // When the clock passes its time, it fires once
+    clock.advance(1_800_000);
+    await scheduler.whenDelivered();
+    expect(invocations).toHaveLength(1);
+    expect(scheduler.getSchedule({ Name: 'remind-c7' }).State).toBe('ENABLED');
+  });
+
+  it('fires at once a schedule created for a time the platform clock has already passed', async () => {
+    // Given a clock three days ahead of the system's
+    const clock = new PlatformClock({ offsetMs: 3 * DAY_MS });
+    const { host, invocations } = fakeHost();
+    const scheduler = localScheduler(host, temporaryDirectory(), clock);
+
+    // When a schedule is created for tomorrow by the system clock, which is the platform's past
+    scheduler.createSchedule(lambdaSchedule('remind-c8', at(DAY_MS)));
+
+    // Then it fires on the next turn of the event loop
     await waitFor(() => expect(invocations).toHaveLength(1));
   });
 });

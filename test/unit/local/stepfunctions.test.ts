@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PlatformClock } from '../../../infra/local/clock.ts';
 import { LocalStepFunctions, type StepFunctionsHost } from '../../../infra/local/stepfunctions/index.ts';
 
 const PARTITION = 'aws-cn';
@@ -48,10 +49,11 @@ function temporaryDirectory(): string {
   return directory;
 }
 
-function localStepFunctions(host: StepFunctionsHost, dataDir = temporaryDirectory()) {
+function localStepFunctions(host: StepFunctionsHost, dataDir = temporaryDirectory(), clock?: PlatformClock) {
   const sfn = new LocalStepFunctions({
     dataDir,
     host,
+    clock,
     region: REGION,
     account: ACCOUNT,
     partition: PARTITION,
@@ -530,6 +532,30 @@ describe('LocalStepFunctions', () => {
     // Then the definition local mode reports is exactly the one given, which is itself untouched
     expect(sfn.definitionOf(arn)).toEqual(original);
     expect(definition).toEqual(original);
+  });
+
+  it('ends a Wait state with a TimestampPath when the platform clock passes that instant, and not before', async () => {
+    // Given an execution waiting until a deadline three days ahead in platform time
+    const clock = new PlatformClock({ now: '2026-12-20T10:00+08:00' });
+    const sfn = localStepFunctions(fakeHost().host, temporaryDirectory(), clock);
+    const arn = register(sfn, {
+      StartAt: 'UntilDeadline',
+      States: {
+        UntilDeadline: { Type: 'Wait', TimestampPath: '$.deadline', Next: 'Done' },
+        Done: { Type: 'Pass', End: true },
+      },
+    });
+    const input = JSON.stringify({ deadline: '2026-12-23T10:00:00+08:00' });
+    const { executionArn } = await sfn.startExecution({ stateMachineArn: arn, input });
+
+    // When the clock is advanced two days, it still waits
+    clock.advance(2 * DAY_MS);
+    await sfn.whenIdle();
+    expect(sfn.describeExecution(executionArn).status).toBe('RUNNING');
+
+    // When it is advanced past the deadline, the wait ends and the execution goes on to succeed
+    clock.advance(DAY_MS);
+    expect(await finished(sfn, executionArn)).toMatchObject({ status: 'SUCCEEDED', output: input });
   });
 
   it('returns the running execution for a repeated start with the same name and input, and refuses other inputs', async () => {
