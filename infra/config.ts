@@ -1,4 +1,5 @@
 import type { App } from 'aws-cdk-lib';
+import { SEED_REGIONS } from './seed/catalog/regions.ts';
 
 export interface RegionConfig {
   code: string;
@@ -32,6 +33,18 @@ export interface TongbanConfig {
 
 const REGION_CODE = /^\d{6}$/;
 
+// Without `tongban:province` / `tongban:regions` in the context, the deployment serves the regions the seed
+// catalog implements its matters in: one list, so no region of the catalog can lack a bus.
+const asConfig = ({ code, name, nameEn }: RegionConfig): RegionConfig => ({ code, name, nameEn });
+const DEFAULT_PROVINCE = asConfig(SEED_REGIONS.find((r) => r.kind === 'province')!);
+const DEFAULT_REGIONS = SEED_REGIONS.filter((r) => r.kind !== 'province').map(asConfig);
+
+/**
+ * Every region that handles or receives cases, each with its own bus, rules and consumers: the province
+ * itself (its departments decide provincial-level matters), then the cities and special zones.
+ */
+export const caseRegions = (config: TongbanConfig): RegionConfig[] => [config.province, ...config.regions];
+
 export function readConfig(app: App): TongbanConfig {
   // `cdk -c key=value` passes strings; structured values then arrive as JSON text.
   const get = (key: string): unknown => {
@@ -40,8 +53,8 @@ export function readConfig(app: App): TongbanConfig {
   };
   const config: TongbanConfig = {
     stage: String(get('stage') ?? 'dev'),
-    province: get('province') as RegionConfig,
-    regions: (get('regions') ?? []) as RegionConfig[],
+    province: (get('province') ?? DEFAULT_PROVINCE) as RegionConfig,
+    regions: (get('regions') ?? DEFAULT_REGIONS) as RegionConfig[],
     alarmEmail: String(get('alarmEmail') ?? ''),
     webDomain: String(get('webDomain') ?? ''),
     retainData: String(get('retainData') ?? 'true') !== 'false',
@@ -55,7 +68,7 @@ function validateConfig(config: TongbanConfig): void {
   if (!/^[a-z][a-z0-9-]{0,15}$/.test(config.stage)) {
     throw new Error(`tongban:stage "${config.stage}" must be lower-case letters, digits or "-" (max 16)`);
   }
-  const all = [config.province, ...config.regions];
+  const all = caseRegions(config);
   for (const region of all) {
     if (!region || !REGION_CODE.test(region.code) || !region.name) {
       throw new Error(
@@ -70,8 +83,7 @@ function validateConfig(config: TongbanConfig): void {
     const where = `tongban:webhooks: ${JSON.stringify(hook)}`;
     if (!/^[a-z0-9][a-z0-9-]*$/.test(hook.department ?? ''))
       throw new Error(`${where} needs a department code`);
-    if (!config.regions.some((r) => r.code === hook.region))
-      throw new Error(`${where}: region is not configured`);
+    if (!all.some((r) => r.code === hook.region)) throw new Error(`${where}: region is not configured`);
     if (!/^https:\/\/[^\s/]+/.test(hook.endpoint ?? ''))
       throw new Error(`${where}: endpoint must be an https URL`);
     if (!hook.secretName) throw new Error(`${where} needs the secretName of its API key`);

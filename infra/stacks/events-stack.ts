@@ -6,7 +6,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
-import type { TongbanConfig } from '../config.ts';
+import { caseRegions, type TongbanConfig } from '../config.ts';
 import { DeadLetterQueue, deadLetterKey } from '../constructs/dead-letter-queue.ts';
 import { acknowledge } from '../constructs/nag.ts';
 import { ServiceFunction } from '../constructs/service-function.ts';
@@ -18,9 +18,11 @@ export interface EventsStackProps extends StackProps {
 }
 
 /**
- * The provincial hub bus and one bus per administrative region. Case changes reach the hub from the
- * cases table's stream (the outbox); rules route each case event to the bus of its handling region, and of
- * the region that received it when that is another.
+ * The provincial hub bus and one bus per region that handles or receives cases — the province's own, each
+ * city's and each special zone's. Case changes reach the hub from the cases table's stream (the outbox); rules
+ * route each case event to the bus of its handling region, and of the region that received it when that is
+ * another. The match is on the exact code, so the province's bus carries provincial-level cases only, not
+ * every city's.
  */
 export class EventsStack extends Stack {
   readonly hubBus: events.EventBus;
@@ -29,7 +31,7 @@ export class EventsStack extends Stack {
 
   constructor(scope: Construct, id: string, props: EventsStackProps) {
     super(scope, id, props);
-    const { stage, regions } = props.config;
+    const { stage } = props.config;
 
     // EventBridge and Lambda must be able to use the key to write to encrypted dead-letter queues.
     const key = deadLetterKey(this, 'EventsKey', 'dead-letter queues of event routing and the outbox');
@@ -44,7 +46,7 @@ export class EventsStack extends Stack {
 
     const routingDlq = this.dlq('RoutingDlq', key);
     this.regionBuses = new Map();
-    for (const region of regions) {
+    for (const region of caseRegions(props.config)) {
       const bus = new events.EventBus(this, `RegionBus${region.code}`, {
         eventBusName: `tongban-${stage}-${region.code}`,
         description: `${region.name} (${region.nameEn})`,

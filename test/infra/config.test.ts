@@ -2,7 +2,8 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
 import type { RegionConfig } from '../../infra/config.ts';
-import { cdkContext, newApp, type Synthesized, synthesizePlatform } from './support/synth.ts';
+import { PROVINCE_CODE, SEED_REGIONS } from '../../infra/seed/catalog/regions.ts';
+import { newApp, type Synthesized, synthesizePlatform } from './support/synth.ts';
 import { resources } from './support/templates.ts';
 
 // These tests look at names and counts, not at function code: bundling is skipped to keep them fast.
@@ -16,26 +17,26 @@ const build = (context: Record<string, unknown>) => () => {
   }
 };
 
-const REGIONS = cdkContext()['tongban:regions'] as RegionConfig[];
-const PROVINCE = cdkContext()['tongban:province'] as RegionConfig;
 const region = (code: string): RegionConfig => ({ code, name: `市${code}`, nameEn: `City ${code}` });
 
 describe('a deployment configured with three regions', () => {
-  const codes = ['610100', '610200', '610300'];
+  const cities = ['610100', '610200', '610300'];
+  // The province handles and receives cases too (its departments decide provincial-level matters).
+  const codes = [PROVINCE_CODE, ...cities];
   let platform: Synthesized;
   beforeAll(() => {
-    platform = synthesize({ 'tongban:regions': codes.map(region) });
+    platform = synthesize({ 'tongban:regions': cities.map(region) });
   });
   afterAll(() => platform?.dispose());
 
-  it('has three regional buses besides the hub', () => {
+  it("has the province's bus and the three regions' besides the hub", () => {
     const names = resources<{ Name: string }>(platform.template('events'), 'AWS::Events::EventBus').map(
       (bus) => bus.props.Name,
     );
     expect(names.sort()).toEqual(['tongban-dev-hub', ...codes.map((code) => `tongban-dev-${code}`)].sort());
   });
 
-  it('has one routing rule per region for the cases it handles, and one for those it received', () => {
+  it('has one routing rule per region and the province for the cases it handles, and one for those it received', () => {
     const rules = resources<{
       EventPattern: { detail: { handlingRegion: unknown[]; receivingRegion?: string[] } };
     }>(platform.template('events'), 'AWS::Events::Rule');
@@ -69,7 +70,7 @@ describe('a deployment of the stage "qa"', () => {
     const named = (part: string, type: string, property: string) =>
       resources<Record<string, string>>(platform.template(part), type).map((r) => r.props[property]);
     expect(named('events', 'AWS::Events::EventBus', 'Name')).toContain('tongban-qa-hub');
-    expect(named('events', 'AWS::Events::EventBus', 'Name')).toContain(`tongban-qa-${REGIONS[0]!.code}`);
+    expect(named('events', 'AWS::Events::EventBus', 'Name')).toContain('tongban-qa-610100');
     expect(named('workflow', 'AWS::StepFunctions::StateMachine', 'StateMachineName')).toEqual([
       'tongban-qa-approval',
     ]);
@@ -93,12 +94,41 @@ describe('a deployment of the stage "qa"', () => {
   });
 });
 
+describe('a deployment that names no regions', () => {
+  it("serves the seed catalog's regions: the province, its cities and its special zones", () => {
+    const platform = synthesize({ 'tongban:province': undefined, 'tongban:regions': undefined });
+    try {
+      const names = resources<{ Name: string }>(platform.template('events'), 'AWS::Events::EventBus').map(
+        (bus) => bus.props.Name,
+      );
+      expect(names.sort()).toEqual(
+        ['tongban-dev-hub', ...SEED_REGIONS.map((r) => `tongban-dev-${r.code}`)].sort(),
+      );
+    } finally {
+      platform.dispose();
+    }
+  });
+});
+
+describe('a webhook of a provincial department', () => {
+  it('is accepted: the province has its own bus for the review requests of its departments', () => {
+    const hook = {
+      department: 'public-security',
+      region: PROVINCE_CODE,
+      endpoint: 'https://ps.example',
+      secretName: 'tongban/webhooks/public-security-610000',
+    };
+    expect(build({ 'tongban:webhooks': [hook] })).not.toThrow();
+  });
+});
+
 describe('a configuration given on the command line', () => {
   it('reads regions passed as JSON text, as `cdk -c tongban:regions=[...]` passes them', () => {
     const platform = synthesize({ 'tongban:regions': JSON.stringify(['610100', '610300'].map(region)) });
     try {
       const buses = resources(platform.template('events'), 'AWS::Events::EventBus');
-      expect(buses).toHaveLength(3);
+      // The hub, the province's and the two regions'.
+      expect(buses).toHaveLength(4);
     } finally {
       platform.dispose();
     }
@@ -125,7 +155,7 @@ describe('an invalid configuration', () => {
   });
 
   it('is refused when a region has the code of the province', () => {
-    expect(build({ 'tongban:regions': [region(PROVINCE.code)] })).toThrow('region codes must be unique');
+    expect(build({ 'tongban:regions': [region(PROVINCE_CODE)] })).toThrow('region codes must be unique');
   });
 
   it('is refused when the stage name could not be part of a resource name', () => {

@@ -1,18 +1,17 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { CachePolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RegionConfig } from '../../infra/config.ts';
+import { caseRegions, readConfig } from '../../infra/config.ts';
 import type { ApiStack } from '../../infra/stacks/api-stack.ts';
 import type { CatalogStack } from '../../infra/stacks/catalog-stack.ts';
 import type { DataStack } from '../../infra/stacks/data-stack.ts';
 import type { EventsStack } from '../../infra/stacks/events-stack.ts';
 import type { WorkflowStack } from '../../infra/stacks/workflow-stack.ts';
 import { ROUTES } from '../../shared/http/routes.ts';
-import { cdkContext, type Synthesized, synthesizePlatform } from './support/synth.ts';
+import { type Synthesized, synthesizePlatform } from './support/synth.ts';
 import { asList, flatten, logicalId, onlyId, resources } from './support/templates.ts';
 
 const STACKS = ['data', 'events', 'workflow', 'api', 'catalog', 'web', 'observability'];
-const REGIONS = cdkContext()['tongban:regions'] as RegionConfig[];
 
 // One synthesis for the whole file, with the Lambda functions bundled, as `cdk synth` does it.
 let platform: Synthesized;
@@ -154,17 +153,21 @@ interface RuleProps {
 describe('the events stack', () => {
   const events = () => platform.template('events');
   const stack = () => platform.stack<EventsStack>('events');
+  const regions = () => caseRegions(readConfig(platform.app));
 
-  it('has the hub and one bus per configured region, named tongban-dev-<code>', () => {
+  it('has the hub and one bus per configured region and the province, named tongban-dev-<code>', () => {
     const names = resources<{ Name: string }>(events(), 'AWS::Events::EventBus').map((bus) => bus.props.Name);
-    expect(REGIONS).toHaveLength(10);
-    expect(names.sort()).toEqual(['tongban-dev-hub', ...REGIONS.map((r) => `tongban-dev-${r.code}`)].sort());
+    // The province, its ten cities and its two special zones.
+    expect(regions()).toHaveLength(13);
+    expect(names.sort()).toEqual(
+      ['tongban-dev-hub', ...regions().map((r) => `tongban-dev-${r.code}`)].sort(),
+    );
   });
 
   it('routes each case event from the hub to the bus of its detail.handlingRegion', () => {
     const rules = resources<RuleProps>(events(), 'AWS::Events::Rule');
-    expect(rules).toHaveLength(2 * REGIONS.length);
-    for (const region of REGIONS) {
+    expect(rules).toHaveLength(2 * regions().length);
+    for (const region of regions()) {
       const routing = rules.filter(
         (rule) => JSON.stringify(rule.props.EventPattern.detail?.handlingRegion) === `["${region.code}"]`,
       );
@@ -177,7 +180,7 @@ describe('the events stack', () => {
 
   it('also routes a case event to the bus of the region that received it, when another region handles it', () => {
     const rules = resources<RuleProps>(events(), 'AWS::Events::Rule');
-    for (const region of REGIONS) {
+    for (const region of regions()) {
       const received = rules.filter(
         (rule) => rule.props.EventPattern.detail?.receivingRegion?.join() === region.code,
       );

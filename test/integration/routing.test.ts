@@ -6,6 +6,11 @@ import { call, eventually, tokenFor } from '../support/local.ts';
 import { BIRTH_REGISTRATION, E_LICENCES } from '../support/matters.ts';
 
 const OTHER_CITIES = ['610200', '610400', '610500', '610600', '610700', '610800', '610900', '611000'];
+/** Every region bus of the seed's regions: the province, the ten cities and the two special zones. */
+const ALL_REGIONS = ['610000', '610100', '610300', '610403', '611100', ...OTHER_CITIES];
+
+/** 出生登记 as implemented in another region: the same base item, that region's code. */
+const birthRegistrationOf = (region: string) => `${BIRTH_REGISTRATION.slice(0, 12)}${region}`;
 
 const eventsOn = async (bus: string, caseId: string) =>
   (await call(`/local/events?bus=tongban-dev-${bus}`)).body.events.filter(
@@ -70,13 +75,102 @@ describe('全省通办: received in Baoji, decided in Xi’an (异地代收代�
   });
 });
 
+const eventBridge = () =>
+  new EventBridgeClient({
+    ...LOCAL_ACCOUNT,
+    credentials: LOCAL_CREDENTIALS,
+    endpoint: inject('endpoints').aws,
+  });
+
+/** The event of a case on a bus once it arrived there. */
+const arrivedOn = (bus: string, caseId: string, detailType: string, step?: string) =>
+  eventually(async () =>
+    (await eventsOn(bus, caseId)).find(
+      (e) => e.detailType === detailType && (!step || e.detail.step === step),
+    ),
+  );
+
+describe('every region handles its cases: the special zones and the province have their own buses', () => {
+  it('routes a case for a matter of 杨凌示范区 to its bus only, where its department answers the review', async () => {
+    const citizen = await tokenFor('citizen');
+    const id = await submit(citizen, {
+      implementationCode: birthRegistrationOf('610403'),
+      materials: E_LICENCES,
+    });
+
+    expect((await arrivedOn('610403', id, 'Case Submitted')).detail).toMatchObject({
+      handlingRegion: '610403',
+      receivingRegion: '610403',
+    });
+    const request = await arrivedOn('610403', id, 'Review Requested', 'review');
+    expect(request.detail).toMatchObject({ department: 'public-security', handlingRegion: '610403' });
+
+    // 杨凌's public security answers on 杨凌's bus, as a city's department answers on its own.
+    const { FailedEntryCount } = await eventBridge().send(
+      new PutEventsCommand({
+        Entries: [
+          {
+            EventBusName: 'tongban-dev-610403',
+            Source: 'tongban.departments',
+            DetailType: 'Review Decision Submitted',
+            Detail: JSON.stringify({
+              schemaVersion: '1.0',
+              idempotencyKey: `yangling-ps-${request.detail.taskId}`,
+              taskId: request.detail.taskId,
+              caseId: id,
+              department: 'public-security',
+              region: '610403',
+              outcome: 'approve',
+              reviewer: { id: 'yl-ps-01', name: '审查员乙' },
+              decidedAt: new Date().toISOString(),
+            }),
+          },
+        ],
+      }),
+    );
+    expect(FailedEntryCount).toBe(0);
+    await arrivedOn('610403', id, 'Review Requested', 'decision');
+
+    await call('/local/idle');
+    // Not 咸阳's bus either, although 杨凌's code (610403) lies under 咸阳's (610400) in GB/T 2260.
+    for (const other of ALL_REGIONS.filter((r) => r !== '610403'))
+      expect(await eventsOn(other, id), other).toEqual([]);
+  });
+
+  it("routes a provincial-level case taken in at a Xi'an window to the province's bus, and the province signs for the hand-off", async () => {
+    const xianWindow = await tokenFor('window', { user: 'window-xian' });
+    const id = await takeInForZhang(xianWindow, birthRegistrationOf('610000'), E_LICENCES);
+
+    expect((await arrivedOn('610000', id, 'Case Submitted')).detail).toMatchObject({
+      handlingRegion: '610000',
+      receivingRegion: '610100',
+    });
+    await arrivedOn('610000', id, 'Review Requested', 'review');
+    // Where it was received follows it too (异地代收代办).
+    await arrivedOn('610100', id, 'Case Submitted');
+
+    const citizen = await tokenFor('citizen');
+    const handoffs = await eventually(async () => {
+      const c = await caseOf(citizen, id);
+      const records = (c.timeline as TimelineRecord[]).filter((r) => r.handoff);
+      return records.length === 2 ? records : undefined;
+    });
+    expect(
+      handoffs.map((r) => [r.action, r.handoff!.fromRegion, r.handoff!.toRegion, r.actor.subject]),
+    ).toEqual([
+      ['hand-off-sent', '610100', '610000', 'region:610100'],
+      ['hand-off-received', '610100', '610000', 'region:610000'],
+    ]);
+
+    await call('/local/idle');
+    for (const other of ALL_REGIONS.filter((r) => r !== '610000' && r !== '610100'))
+      expect(await eventsOn(other, id), other).toEqual([]);
+  });
+});
+
 describe('审管协同: results to the regulators, supervision records back', () => {
   const put = (detail: object) =>
-    new EventBridgeClient({
-      ...LOCAL_ACCOUNT,
-      credentials: LOCAL_CREDENTIALS,
-      endpoint: inject('endpoints').aws,
-    }).send(
+    eventBridge().send(
       new PutEventsCommand({
         Entries: [
           {

@@ -33,6 +33,9 @@ const CENTRES: Record<string, Centre> = {
   '611100': { name: '西咸新区政务服务中心', address: '西咸新区', areaCode: '029' },
 };
 
+/** The regions with a service centre, whose windows take in applications (一窗受理). */
+export const SERVICE_CENTRE_REGIONS: readonly string[] = Object.keys(CENTRES);
+
 export const HOURS = '工作日 9:00-17:00（法定节假日除外）';
 
 export function centreOf(region: Region): Centre {
