@@ -28,6 +28,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          setupFiles: ['test/integration/no-stuck-cases.ts'],
           pool: 'forks',
           testTimeout: 60_000,
           hookTimeout: 60_000,

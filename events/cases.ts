@@ -219,6 +219,14 @@ export const CASE_EVENTS: ContractEntry[] = [
     needs: ['reason'],
   }),
   caseEvent({
+    detailType: 'Case Verification Overdue',
+    description:
+      "A commitment's verification (事中事后核查) is past its date and still open: the handling department is " +
+      'reminded, once per date. The reason states it.',
+    actions: ['verification-overdue'],
+    needs: ['reason'],
+  }),
+  caseEvent({
     detailType: 'Case Stalled',
     description:
       'A workflow step failed for good (its retries used up): the case needs attention from the supervisors of ' +
@@ -228,7 +236,8 @@ export const CASE_EVENTS: ContractEntry[] = [
   }),
   caseEvent({
     detailType: 'Case Workflow Resumed',
-    description: 'A supervisor or administrator resumed the workflow of a stalled case; it goes on where it stood.',
+    description:
+      'A supervisor or administrator resumed the workflow of a stalled case; it goes on where it stood.',
     actions: ['resume-workflow'],
     needs: ['reason'],
   }),

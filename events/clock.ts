@@ -16,7 +16,7 @@ export const CLOCK_EVENTS: ContractEntry[] = [
     audience: 'internal',
     schema: z.looseObject({
       caseId: CaseId,
-      kind: z.enum(['lapse', 'obligations', 'amber', 'red']),
+      kind: z.enum(['lapse', 'obligations', 'amber', 'red', 'verification']),
       handlingRegion: RegionCode,
       scheduledTime: Timestamp.describe('the time it was due, which decides the day it judges the case on'),
     }),

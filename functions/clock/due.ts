@@ -11,6 +11,7 @@ import { TaskStore } from '../../shared/adapters/task-store.ts';
 import { stopApproval } from '../../shared/adapters/workflow.ts';
 import { acceptByLapse, acceptedByLapse } from '../../shared/domain/cases/auto-acceptance.ts';
 import { warnClock } from '../../shared/domain/cases/clock-record.ts';
+import { remindVerification } from '../../shared/domain/cases/commitment.ts';
 import { dayOf } from '../../shared/domain/cases/model.ts';
 import { overdueObligations, terminateOverdue } from '../../shared/domain/cases/obligations.ts';
 
@@ -22,7 +23,7 @@ const catalog = new CatalogStore(documents, requiredEnv('MATTERS_TABLE'));
 
 const Detail = z.object({
   caseId: z.string().min(1),
-  kind: z.enum(['lapse', 'obligations', 'amber', 'red']),
+  kind: z.enum(['lapse', 'obligations', 'amber', 'red', 'verification']),
   scheduledTime: z.iso.datetime({ offset: true }),
 });
 
@@ -63,6 +64,12 @@ export const handler = async (event: EventBridgeEvent<string, unknown>) => {
     if (open) await tasks.expire(open);
     await stopApproval(c, 'terminated: deferred materials not supplied in time');
     return { done: 'terminated' };
+  }
+  if (kind === 'verification') {
+    const reminded = remindVerification(c, { today, at });
+    if (!reminded) return { done: 'nothing to remind' };
+    await cases.transition(c, reminded.case, reminded.record);
+    return { done: 'verification reminded' };
   }
   const warning = warnClock(c, kind, { calendar, today, at });
   if (!warning) return { done: 'no warning due' };

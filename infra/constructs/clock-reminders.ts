@@ -24,6 +24,8 @@ const PLAN_AFTER = [
   'Case Approved',
   'Case Denied',
   'Case Concluded',
+  'Case Commitment Verified',
+  'Case Revoked',
   'Case Withdrawn',
   'Case Terminated',
   'Case Dates Recomputed',
@@ -48,6 +50,8 @@ const PLAN_ACTIONS = [
   'approve',
   'deny',
   'conclude',
+  'verify-commitment',
+  'revoke',
   'withdraw',
   'terminate',
   'recompute-dates',
@@ -161,7 +165,7 @@ export class ClockReminders extends Construct {
     // A year's holiday schedule became known: the cases whose dates assumed it are computed again.
     const recompute = new ServiceFunction(this, 'RecomputeDates', {
       entry: 'clock/recompute.ts',
-      description: "Computes again the dates of every case that assumed a year whose schedule became known",
+      description: 'Computes again the dates of every case that assumed a year whose schedule became known',
       environment,
       timeout: Duration.minutes(15),
     });

@@ -79,7 +79,10 @@ describe('every synthesized EventBridge rule', () => {
   });
 
   it('has a pattern, once CloudFormation has resolved it, that the pattern matcher accepts', () => {
-    const resources = [...model.ofType('AWS::Events::Rule'), ...model.ofType('AWS::Events::Archive')];
+    // A schedule rule (rate(…)) matches no events: it has no pattern to check.
+    const resources = [...model.ofType('AWS::Events::Rule'), ...model.ofType('AWS::Events::Archive')].filter(
+      (r) => !model.properties(r).ScheduleExpression,
+    );
     expect(resources.length).toBeGreaterThan(0);
     const refused = resources.flatMap((r) => {
       const pattern = model.properties(r).EventPattern;

@@ -3,7 +3,7 @@ import { CreateScheduleCommand, GetScheduleCommand, SchedulerClient } from '@aws
 import { describe, expect, inject, it } from 'vitest';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS } from '../../infra/local/platform.ts';
 import { localModel } from '../support/assembly.ts';
-import { call, eventually } from '../support/local.ts';
+import { call, eventually, platformNow } from '../support/local.ts';
 
 describe('EventBridge Scheduler in local mode', () => {
   it('fires a one-time schedule created with the SDK onto the hub bus at its time', async () => {
@@ -15,7 +15,8 @@ describe('EventBridge Scheduler in local mode', () => {
       endpoint: inject('endpoints').aws,
     });
     const caseId = randomUUID();
-    const at = new Date(Date.now() + 1500).toISOString().slice(0, 19);
+    // Scheduler reads at() against the platform's clock, which a run may have set to another day.
+    const at = new Date((await platformNow()).getTime() + 1500).toISOString().slice(0, 19);
     const name = `reminder-${caseId}`;
 
     await scheduler.send(

@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { readCloudAssembly } from '../../infra/local/assembly/cloud-assembly.ts';
 import { TemplateModel } from '../../infra/local/assembly/model.ts';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS } from '../../infra/local/platform.ts';
+import { endpoints } from './local.ts';
 
 /** The synthesized app the shared local platform runs, read the way local mode reads it. */
 export function localModel(): TemplateModel {
@@ -21,8 +22,8 @@ export function physicalName(model: TemplateModel, type: string, prefix: string)
 const client = { region: LOCAL_ACCOUNT.region, credentials: LOCAL_CREDENTIALS };
 
 export const documents = () =>
-  DynamoDBDocumentClient.from(new DynamoDBClient({ ...client, endpoint: inject('endpoints').dynamodb }), {
+  DynamoDBDocumentClient.from(new DynamoDBClient({ ...client, endpoint: endpoints().dynamodb }), {
     marshallOptions: { removeUndefinedValues: true },
   });
 
-export const stepFunctions = () => new SFNClient({ ...client, endpoint: inject('endpoints').aws });
+export const stepFunctions = () => new SFNClient({ ...client, endpoint: endpoints().aws });

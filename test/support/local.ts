@@ -1,7 +1,20 @@
 import { inject } from 'vitest';
 
-/** Talks to the local platform the global setup started, as a browser or a department system would. */
-export const baseUrl = () => inject('baseUrl');
+let own: { url: string; endpoints: Record<string, string> } | undefined;
+
+/**
+ * Points this test file at a platform of its own (one whose clock it moves, or that it restarts), or back at
+ * the shared one. Each test file runs in its own process, so no other file is affected.
+ */
+export function usePlatform(platform: { url: string; endpoints: Record<string, string> } | undefined) {
+  own = platform;
+}
+
+/** Talks to the local platform the global setup started (or this file's own), as a browser would. */
+export const baseUrl = () => own?.url ?? inject('baseUrl');
+
+/** The engines' endpoints (DynamoDB Local, S3, the AWS control plane) of that platform. */
+export const endpoints = () => own?.endpoints ?? inject('endpoints');
 
 export async function call(path: string, init: RequestInit & { token?: string } = {}) {
   const headers = new Headers(init.headers);

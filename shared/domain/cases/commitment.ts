@@ -246,3 +246,32 @@ export function verify(c: Case, input: VerifyInput): VerifyResult {
     regulatorNotice,
   };
 }
+
+/**
+ * The reminder's action when a commitment's verification date has passed and it is still open: the department
+ * is reminded, once per deadline (a recomputed deadline is a new one). Not on a provisional date.
+ */
+export function remindVerification(
+  c: Case,
+  input: { today: string; at: string },
+): { case: Case; record: AuditRecord } | undefined {
+  const index = c.obligations.findIndex((o) => o.kind === 'verification' && o.status === 'open');
+  const open = c.obligations[index];
+  if (open?.kind !== 'verification' || open.provisionalYears || open.remindedFor === open.deadline)
+    return undefined;
+  if (input.today <= open.deadline) return undefined;
+  const reminded: VerificationObligation = { ...open, remindedFor: open.deadline };
+  const at = Date.parse(input.at) >= Date.parse(c.updatedAt) ? input.at : c.updatedAt;
+  return {
+    case: { ...c, obligations: c.obligations.map((o, i) => (i === index ? reminded : o)), updatedAt: at },
+    record: {
+      caseId: c.id,
+      at,
+      actor: { subject: 'system', roles: ['system'] },
+      action: 'verification-overdue',
+      from: c.status,
+      to: c.status,
+      reason: `告知承诺核查期限 ${open.deadline} 已过，尚未核查 / the verification of the commitment was due by ${open.deadline}`,
+    },
+  };
+}

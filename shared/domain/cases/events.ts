@@ -15,6 +15,7 @@ const SAME_STATUS: Record<string, string> = {
   'clock-amber': 'Case Clock Amber',
   'clock-red': 'Case Clock Red',
   'recompute-dates': 'Case Dates Recomputed',
+  'verification-overdue': 'Case Verification Overdue',
   stall: 'Case Stalled',
   'resume-workflow': 'Case Workflow Resumed',
 };

@@ -122,6 +122,8 @@ export const VerificationObligation = z.object({
   materialIds: z.array(Id).min(1),
   deadline: Day,
   provisionalYears: ProvisionalYears,
+  /** The deadline the department was last reminded of, once it passed: reminded once per deadline. */
+  remindedFor: Day.optional(),
   status: z.enum(['open', 'verified', 'false']),
   closedAt: Timestamp.optional(),
   closedBy: Id.optional(),

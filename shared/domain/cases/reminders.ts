@@ -13,7 +13,7 @@ import { openMaterialObligations } from './obligation-state.ts';
  * (a pause, an extension, a supplied material, the end of the case, a year's schedule published) is the same
  * call.
  */
-export type ReminderKind = 'lapse' | 'obligations' | 'amber' | 'red';
+export type ReminderKind = 'lapse' | 'obligations' | 'amber' | 'red' | 'verification';
 
 export interface Reminder {
   kind: ReminderKind;
@@ -50,8 +50,12 @@ export function planReminders(c: Case, calendar: WorkCalendar, today: string): R
     const earliest = binding.map((o) => o.deadline).sort()[0]!;
     reminders.push({ kind: 'obligations', day: addDays(earliest, 1) });
   }
-  for (const o of c.obligations)
-    if (o.kind === 'verification' && o.status === 'open') wait(o.provisionalYears);
+  for (const o of c.obligations) {
+    if (o.kind !== 'verification' || o.status !== 'open') continue;
+    wait(o.provisionalYears);
+    // The department's own date: a reminder binds nobody, so it is planned on a provisional date too.
+    if (o.remindedFor !== o.deadline) reminders.push({ kind: 'verification', day: addDays(o.deadline, 1) });
+  }
   const clock = caseClock(c, calendar, today);
   if (clock) {
     wait(clock.provisionalYears);
@@ -77,4 +81,10 @@ export const warned = (c: Case, kind: 'amber' | 'red', deadline: string) =>
 /** The schedule name of a reminder: one per case and kind, so planning again replaces it. */
 export const reminderName = (caseId: string, kind: ReminderKind) => `case-${caseId}-${kind}`;
 
-export const REMINDER_KINDS: readonly ReminderKind[] = ['lapse', 'obligations', 'amber', 'red'];
+export const REMINDER_KINDS: readonly ReminderKind[] = [
+  'lapse',
+  'obligations',
+  'amber',
+  'red',
+  'verification',
+];

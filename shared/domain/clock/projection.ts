@@ -1,4 +1,4 @@
-import { getSolarDateFromLunar, getSolarTermDate } from 'chinese-days';
+import chineseDays from 'chinese-days';
 import { addDays } from './dates.ts';
 
 /**
@@ -10,7 +10,8 @@ import { addDays } from './dates.ts';
  * cannot be known before it. This is what an unpublished year is counted with, provisionally.
  *
  * The lunar dates come from chinese-days' lunar calendar, given local Date objects: its functions read dates
- * in the machine's zone, so a 'YYYY-MM-DD' string would be read a day early west of Greenwich.
+ * in the machine's zone, so a 'YYYY-MM-DD' string would be read a day early west of Greenwich. Its default
+ * export, because Node finds no named exports in the CommonJS build it loads outside a bundler.
  */
 export function statutoryHolidays(year: number): string[] {
   const springFestival = lunarNewYear(year);
@@ -34,7 +35,7 @@ export function statutoryHolidays(year: number): string[] {
 const lunarNewYear = (year: number) => lunar(year, 1, 1);
 
 function lunar(year: number, month: number, day: number): string {
-  return getSolarDateFromLunar(new Date(year, month - 1, day)).date;
+  return chineseDays.getSolarDateFromLunar(new Date(year, month - 1, day)).date;
 }
 
 /**
@@ -42,7 +43,7 @@ function lunar(year: number, month: number, day: number): string {
  * answers the day before: detected the same way it happens, and corrected.
  */
 function qingming(year: number): string {
-  const answer = getSolarTermDate(year, 4, 'pure_brightness');
+  const answer = chineseDays.getSolarTermDate(year, 4, 'pure_brightness');
   const readEarly = new Date(Date.UTC(year, 3, 15)).getDate() !== 15;
   return readEarly ? addDays(answer, 1) : answer;
 }

@@ -209,6 +209,7 @@ describe("the case events: every detail-type a case's audit trail is published u
     { action: 'clock-red', in: ['accepted', 'under-review'], reason: true },
     { action: 'verify-commitment', in: ['approved', 'concluded'], reason: false },
     { action: 'recompute-dates', in: ['submitted', 'accepted', 'under-review', 'concluded'], reason: true },
+    { action: 'verification-overdue', in: ['approved', 'concluded'], reason: true },
     { action: 'stall', in: ['submitted', 'accepted', 'under-review', 'approved', 'denied'], reason: true },
     {
       action: 'resume-workflow',

@@ -6,6 +6,7 @@ import type {
   ReviewTaskView as ReviewTaskSchema,
   StaffCasePage as StaffCasePageSchema,
   StaffCaseView as StaffCaseViewSchema,
+  StalledCasePage as StalledCasePageSchema,
   TaskPage as TaskPageSchema,
 } from '../../../shared/http/schemas/cases.ts';
 import type {
@@ -24,7 +25,7 @@ import type {
   MessagePage as MessagePageSchema,
   MessageView as MessageViewSchema,
 } from '../../../shared/http/schemas/messages.ts';
-import type { Me as MeSchema } from '../../../shared/http/schemas/platform.ts';
+import type { Health as HealthSchema, Me as MeSchema } from '../../../shared/http/schemas/platform.ts';
 
 // The API's own zod schemas are the one definition of its shapes; only their types reach the bundle.
 export type Guide = z.infer<typeof GuideSchema>;
@@ -42,6 +43,9 @@ export type ReviewTask = z.infer<typeof ReviewTaskSchema>;
 export type TaskPage = z.infer<typeof TaskPageSchema>;
 export type OverdueCasePage = z.infer<typeof OverdueCasePageSchema>;
 export type OverdueCase = OverdueCasePage['items'][number];
+export type StalledCasePage = z.infer<typeof StalledCasePageSchema>;
+export type StalledCase = StalledCasePage['items'][number];
+export type Health = z.infer<typeof HealthSchema>;
 export type Adjustment = z.infer<typeof AdjustmentSchema>;
 export type AdjustmentPage = z.infer<typeof AdjustmentPageSchema>;
 export type UploadInstructions = z.infer<typeof UploadInstructionsSchema>;

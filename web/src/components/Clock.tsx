@@ -13,32 +13,33 @@ const CLOSED: CaseView['status'][] = [
   'revoked',
 ];
 
-const COLOR = { green: 'green', amber: 'orange', red: 'red', paused: 'default', unknown: 'default' } as const;
+const COLOR = { green: 'green', amber: 'orange', red: 'red', paused: 'default' } as const;
 
 /**
  * The legal clock of a case, in working days against its promised limit: green, amber when 80% is used, red
  * when overdue, or paused (时限中止). Colour is never the only sign: the words say the same.
  */
 export function Clock({ clock, status }: { clock: CaseView['clock']; status: CaseView['status'] }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   if (CLOSED.includes(status)) return null;
   if (!clock) return <span className="muted">{t('clock.notStarted')}</span>;
   const words =
     clock.status === 'paused'
       ? t('clock.paused')
-      : clock.status === 'unknown'
-        ? clock.note
-          ? pick(clock.note)
-          : t('clock.unknown')
-        : clock.status === 'red'
-          ? t('clock.overdue', { n: Math.abs(clock.remainingDays ?? 0) })
-          : t('clock.remaining', { n: clock.remainingDays ?? 0 });
+      : clock.status === 'red'
+        ? t('clock.overdue', { n: Math.abs(clock.remainingDays ?? 0) })
+        : t('clock.remaining', { n: clock.remainingDays ?? 0 });
+  const provisional = (clock.provisionalYears?.length ?? 0) > 0;
   return (
     <span className={`clock clock--${clock.status}`} data-clock={clock.status}>
       <Tag color={COLOR[clock.status]}>{t(`clock.${clock.status}`)}</Tag>
       {words}
       {clock.deadline && (
-        <span className="muted"> · {t('clock.deadline', { date: clock.deadline.slice(0, 10) })}</span>
+        <span className="muted">
+          {' · '}
+          {t('clock.deadline', { date: clock.deadline.slice(0, 10) })}
+          {provisional && <span data-provisional="true">{t('clock.provisional')}</span>}
+        </span>
       )}
     </span>
   );

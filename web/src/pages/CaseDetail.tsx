@@ -32,7 +32,7 @@ export default function CaseDetail() {
 }
 
 function CaseFor() {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const { id } = useParams();
   // While the platform is still working on it (pre-check, review), the page keeps itself up to date.
   const found = useApi<CaseView>(`/api/cases/${id}`, { refreshMs: 5_000 });
@@ -51,6 +51,15 @@ function CaseFor() {
         <StatusTag c={c} />
         <Clock clock={c.clock} status={c.status} />
       </Flex>
+      {c.provisional && (
+        <Alert
+          type="info"
+          showIcon
+          className="case__provisional"
+          title={t('case.provisionalTitle')}
+          description={pick(c.provisional)}
+        />
+      )}
       {DECIDED.includes(c.status) && <Outcome c={c} resultName={guide.data?.resultName} />}
       {notice && <NoticeAnswer c={c} notice={notice} onDone={found.reload} />}
       <Obligations c={c} onDone={found.reload} />

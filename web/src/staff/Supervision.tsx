@@ -1,5 +1,15 @@
-import { Button, Empty, Table, Typography } from 'antd';
-import type { OverdueCase, OverdueCasePage, RegionList, ReviewTask } from '../api/types.ts';
+import { Alert, Button, Card, Empty, Input, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { api } from '../api/client.ts';
+import type {
+  Health,
+  OverdueCase,
+  OverdueCasePage,
+  RegionList,
+  ReviewTask,
+  StalledCase,
+  StalledCasePage,
+} from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { usePagedList } from '../api/usePagedList.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
@@ -17,9 +27,106 @@ const PATH = '/api/staff/escalations';
 export default function Supervision() {
   return (
     <RequireRole roles={['supervisor', 'admin']}>
+      <CalendarOutlook />
       <Overdue />
+      <Stalled />
       <Escalations />
     </RequireRole>
+  );
+}
+
+/** The yearly step: the next year's holiday schedule, when it is missing within 60 days of 1 January. */
+function CalendarOutlook() {
+  const { t, pick } = useI18n();
+  const health = useApi<Health>('/api/health', { anonymous: true });
+  const warning = health.data?.calendar?.warning;
+  if (!warning) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      className="calendar-outlook"
+      title={t('supervision.calendarMissing', { year: health.data?.calendar?.nextYear ?? '' })}
+      description={pick(warning)}
+    />
+  );
+}
+
+/** Cases whose workflow failed for good: each waits for a supervisor to resume it once the cause is fixed. */
+function Stalled() {
+  const { t } = useI18n();
+  const cases = useApi<StalledCasePage>('/api/staff/stalled?limit=50', { refreshMs: 15_000 });
+  const regionName = useRegionName();
+  const [error, setError] = useState<unknown>();
+  const [resuming, setResuming] = useState<string>();
+  const [reason, setReason] = useState('');
+  const resume = async () => {
+    setError(undefined);
+    try {
+      await api(`/api/staff/cases/${resuming}/resume`, { method: 'POST', body: { reason } });
+      setResuming(undefined);
+      setReason('');
+      cases.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  if (cases.data?.items.length === 0) return null;
+  return (
+    <div className="page">
+      <Typography.Title level={2}>{t('supervision.stalled')}</Typography.Title>
+      <p className="muted">{t('supervision.stalledHint')}</p>
+      {cases.error !== undefined && <ErrorNotice error={cases.error} onRetry={cases.reload} />}
+      {error !== undefined && <ErrorNotice error={error} />}
+      {(cases.data?.items.length ?? 0) > 0 && (
+        <Table<StalledCase>
+          rowKey="caseId"
+          dataSource={cases.data?.items}
+          pagination={false}
+          scroll={{ x: true }}
+          columns={[
+            { title: t('inbox.matter'), dataIndex: 'matterName' },
+            { title: t('supervision.step'), dataIndex: 'state' },
+            { title: t('supervision.error'), dataIndex: 'error' },
+            {
+              title: t('supervision.since'),
+              key: 'since',
+              render: (_, x) => new Date(x.since).toLocaleString(),
+            },
+            { title: t('supervision.region'), key: 'region', render: (_, x) => regionName(x.region) },
+            {
+              title: t('inbox.case'),
+              key: 'resume',
+              render: (_, x) => (
+                <Button
+                  onClick={() => setResuming(x.caseId)}
+                  aria-label={t('supervision.resumeCase', { id: x.caseId.slice(0, 8) })}
+                >
+                  {t('supervision.resume')}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      )}
+      {resuming && (
+        <Card title={t('supervision.resumeCase', { id: resuming.slice(0, 8) })} className="resume">
+          <label htmlFor="resume-reason">{t('supervision.resumeReason')}</label>
+          <Input.TextArea
+            id="resume-reason"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            autoSize={{ minRows: 2 }}
+          />
+          <Space className="resume__actions">
+            <Button type="primary" disabled={reason.trim().length < 2} onClick={resume}>
+              {t('supervision.resume')}
+            </Button>
+            <Button onClick={() => setResuming(undefined)}>{t('common.cancel')}</Button>
+          </Space>
+        </Card>
+      )}
+    </div>
   );
 }
 

@@ -34,6 +34,7 @@ export function Obligations({ c, onDone }: { c: CaseView; onDone: () => void }) 
               <>
                 <p id={`owed-${o.materialId}`} className="obligation__deadline">
                   {t('case.owedBy', { date: o.deadline })}
+                  {o.provisionalYears && <span data-provisional="true">{t('clock.provisional')}</span>}
                 </p>
                 {AWAITING.includes(c.status) && <SupplyDeferred c={c} o={o} onDone={onDone} />}
               </>
