@@ -77,7 +77,7 @@ try {
 
   Demo users (role → user):
 ${DEMO_USERS.map((u) => `    ${u.role.padEnd(10)} ${u.id.padEnd(22)} ${u.name}  ${u.description}`).join('\n')}
-`);
+${await yearlyStep(platform.url)}`);
 
   let stopping = false;
   const stop = async () => {
@@ -108,4 +108,13 @@ function platformTime(clock: PlatformClock): string {
   const apart = [days && `${days} d`, hours && `${hours} h`, rest && `${rest} min`].filter(Boolean).join(' ');
   const relation = `${apart || 'under a minute'} ${clock.offsetMs > 0 ? 'ahead of' : 'behind'} the real time`;
   return `\n    Platform time   ${china} China time (${relation}; GET/POST /local/clock)`;
+}
+
+/** The yearly step, as the platform reports it: the next year's holidays, when missing within 60 days of it. */
+async function yearlyStep(url: string): Promise<string> {
+  const health = (await (await fetch(`${url}/api/health`)).json()) as {
+    calendar?: { warning?: { 'zh-CN': string; en: string } };
+  };
+  const warning = health.calendar?.warning;
+  return warning ? `\n  ⚠ ${warning['zh-CN']}\n    ${warning.en}\n` : '';
 }

@@ -87,7 +87,7 @@ export class ObservabilityStack extends Stack {
       'NextYearSchedule',
       nextYearMissing,
       1,
-      "The next year starts within 60 days and its holiday schedule is not loaded: load it (PUT /api/calendar/years/{year}).",
+      'The next year starts within 60 days and its holiday schedule is not loaded: load it (PUT /api/calendar/years/{year}).',
     );
     dlqDepth.forEach((metric, i) => {
       alarm(
