@@ -12,8 +12,9 @@ export const YEAR_LOADED = 'Calendar Year Loaded';
 /**
  * Holiday years an administrator loaded (a notice not yet in `chinese-days`), kept in the matters table as
  * `CALENDAR / YEAR#<year>`, with `CALENDAR / LOADED#<at>#<year>` carrying the `Calendar Year Loaded` event
- * through the table's outbox. Functions keep the years for five minutes; whatever must see a year at once
- * (the recomputation that loading sets off) asks for a fresh read.
+ * through the table's outbox. Functions keep the years for five minutes, unless a date fell in a year they
+ * do not know: then they read them again on the next call, so a newly loaded year is used everywhere from the
+ * next request.
  */
 export class CalendarStore {
   private cached?: { calendar: WorkCalendar; at: number };
@@ -24,7 +25,11 @@ export class CalendarStore {
   ) {}
 
   async calendar(fresh = false): Promise<WorkCalendar> {
-    if (!fresh && this.cached && nowMs() - this.cached.at < CACHE_MS) return this.cached.calendar;
+    // A calendar that had to assume a year is read again each time: the year may have been loaded meanwhile.
+    const cached = this.cached;
+    if (!fresh && cached && cached.calendar.assumedYears().length === 0 && nowMs() - cached.at < CACHE_MS) {
+      return cached.calendar;
+    }
     const { Items } = await this.db.send(
       new QueryCommand({
         TableName: this.table,

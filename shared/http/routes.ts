@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Role } from '../domain/identity.ts';
 import { Workdays, WorkdaysQuery, YearBody, YearPath } from './schemas/calendar.ts';
 import {
   Application,
@@ -71,6 +72,12 @@ export interface RouteSpec {
   handler: string;
   /** public, or the user pool whose tokens the route's JWT authorizer accepts. */
   auth: 'public' | 'citizens' | 'staff';
+  /**
+   * Who may call it: the roles whose request is let through to the resource (which may still be another's:
+   * a citizen sees only their own cases, staff only their department's and region's). The authorization
+   * matrix test (test/integration/authorization.test.ts) holds every route to it, for every role.
+   */
+  roles: readonly Caller[];
   summary: string;
   tag: string;
   request?: { path?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
@@ -79,6 +86,20 @@ export interface RouteSpec {
   >;
   permissions: Permission[];
 }
+
+/** A caller: a role, or nobody signed in. */
+export type Caller = Role | 'anonymous';
+const EVERYONE: readonly Caller[] = [
+  'anonymous',
+  'citizen',
+  'enterprise',
+  'window',
+  'reviewer',
+  'supervisor',
+  'admin',
+];
+const CITIZENS: readonly Caller[] = ['citizen', 'enterprise'];
+const STAFF: readonly Caller[] = ['window', 'reviewer', 'supervisor', 'admin'];
 
 const notFound = { description: 'No such resource (or not yours to see)', schema: ErrorBody };
 const invalid = { description: 'The request is not valid: the code says why', schema: ErrorBody };
@@ -94,6 +115,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/health',
     handler: 'platform/health.ts',
     auth: 'public',
+    roles: EVERYONE,
     summary: 'Whether every engine the platform depends on answers',
     tag: 'platform',
     responses: {
@@ -107,6 +129,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/openapi.json',
     handler: 'platform/openapi.ts',
     auth: 'public',
+    roles: EVERYONE,
     summary: 'This document: the OpenAPI 3.1 description of the API',
     tag: 'platform',
     responses: { 200: { description: 'OpenAPI 3.1' } },
@@ -117,6 +140,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/me',
     handler: 'identity/me.ts',
     auth: 'citizens',
+    roles: CITIZENS,
     summary: 'Who the signed-in citizen or enterprise is, personal data masked',
     tag: 'identity',
     responses: { 200: { description: 'The caller', schema: Me } },
@@ -127,6 +151,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/staff/me',
     handler: 'identity/me.ts',
     auth: 'staff',
+    roles: STAFF,
     summary: 'Who the signed-in staff member is: roles, region, department',
     tag: 'identity',
     responses: { 200: { description: 'The caller', schema: Me } },
@@ -137,6 +162,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/calendar/workdays',
     handler: 'calendar/workdays.ts',
     auth: 'public',
+    roles: EVERYONE,
     summary:
       'The date N working days after a date (the acceptance day not counted), by the State Council calendar',
     tag: 'calendar',
@@ -149,6 +175,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/calendar/years/{year}',
     handler: 'calendar/load-year.ts',
     auth: 'staff',
+    roles: ['admin'],
     summary: "Load a year's holidays and make-up working days (admin), so the legal clock can count into it",
     tag: 'calendar',
     request: { path: YearPath, body: YearBody },
@@ -160,6 +187,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/cases',
     handler: 'cases/submit.ts',
     auth: 'citizens',
+    roles: CITIZENS,
     summary: 'Apply for a matter (Idempotency-Key header required); the version in force is pinned',
     tag: 'cases',
     request: { body: Application },
@@ -177,6 +205,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/cases',
     handler: 'cases/read.ts',
     auth: 'citizens',
+    roles: CITIZENS,
     summary: 'My cases, newest first',
     tag: 'cases',
     request: { query: ListCasesQuery },
@@ -188,6 +217,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/cases/{id}',
     handler: 'cases/read.ts',
     auth: 'citizens',
+    roles: CITIZENS,
     summary: 'One of my cases: status, one-time notice, obligations and timeline',
     tag: 'cases',
     request: { path: CaseIdPath },
@@ -199,6 +229,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/cases/{id}/withdraw',
     handler: 'cases/withdraw.ts',
     auth: 'citizens',
+    roles: CITIZENS,
     summary: 'Withdraw my application before a decision',
     tag: 'cases',
     request: { path: CaseIdPath, body: WithdrawBody },
@@ -215,6 +246,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/cases/{id}/supplements',
     handler: 'cases/supplement.ts',
     auth: 'citizens',
+    roles: CITIZENS,
     summary: 'Answer the one-time notice (补正): the case is pre-checked again',
     tag: 'cases',
     request: { path: CaseIdPath, body: SupplementBody },
@@ -231,6 +263,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/cases/{id}/materials',
     handler: 'materials/upload-url.ts',
     auth: 'citizens',
+    roles: CITIZENS,
     summary:
       'Ask to upload a material of my case: a URL limited to the declared type and size; checked after upload',
     tag: 'materials',
@@ -248,6 +281,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/cases/{id}/materials/{materialId}',
     handler: 'materials/download-url.ts',
     auth: 'citizens',
+    roles: CITIZENS,
     summary: 'Download the accepted file of a material of my case (a 5-minute URL)',
     tag: 'materials',
     request: { path: MaterialPath },
@@ -263,6 +297,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/staff/cases/{id}/materials/{materialId}',
     handler: 'materials/download-url.ts',
     auth: 'staff',
+    roles: ['window', 'reviewer', 'supervisor', 'admin'],
     summary: "Download the accepted file of a material of a case I may read (its reviewers'; a 5-minute URL)",
     tag: 'materials',
     request: { path: MaterialPath },
@@ -279,6 +314,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/cases/{id}/verification',
     handler: 'cases/verification.ts',
     auth: 'staff',
+    roles: ['reviewer'],
     summary: 'Record the verification of a commitment: true closes it; false revokes the decision (审管协同)',
     tag: 'cases',
     request: { path: CaseIdPath, body: VerificationBody },
@@ -311,6 +347,8 @@ export const ROUTES: RouteSpec[] = [
       path: `/api/staff/cases/{id}${suffix}`,
       handler: 'cases/clock.ts',
       auth: 'staff',
+      // Pauses are a handler's (reviewer, window), extensions a supervisor's: the handler tells them apart.
+      roles: ['reviewer', 'window', 'supervisor'],
       summary,
       tag: 'cases',
       request: { path: CaseIdPath, body },
@@ -332,6 +370,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/messages',
     handler: 'messages/list-messages.ts',
     auth: 'citizens',
+    roles: CITIZENS,
     summary: 'My messages, newest first: every change to my cases I should know of, in zh-CN and English',
     tag: 'messages',
     request: { query: ListMessagesQuery },
@@ -343,6 +382,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/messages/{id}/read',
     handler: 'messages/mark-read.ts',
     auth: 'citizens',
+    roles: CITIZENS,
     summary: 'Mark one of my messages read',
     tag: 'messages',
     request: { path: MessageIdPath },
@@ -354,6 +394,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/tasks',
     handler: 'tasks/inbox.ts',
     auth: 'staff',
+    roles: ['reviewer', 'supervisor'],
     summary: "A reviewer's inbox: open review tasks of their department and region, earliest deadline first",
     tag: 'tasks',
     request: { query: ListCasesQuery },
@@ -365,6 +406,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/tasks/{id}/decision',
     handler: 'tasks/inbox.ts',
     auth: 'staff',
+    roles: ['reviewer', 'supervisor'],
     summary: 'Approve, deny (with a reason) or return for correction (with a reason); the workflow resumes',
     tag: 'tasks',
     request: { path: TaskIdPath, body: TaskDecisionBody },
@@ -385,6 +427,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/window/cases',
     handler: 'window/take-in.ts',
     auth: 'staff',
+    roles: ['window'],
     summary:
       "Window staff submit an application on a citizen's or enterprise's behalf (一窗受理, 帮办代办); Idempotency-Key required",
     tag: 'window',
@@ -408,6 +451,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/window/cases',
     handler: 'window/taken-in.ts',
     auth: 'staff',
+    roles: ['window'],
     summary: 'The cases I took in at the window, newest first',
     tag: 'window',
     request: { query: ListCasesQuery },
@@ -419,6 +463,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/staff/cases/{id}',
     handler: 'cases/staff-read.ts',
     auth: 'staff',
+    roles: ['window', 'reviewer', 'supervisor', 'admin'],
     summary:
       'One case as staff see it (its handling department and region, the window that took it in, supervisors, admins)',
     tag: 'cases',
@@ -436,6 +481,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/staff/escalations',
     handler: 'tasks/escalations.ts',
     auth: 'staff',
+    roles: ['supervisor', 'admin'],
     summary: 'Review tasks that ran out of time and were escalated (督办), in my region: supervisors, admins',
     tag: 'tasks',
     request: { query: ListCasesQuery },
@@ -447,6 +493,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/staff/stalled',
     handler: 'cases/stalled.ts',
     auth: 'staff',
+    roles: ['supervisor', 'admin'],
     summary:
       'Cases whose workflow failed for good and waits to be resumed, in my region: supervisors, admins',
     tag: 'cases',
@@ -459,6 +506,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/staff/cases/{id}/resume',
     handler: 'cases/resume.ts',
     auth: 'staff',
+    roles: ['supervisor', 'admin'],
     summary: 'Resume the workflow of a stalled case once the cause is fixed: its supervisors, admins',
     tag: 'cases',
     request: { path: CaseIdPath, body: ResumeWorkflowBody },
@@ -476,6 +524,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/staff/overdue',
     handler: 'cases/overdue.ts',
     auth: 'staff',
+    roles: ['supervisor', 'admin'],
     summary: 'Undecided cases past their legal deadline (红灯), in my region: supervisors, admins',
     tag: 'cases',
     request: { query: ListCasesQuery },
@@ -487,6 +536,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/integrations/failures',
     handler: 'integrations/failures.ts',
     auth: 'staff',
+    roles: ['admin'],
     summary:
       'Answers of department systems that changed nothing (invalid or unmatched), newest first: admins',
     tag: 'integrations',
@@ -503,6 +553,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/regions',
     handler: 'catalog/list-regions.ts',
     auth: 'public',
+    roles: EVERYONE,
     summary: 'The administrative regions of the province (GB/T 2260)',
     tag: 'catalog',
     responses: { 200: { description: 'Regions', schema: RegionList } },
@@ -513,6 +564,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/matters',
     handler: 'catalog/search-matters.ts',
     auth: 'public',
+    roles: EVERYONE,
     summary: 'Find matters: Chinese full text, colloquial words, pinyin and initials, with filters',
     tag: 'catalog',
     request: { query: ListMattersQuery },
@@ -524,6 +576,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/matters/suggest',
     handler: 'catalog/search-matters.ts',
     auth: 'public',
+    roles: EVERYONE,
     summary: 'Suggestions for the search box as the citizen types (characters, pinyin or initials)',
     tag: 'catalog',
     request: { query: SuggestQuery },
@@ -535,6 +588,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/matters/{implementationCode}',
     handler: 'catalog/get-matter.ts',
     auth: 'public',
+    roles: EVERYONE,
     summary: 'The guide (办事指南) of one implementation item, in the version in force (or at ?at=)',
     tag: 'catalog',
     request: { path: ImplementationCodePath, query: AtQuery },
@@ -546,6 +600,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/catalog/base/{baseCode}',
     handler: 'catalog/get-base-item.ts',
     auth: 'public',
+    roles: EVERYONE,
     summary: 'A base item (基本目录事项): the parts identical across the province',
     tag: 'catalog',
     request: { path: BaseCodePath, query: AtQuery },
@@ -561,6 +616,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/catalog/adjustments',
     handler: 'catalog/adjustments.ts',
     auth: 'staff',
+    roles: ['reviewer', 'supervisor'],
     summary: "A department proposes a change to its region's implementation item (调整申请)",
     tag: 'catalog',
     request: { body: AdjustmentRequestBody },
@@ -577,6 +633,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/catalog/adjustments',
     handler: 'catalog/adjustments.ts',
     auth: 'staff',
+    roles: ['reviewer', 'supervisor', 'admin'],
     summary: 'Adjustment requests: a department sees its own, the service-management office all',
     tag: 'catalog',
     request: { query: ListAdjustmentsQuery },
@@ -588,6 +645,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/catalog/adjustments/{id}/decision',
     handler: 'catalog/adjustments.ts',
     auth: 'staff',
+    roles: ['admin'],
     summary: 'The service-management office approves (publishing a new version) or rejects a request',
     tag: 'catalog',
     request: { path: AdjustmentIdPath, body: DecisionBody },
@@ -605,6 +663,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/catalog/export',
     handler: 'catalog/export.ts',
     auth: 'public',
+    roles: EVERYONE,
     summary: 'The whole catalog in force, machine-readable, valid against its JSON Schema',
     tag: 'catalog',
     responses: { 200: { description: 'The catalog', schema: CatalogExport } },
@@ -615,6 +674,7 @@ export const ROUTES: RouteSpec[] = [
     path: '/api/catalog/export/schema.json',
     handler: 'catalog/export.ts',
     auth: 'public',
+    roles: EVERYONE,
     summary: 'The JSON Schema the export is valid against',
     tag: 'catalog',
     responses: { 200: { description: 'JSON Schema (draft 2020-12)' } },

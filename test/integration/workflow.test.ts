@@ -13,7 +13,7 @@ import {
   supplement as supplementCase,
   taskFor,
 } from '../support/cases.ts';
-import { call, eventually, tokenFor } from '../support/local.ts';
+import { call, eventually, platformNow, tokenFor } from '../support/local.ts';
 import { BIRTH_REGISTRATION, E_LICENCES } from '../support/matters.ts';
 
 const submit = (token: string, materials: object[]) =>
@@ -255,9 +255,9 @@ describe('the approval workflow, end to end on the local platform', () => {
   });
 
   it('counts an application nobody checked within 5 working days as accepted from receipt (Art. 32)', async () => {
-    // given a case received now that no pre-check ever answered (its workflow failed, say), as the store holds it
+    // given a case received now that no pre-check ever answered (its workflow stalled), as the store holds it
     const id = randomUUID();
-    const receivedAt = new Date().toISOString();
+    const receivedAt = (await platformNow()).toISOString();
     const stuck = {
       id,
       matter: {
@@ -275,6 +275,7 @@ describe('the approval workflow, end to end on the local platform', () => {
       receivedAt,
       notices: [],
       obligations: [],
+      stalled: { at: receivedAt, state: 'Precheck', error: 'Error' },
     };
     const record = {
       caseId: id,
@@ -333,5 +334,18 @@ describe('the approval workflow, end to end on the local platform', () => {
     expect(accepted.timeline.at(-1)).toMatchObject({ action: 'auto-accept', actor: { subject: 'system' } });
     expect(accepted.receivedAt).toBe(receivedAt);
     expect(accepted.clock).toMatchObject({ status: 'green', limitDays: 2 });
+
+    // and once its supervisors resume its workflow, it goes on to review, accepted as it is
+    const supervisor = await tokenFor('supervisor', { user: 'supervisor-xian' });
+    const resumed = await call(`/api/staff/cases/${id}/resume`, {
+      method: 'POST',
+      token: supervisor,
+      body: JSON.stringify({ reason: '预审故障已排除 / the pre-check is fixed' }),
+    });
+    expect(resumed.status, JSON.stringify(resumed.body)).toBe(200);
+    await eventually(async () => {
+      const { body } = await call(`/api/staff/cases/${id}`, { token: reviewer });
+      return body.status === 'under-review' ? body : undefined;
+    });
   });
 });

@@ -63,6 +63,11 @@ export class WorkCalendar {
     return this.#years.has(year);
   }
 
+  /** The unknown years this calendar has had to count provisionally so far. */
+  assumedYears(): number[] {
+    return [...this.#projected.keys()].sort((a, b) => a - b);
+  }
+
   /** The years known, in order. */
   years(): number[] {
     return [...this.#years.keys()].sort((a, b) => a - b);
