@@ -1,10 +1,10 @@
 import { nowIso } from '../../shared/adapters/clock.ts';
 import { extendClock, pauseClock, resumeClock } from '../../shared/domain/cases/clock-record.ts';
-import { noSuchCase } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
 import { CaseIdPath, ExtensionBody, PauseBody, ResumeBody } from '../../shared/http/schemas/cases.ts';
 import { calendars, clockFields } from './clock-view.ts';
+import { caseForStaff } from './staff-access.ts';
 import { asConflict, cases, caseView } from './store.ts';
 
 /**
@@ -15,8 +15,7 @@ import { asConflict, cases, caseView } from './store.ts';
 export const handler = httpHandler(async (request) => {
   const actor = requireRole(request, 'reviewer', 'window', 'supervisor');
   const { id } = CaseIdPath.parse(request.pathParameters ?? {});
-  const c = await cases.get(id);
-  if (!c) throw noSuchCase();
+  const c = await caseForStaff(cases, id, actor);
   const at = nowIso();
   try {
     const changed = request.routeKey.endsWith('/pauses')

@@ -3,12 +3,11 @@ import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
 import { StalledStore } from '../../shared/adapters/stalled-store.ts';
 import { startApproval } from '../../shared/adapters/workflow.ts';
-import { staffMayRead } from '../../shared/domain/cases/access.ts';
 import { resumeWorkflow, stall } from '../../shared/domain/cases/stall.ts';
-import { forbidden, noSuchCase } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
 import { CaseIdPath, ResumeWorkflowBody } from '../../shared/http/schemas/cases.ts';
+import { caseForStaff } from './staff-access.ts';
 import { asConflict, cases, staffCaseView } from './store.ts';
 
 const stalled = new StalledStore(documents, requiredEnv('CASES_TABLE'));
@@ -22,9 +21,7 @@ export const handler = httpHandler(async (request) => {
   const actor = requireRole(request, 'supervisor', 'admin');
   const { id } = CaseIdPath.parse(request.pathParameters ?? {});
   const { reason } = ResumeWorkflowBody.parse(request.json ?? {});
-  const c = await cases.get(id);
-  if (!c) throw noSuchCase();
-  if (!staffMayRead(c, actor)) throw forbidden();
+  const c = await caseForStaff(cases, id, actor);
   try {
     const resumed = resumeWorkflow(c, { actor, at: nowIso(), reason });
     await cases.transition(c, resumed.case, resumed.record, { also: [stalled.unlisting(c)] });

@@ -2,10 +2,11 @@ import { nowIso } from '../../shared/adapters/clock.ts';
 import { verify } from '../../shared/domain/cases/commitment.ts';
 import { CaseError } from '../../shared/domain/cases/errors.ts';
 import { maskName } from '../../shared/domain/masking.ts';
-import { forbidden, HttpError, noSuchCase } from '../../shared/http/errors.ts';
+import { forbidden, HttpError } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
 import { CaseIdPath, VerificationBody } from '../../shared/http/schemas/cases.ts';
+import { caseForStaff } from './staff-access.ts';
 import { asConflict, cases, caseView, creditTable } from './store.ts';
 
 /**
@@ -17,8 +18,7 @@ export const handler = httpHandler(async (request) => {
   const reviewer = requireRole(request, 'reviewer');
   const { id } = CaseIdPath.parse(request.pathParameters ?? {});
   const { truthful, note } = VerificationBody.parse(request.json ?? {});
-  const current = await cases.get(id);
-  if (!current) throw noSuchCase();
+  const current = await caseForStaff(cases, id, reviewer);
   let result: ReturnType<typeof verify>;
   try {
     result = verify(current, { truthful, note, reviewer, at: nowIso() });

@@ -1,8 +1,9 @@
-import { isOwnCase, staffMayRead } from '../../shared/domain/cases/access.ts';
-import { forbidden, noSuchCase, notFound } from '../../shared/http/errors.ts';
+import { isOwnCase } from '../../shared/domain/cases/access.ts';
+import { noSuchCase, notFound } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
 import { MaterialPath } from '../../shared/http/schemas/materials.ts';
+import { caseForStaff } from '../cases/staff-access.ts';
 import { materialDownload } from './download.ts';
 import { cases } from './store.ts';
 
@@ -10,15 +11,12 @@ import { cases } from './store.ts';
  * The file that stands for a material of a case (its latest accepted upload), through a 5-minute URL:
  * GET /api/cases/{id}/materials/{materialId} for the applicant (another's case is a 404, like none), and
  * GET /api/staff/cases/{id}/materials/{materialId} for the staff who may read the case — its reviewers above
- * all (403 for others).
+ * all (for anyone else, as for a case that does not exist, a 404).
  */
 export const handler = httpHandler(async (request) => {
   const { id, materialId } = MaterialPath.parse(request.pathParameters ?? {});
   if (request.routeKey.startsWith('GET /api/staff/')) {
-    const staff = requireRole(request, 'reviewer', 'window', 'supervisor', 'admin');
-    const found = await cases.get(id);
-    if (!found) throw noSuchCase();
-    if (!staffMayRead(found, staff)) throw forbidden();
+    await caseForStaff(cases, id, requireRole(request, 'reviewer', 'window', 'supervisor', 'admin'));
   } else {
     const applicant = requireRole(request, 'citizen', 'enterprise');
     const found = await cases.get(id);

@@ -26,9 +26,9 @@ export const handler = httpHandler(async (request) => {
   const { id } = TaskIdPath.parse(request.pathParameters ?? {});
   const decision = TaskDecisionBody.parse(request.json ?? {});
   const found = await tasks.get(id);
-  if (!found) throw notFound('TASK_NOT_FOUND', '未找到该审查任务', 'No such review task');
-  if (found.task.department !== reviewer.department || found.task.region !== reviewer.region)
-    throw forbidden();
+  // Another department's or region's task answers like none: nobody learns which task ids exist.
+  if (!found || found.task.department !== reviewer.department || found.task.region !== reviewer.region)
+    throw notFound('TASK_NOT_FOUND', '未找到该审查任务', 'No such review task');
   // The decision is tried on the case first: one the case cannot take (deferred materials still awaited, a
   // supervisor who is not a handler) is refused here and the task stays open, rather than failing the workflow.
   const c = await cases.get(found.task.caseId);

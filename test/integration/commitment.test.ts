@@ -83,7 +83,8 @@ describe('告知承诺: approved on a commitment, verified afterwards', () => {
     const stranger = await tokenFor('reviewer', { user: 'reviewer-xian-police' });
     const verifyAs = (token: string, body: object) =>
       call(`/api/cases/${id}/verification`, { method: 'POST', token, body: JSON.stringify(body) });
-    expect((await verifyAs(stranger, { truthful: false, note: '越权' })).status).toBe(403);
+    // Another department's reviewer is told nothing of the case: as if it did not exist.
+    expect((await verifyAs(stranger, { truthful: false, note: '越权' })).status).toBe(404);
     expect((await verifyAs(reviewer, { truthful: false })).status).toBe(400);
 
     const revoked = await verifyAs(reviewer, { truthful: false, note: '现场核查：经营场所不存在' });

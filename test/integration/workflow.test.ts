@@ -88,8 +88,9 @@ describe('the approval workflow, end to end on the local platform', () => {
 
     const otherDepartment = await tokenFor('reviewer', { user: 'reviewer-xian-market' });
     const otherRegion = await tokenFor('reviewer', { user: 'reviewer-xian-police', region: '610300' });
-    expect((await decide(otherDepartment, task.id, 'approve')).status).toBe(403);
-    expect((await decide(otherRegion, task.id, 'approve')).status).toBe(403);
+    // Another department's or region's task is not theirs to know of: as if there were none.
+    expect((await decide(otherDepartment, task.id, 'approve')).status).toBe(404);
+    expect((await decide(otherRegion, task.id, 'approve')).status).toBe(404);
 
     const [a, b] = await Promise.all([
       decide(reviewer, task.id, 'approve'),

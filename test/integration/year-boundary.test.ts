@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS } from '../../infra/local/platform.ts';
 import { calendarWith, defaultCalendar } from '../../shared/domain/clock/calendar.ts';
 import { documents, localModel, physicalName } from '../support/assembly.ts';
-import { caseOf, decide, statusBecomes, submit, supplement, taskFor, uploadPdf } from '../support/cases.ts';
+import { approveToTheEnd, caseOf, decide, statusBecomes, taskFor, underReview } from '../support/cases.ts';
 import { call, endpoints, eventually, setPlatformClock, tokenFor } from '../support/local.ts';
 import { ownPlatform } from '../support/own-platform.ts';
 import { expectNoStuckCases, stuckCases } from '../support/stuck.ts';
@@ -38,34 +38,6 @@ async function scheduleOf(name: string) {
 
 const idle = () => call('/local/idle');
 const at = (day: string, time = '10:00') => setPlatformClock({ now: `${day}T${time}:00+08:00` });
-
-/** Applies, answers the one-time notice with a PDF for each material it names, and waits for review. */
-async function underReview(citizen: string, application: object) {
-  const id = await submit(citizen, application);
-  const notified = await statusBecomes(citizen, id, 'correction-requested');
-  const asked = (notified.notices.at(-1).items as { materialId: string; deferrable: boolean }[]).filter(
-    (i) => !(i.deferrable && (application as { tolerance?: boolean }).tolerance),
-  );
-  const uploads = [];
-  for (const item of asked) uploads.push(await uploadPdf(citizen, id, item.materialId));
-  await eventually(async () => {
-    const c = await caseOf(citizen, id);
-    const accepted = c.uploads.filter((u: { status: string }) => u.status === 'accepted').length;
-    return accepted === asked.length ? true : undefined;
-  });
-  expect((await supplement(citizen, id, uploads)).status).toBe(200);
-  return { id, reviewing: await statusBecomes(citizen, id, 'under-review') };
-}
-
-/** Approves every review step until the case concludes. */
-async function approveToTheEnd(reviewer: string, citizen: string, id: string) {
-  for (;;) {
-    const c = await caseOf(citizen, id);
-    if (c.status === 'concluded') return c;
-    const task = await taskFor(reviewer, id).catch(() => undefined);
-    if (task) expect((await decide(reviewer, task.id, 'approve')).status).toBe(200);
-  }
-}
 
 async function commitmentCase(citizen: string, reviewer: string) {
   const { id } = await underReview(citizen, {
@@ -238,7 +210,7 @@ describe('the legal clock on the days that matter, on a platform whose clock the
           body: '{"reason":"试试"}',
         })
       ).status,
-    ).toBe(403);
+    ).toBe(404);
 
     for (const v of versions) await documents().send(new PutCommand({ TableName: matters, Item: v }));
     const resumed = await call(`/api/staff/cases/${id}/resume`, {

@@ -119,3 +119,34 @@ export async function fastForward(body: object) {
   expect(status, JSON.stringify(answer)).toBe(202);
   return answer;
 }
+
+/** Applies, answers the one-time notice with a PDF for each material it names, and waits for review. */
+export async function underReview(
+  citizen: string,
+  application: { implementationCode: string; tolerance?: boolean; [field: string]: unknown },
+) {
+  const id = await submit(citizen, application);
+  const notified = await statusBecomes(citizen, id, 'correction-requested');
+  const asked = (notified.notices.at(-1).items as { materialId: string; deferrable: boolean }[]).filter(
+    (i) => !(i.deferrable && application.tolerance),
+  );
+  const uploads = [];
+  for (const item of asked) uploads.push(await uploadPdf(citizen, id, item.materialId));
+  await eventually(async () => {
+    const c = await caseOf(citizen, id);
+    const accepted = c.uploads.filter((u: { status: string }) => u.status === 'accepted').length;
+    return accepted === asked.length ? true : undefined;
+  });
+  expect((await supplement(citizen, id, uploads)).status).toBe(200);
+  return { id, reviewing: await statusBecomes(citizen, id, 'under-review') };
+}
+
+/** Approves every review step until the case concludes. */
+export async function approveToTheEnd(reviewer: string, citizen: string, id: string) {
+  for (;;) {
+    const c = await caseOf(citizen, id);
+    if (c.status === 'concluded') return c;
+    const task = await taskFor(reviewer, id).catch(() => undefined);
+    if (task) expect((await decide(reviewer, task.id, 'approve')).status).toBe(200);
+  }
+}
