@@ -311,6 +311,7 @@ export class LocalPlatform {
       fastForward: { scheduler: this.scheduler, stepFunctions: this.stepFunctions },
       clock: { clock: this.clock, handedOver: () => this.scheduler.whenDelivered() },
       idle: () => this.idle(),
+      log: (l) => this.log(l),
     });
     this.url = await server.start(options.port ?? 3000);
     this.stops.push(() => server.stop());

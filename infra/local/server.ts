@@ -47,6 +47,7 @@ export class FrontServer {
       dynamodb: DynamoDbRecorder;
       fastForward: Parameters<typeof handleFastForward>[0];
       clock: ClockEngines;
+      log?: (line: string) => void;
       /** Resolves once every event, stream record and workflow step under way has been handled. */
       idle: () => Promise<void>;
     },
@@ -62,8 +63,10 @@ export class FrontServer {
       });
       req.on('end', () => {
         this.route(req, res, Buffer.concat(chunks), size).catch((error: Error) => {
+          // What went wrong goes to the log, never to the caller.
+          this.options.log?.(`${req.method} ${req.url}: ${error.name}: ${error.message}`);
           if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ message: 'Internal Server Error', detail: error.message }));
+          res.end(JSON.stringify({ message: 'Internal Server Error' }));
         });
       });
     });

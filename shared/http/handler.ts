@@ -41,8 +41,24 @@ export function httpHandler(fn: Fn) {
     });
 }
 
+/**
+ * The largest body any route takes: the biggest request is an application naming its materials (a few KB).
+ * The WAF's size rule in front of the API matches it; files go to S3 directly, never through the API.
+ */
+export const MAX_BODY_BYTES = 256 * 1024;
+
 function parseBody(event: APIGatewayProxyEventV2): unknown {
   if (event.body === undefined || event.body === '') return undefined;
+  // Base64 is 4/3 of the bytes it carries: the limit is on what the client sent.
+  const bytes = event.isBase64Encoded ? (event.body.length * 3) / 4 : Buffer.byteLength(event.body);
+  if (bytes > MAX_BODY_BYTES) {
+    throw new HttpError(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `请求体不得超过 ${MAX_BODY_BYTES / 1024} KB`,
+      `The request body must not exceed ${MAX_BODY_BYTES / 1024} KB`,
+    );
+  }
   const type = event.headers?.['content-type'] ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', '请求体须为 JSON', 'The request body must be JSON');

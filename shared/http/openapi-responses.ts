@@ -16,6 +16,12 @@ const SHARED = {
     description: 'Missing, expired or invalid token (answered by API Gateway)',
     schema: GATEWAY_ERROR,
   },
+  PayloadTooLarge: {
+    status: '413',
+    description:
+      'The request body is over 256 KB (files go to S3 through an upload URL, never through the API)',
+    schema: ERROR,
+  },
   UnsupportedMediaType: {
     status: '415',
     description: 'The request body is not JSON: send it as application/json',
@@ -34,7 +40,7 @@ type SharedName = keyof typeof SHARED;
 export function sharedResponsesOf(route: RouteSpec): Record<string, Json> {
   const names: SharedName[] = [
     ...(route.auth === 'public' ? [] : (['Unauthorized'] as const)),
-    ...(route.request?.body ? (['UnsupportedMediaType'] as const) : []),
+    ...(route.request?.body ? (['PayloadTooLarge', 'UnsupportedMediaType'] as const) : []),
     'TooManyRequests',
   ];
   return Object.fromEntries(

@@ -40,7 +40,18 @@ export class LocalHttpApi {
       }
     }
     const event = this.toEvent(req, url, body, route, match.pathParameters, claims);
-    const result = await this.options.invoke(route.functionArn, event);
+    let result: InvokeResult;
+    try {
+      result = await this.options.invoke(route.functionArn, event);
+    } catch (error) {
+      // Lambda refused the invocation itself: an event over its 6 MB is the caller's 413, anything else the
+      // gateway's plain 500 — never Lambda's own message.
+      this.options.log?.(`${route.routeKey}: ${(error as Error).name}: ${(error as Error).message}`);
+      const tooLarge = (error as Error).name === 'RequestEntityTooLargeException';
+      return tooLarge
+        ? gatewayError(res, 413, 'Request Entity Too Large')
+        : gatewayError(res, 500, 'Internal Server Error');
+    }
     if (!result.ok) {
       this.options.log?.(`${route.routeKey}: ${result.error.errorType}: ${result.error.errorMessage}`);
       return gatewayError(
