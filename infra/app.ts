@@ -35,6 +35,7 @@ export function buildApp(app: App): App {
     materialsBucket: data.materialsBucket,
     catalogBucket: data.catalogBucket,
     idHashKey: data.idHashKey,
+    pagingKey: data.pagingKey,
     hubBus: eventing.hubBus,
     approvalStateMachine: workflow.approvalStateMachine,
   });

@@ -18,6 +18,6 @@ export const handler = httpHandler(async (request) => {
   if (!actor.region) throw forbidden();
   const { limit, cursor } = ListCasesQuery.parse(request.queryStringParameters ?? {});
   const scope = `overdue:${actor.region}`;
-  const page = await overdue.under(actor.region, limit, decodeCursor(cursor, scope));
-  return { items: page.cases, nextCursor: encodeCursor(page.last, scope) };
+  const page = await overdue.under(actor.region, limit, await decodeCursor(cursor, scope));
+  return { items: page.cases, nextCursor: await encodeCursor(page.last, scope) };
 });

@@ -18,11 +18,11 @@ export const handler = httpHandler(async (request) => {
   if (request.routeKey === 'GET /api/cases') {
     const { limit, cursor } = ListCasesQuery.parse(request.queryStringParameters ?? {});
     const scope = `cases:${actor.subject}`;
-    const start = decodeCursor(cursor, scope);
+    const start = await decodeCursor(cursor, scope);
     // Without real-name verification there is no ID hash, and so no case: submitting needs it.
     if (!actor.idHash) return { items: [] };
     const page = await cases.listByApplicant(actor.idHash, limit, start);
-    return { items: page.cases.map((c) => caseView(c)), nextCursor: encodeCursor(page.last, scope) };
+    return { items: page.cases.map((c) => caseView(c)), nextCursor: await encodeCursor(page.last, scope) };
   }
   const { id } = CaseIdPath.parse(request.pathParameters ?? {});
   const found = await cases.get(id);

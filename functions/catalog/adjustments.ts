@@ -96,10 +96,10 @@ async function list(request: HttpRequest) {
       ExpressionAttributeValues: { ':pk': key },
       ScanIndexForward: false,
       Limit: query.limit,
-      ExclusiveStartKey: decodeCursor(query.cursor, key),
+      ExclusiveStartKey: await decodeCursor(query.cursor, key),
     }),
   );
-  return { items: (Items ?? []).map(strip), nextCursor: encodeCursor(LastEvaluatedKey, key) };
+  return { items: (Items ?? []).map(strip), nextCursor: await encodeCursor(LastEvaluatedKey, key) };
 }
 
 async function decide(request: HttpRequest) {

@@ -12,6 +12,6 @@ const failures = new IntegrationFailures(documents, requiredEnv('CASES_TABLE'));
 export const handler = httpHandler(async (request) => {
   requireRole(request, 'admin');
   const { limit, cursor } = ListCasesQuery.parse(request.queryStringParameters ?? {});
-  const page = await failures.list(limit, decodeCursor(cursor, 'integration-failures'));
-  return { items: page.failures, nextCursor: encodeCursor(page.last, 'integration-failures') };
+  const page = await failures.list(limit, await decodeCursor(cursor, 'integration-failures'));
+  return { items: page.failures, nextCursor: await encodeCursor(page.last, 'integration-failures') };
 });

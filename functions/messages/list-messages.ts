@@ -12,9 +12,9 @@ export const handler = httpHandler(async (request) => {
   const actor = requireRole(request, 'citizen', 'enterprise');
   const { limit, cursor } = ListMessagesQuery.parse(request.queryStringParameters ?? {});
   const scope = `messages:${actor.subject}`;
-  const start = decodeCursor(cursor, scope);
+  const start = await decodeCursor(cursor, scope);
   // Without real-name verification there is no ID hash, and so no case to be told about.
   if (!actor.idHash) return { items: [] };
   const page = await messages.list(actor.idHash, limit, start);
-  return { items: page.messages.map(messageView), nextCursor: encodeCursor(page.last, scope) };
+  return { items: page.messages.map(messageView), nextCursor: await encodeCursor(page.last, scope) };
 });

@@ -19,6 +19,6 @@ export const handler = httpHandler(async (request) => {
   if (!actor.region) throw forbidden();
   const { limit, cursor } = ListCasesQuery.parse(request.queryStringParameters ?? {});
   const scope = `escalations:${actor.region}`;
-  const page = await tasks.escalated(actor.region, limit, decodeCursor(cursor, scope));
-  return { items: page.tasks, nextCursor: encodeCursor(page.last, scope) };
+  const page = await tasks.escalated(actor.region, limit, await decodeCursor(cursor, scope));
+  return { items: page.tasks, nextCursor: await encodeCursor(page.last, scope) };
 });

@@ -20,8 +20,13 @@ export const handler = httpHandler(async (request) => {
   if (request.routeKey === 'GET /api/tasks') {
     const { limit, cursor } = ListCasesQuery.parse(request.queryStringParameters ?? {});
     const scope = `inbox:${reviewer.department}:${reviewer.region}`;
-    const page = await tasks.inbox(reviewer.department, reviewer.region, limit, decodeCursor(cursor, scope));
-    return { items: page.tasks, nextCursor: encodeCursor(page.last, scope) };
+    const page = await tasks.inbox(
+      reviewer.department,
+      reviewer.region,
+      limit,
+      await decodeCursor(cursor, scope),
+    );
+    return { items: page.tasks, nextCursor: await encodeCursor(page.last, scope) };
   }
   const { id } = TaskIdPath.parse(request.pathParameters ?? {});
   const decision = TaskDecisionBody.parse(request.json ?? {});

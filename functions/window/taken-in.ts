@@ -9,6 +9,6 @@ export const handler = httpHandler(async (request) => {
   const actor = requireRole(request, 'window');
   const { limit, cursor } = ListCasesQuery.parse(request.queryStringParameters ?? {});
   const scope = `window:${actor.subject}`;
-  const page = await cases.listTakenIn(actor.subject, limit, decodeCursor(cursor, scope));
-  return { items: page.cases.map((c) => staffCaseView(c)), nextCursor: encodeCursor(page.last, scope) };
+  const page = await cases.listTakenIn(actor.subject, limit, await decodeCursor(cursor, scope));
+  return { items: page.cases.map((c) => staffCaseView(c)), nextCursor: await encodeCursor(page.last, scope) };
 });

@@ -36,6 +36,7 @@ export function grantTable(grantee: iam.IGrantable, access: TableAccess, mode: '
  * Computing ID hashes: `kms:GenerateMac` on the HMAC key and nothing else. Whoever may compute hashes may test
  * guessed numbers against a hash, so only functions that take ID numbers in are given it.
  */
+/** GenerateMac on an HMAC key (the ID hash, the paging key): only that, only on that key. */
 export function grantIdHash(grantee: iam.IGrantable, key: kms.IKey): void {
   iam.Grant.addToPrincipal({ grantee, actions: ['kms:GenerateMac'], resourceArns: [key.keyArn] });
 }

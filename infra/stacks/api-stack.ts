@@ -28,6 +28,7 @@ export interface ApiStackProps extends StackProps {
   catalogBucket: s3.IBucket;
   /** The HMAC key of ID hashes (GenerateMac only, for the functions that take ID numbers in). */
   idHashKey: kms.IKey;
+  pagingKey: kms.IKey;
   hubBus: events.IEventBus;
   approvalStateMachine: sfn.IStateMachine;
 }
@@ -254,6 +255,10 @@ export class ApiStack extends Stack {
         fn.addToRolePolicy(
           new iam.PolicyStatement({ actions: ['kms:Decrypt'], resources: [props.matters.key.keyArn] }),
         );
+        return;
+      case 'paging':
+        fn.addEnvironment('PAGING_KEY_ID', props.pagingKey.keyArn);
+        grantIdHash(fn, props.pagingKey);
         return;
       case 'identity:hash':
         fn.addEnvironment('ID_HASH_KEY_ID', props.idHashKey.keyArn);

@@ -20,6 +20,8 @@ export class DataStack extends Stack {
   readonly key: kms.Key;
   /** The key of ID hashes: cases and ID tokens carry the HMAC of an ID number or credit code, never the number. */
   readonly idHashKey: kms.Key;
+  /** Derives the key that signs list cursors (shared/http/cursor.ts): a secret no function's name gives away. */
+  readonly pagingKey: kms.Key;
   readonly mattersTable: dynamodb.Table;
   readonly casesTable: dynamodb.Table;
   readonly materialsBucket: s3.Bucket;
@@ -47,6 +49,15 @@ export class DataStack extends Stack {
       keySpec: kms.KeySpec.HMAC_256,
       keyUsage: kms.KeyUsage.GENERATE_VERIFY_MAC,
       removalPolicy,
+    });
+
+    // Cursors are signed with a key derived from this one once per container; rotating it (a new key) only makes
+    // the cursors in flight stale, which a client answers by starting its list again.
+    this.pagingKey = new kms.Key(this, 'PagingKey', {
+      description: 'tongban: derives the key that signs list cursors (HMAC-SHA-256)',
+      keySpec: kms.KeySpec.HMAC_256,
+      keyUsage: kms.KeyUsage.GENERATE_VERIFY_MAC,
+      removalPolicy: RemovalPolicy.DESTROY,
     });
 
     const tableDefaults = {

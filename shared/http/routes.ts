@@ -63,7 +63,9 @@ export type Permission =
   | 'catalog-index:read'
   | 'engines:describe'
   /** Compute ID hashes (KMS GenerateMac on the HMAC key): only where ID numbers are typed in. */
-  | 'identity:hash';
+  | 'identity:hash'
+  /** Sign and check list cursors, with a key derived from the paging key (KMS GenerateMac, once). */
+  | 'paging';
 
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -210,7 +212,7 @@ export const ROUTES: RouteSpec[] = [
     tag: 'cases',
     request: { query: ListCasesQuery },
     responses: { 200: { description: 'One page', schema: CasePage }, 400: invalid },
-    permissions: ['cases:read'],
+    permissions: ['cases:read', 'paging'],
   },
   {
     method: 'GET',
@@ -375,7 +377,7 @@ export const ROUTES: RouteSpec[] = [
     tag: 'messages',
     request: { query: ListMessagesQuery },
     responses: { 200: { description: 'One page', schema: MessagePage }, 400: invalid },
-    permissions: ['cases:read'],
+    permissions: ['cases:read', 'paging'],
   },
   {
     method: 'POST',
@@ -399,7 +401,7 @@ export const ROUTES: RouteSpec[] = [
     tag: 'tasks',
     request: { query: ListCasesQuery },
     responses: { 200: { description: 'One page', schema: TaskPage }, 400: invalid, 403: forbidden },
-    permissions: ['cases:read'],
+    permissions: ['cases:read', 'paging'],
   },
   {
     method: 'POST',
@@ -420,7 +422,7 @@ export const ROUTES: RouteSpec[] = [
         schema: ErrorBody,
       },
     },
-    permissions: ['cases:read', 'cases:write', 'workflow:callback'],
+    permissions: ['cases:read', 'cases:write', 'workflow:callback', 'paging'],
   },
   {
     method: 'POST',
@@ -456,7 +458,7 @@ export const ROUTES: RouteSpec[] = [
     tag: 'window',
     request: { query: ListCasesQuery },
     responses: { 200: { description: 'One page', schema: StaffCasePage }, 400: invalid, 403: forbidden },
-    permissions: ['cases:read'],
+    permissions: ['cases:read', 'paging'],
   },
   {
     method: 'GET',
@@ -486,7 +488,7 @@ export const ROUTES: RouteSpec[] = [
     tag: 'tasks',
     request: { query: ListCasesQuery },
     responses: { 200: { description: 'One page', schema: TaskPage }, 400: invalid, 403: forbidden },
-    permissions: ['cases:read'],
+    permissions: ['cases:read', 'paging'],
   },
   {
     method: 'GET',
@@ -499,7 +501,7 @@ export const ROUTES: RouteSpec[] = [
     tag: 'cases',
     request: { query: ListCasesQuery },
     responses: { 200: { description: 'One page', schema: StalledCasePage }, 400: invalid, 403: forbidden },
-    permissions: ['cases:read'],
+    permissions: ['cases:read', 'paging'],
   },
   {
     method: 'POST',
@@ -529,7 +531,7 @@ export const ROUTES: RouteSpec[] = [
     tag: 'cases',
     request: { query: ListCasesQuery },
     responses: { 200: { description: 'One page', schema: OverdueCasePage }, 400: invalid, 403: forbidden },
-    permissions: ['cases:read'],
+    permissions: ['cases:read', 'paging'],
   },
   {
     method: 'GET',
@@ -546,7 +548,7 @@ export const ROUTES: RouteSpec[] = [
       400: invalid,
       403: forbidden,
     },
-    permissions: ['cases:read'],
+    permissions: ['cases:read', 'paging'],
   },
   {
     method: 'GET',
@@ -626,7 +628,7 @@ export const ROUTES: RouteSpec[] = [
       403: forbidden,
       404: notFound,
     },
-    permissions: ['matters:read', 'matters:write'],
+    permissions: ['matters:read', 'matters:write', 'paging'],
   },
   {
     method: 'GET',
@@ -638,7 +640,7 @@ export const ROUTES: RouteSpec[] = [
     tag: 'catalog',
     request: { query: ListAdjustmentsQuery },
     responses: { 200: { description: 'One page', schema: AdjustmentPage }, 400: invalid, 403: forbidden },
-    permissions: ['matters:read'],
+    permissions: ['matters:read', 'paging'],
   },
   {
     method: 'POST',
@@ -656,7 +658,7 @@ export const ROUTES: RouteSpec[] = [
       404: notFound,
       409: { description: 'Already decided', schema: ErrorBody },
     },
-    permissions: ['matters:read', 'matters:write'],
+    permissions: ['matters:read', 'matters:write', 'paging'],
   },
   {
     method: 'GET',
