@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { IdempotencyConflict } from '../../shared/adapters/case-store.ts';
 import { nowIso, today } from '../../shared/adapters/clock.ts';
+import { evidenceSources } from '../../shared/adapters/evidence-sources.ts';
 import { startApproval } from '../../shared/adapters/workflow.ts';
 import { type Application, checkApplication } from '../../shared/domain/cases/application.ts';
+import { checkClaims } from '../../shared/domain/cases/evidence.ts';
 import { draftCase, transition } from '../../shared/domain/cases/lifecycle.ts';
 import type { Case, Intake, Party } from '../../shared/domain/cases/model.ts';
 import type { ImplementationItem } from '../../shared/domain/catalog/model.ts';
 import type { Identity } from '../../shared/domain/identity.ts';
 import { badRequest, conflict, notFound } from '../../shared/http/errors.ts';
 import type { HttpRequest } from '../../shared/http/handler.ts';
-import { cases, catalog } from './store.ts';
+import { cases, catalog, evidence } from './store.ts';
 
 /** The Idempotency-Key header every submission carries; a 400 without a usable one. */
 export function idempotencyKeyOf(request: HttpRequest): string {
@@ -57,6 +59,7 @@ export async function submit(s: Submission) {
   const problems = checkApplication(s.application, { actor, matter: found.item });
   if (problems.length > 0) throw badRequest(problems[0]!.code, problems[0]!.zh, problems[0]!.en, problems);
   const { applicant, assisted, intake } = s.party(found.item);
+  await refuseUnproven(s.application, found.item, applicant);
 
   const at = nowIso();
   const draft: Case = {
@@ -76,6 +79,25 @@ export async function submit(s: Submission) {
     throw error;
   }
   return answer(s, submitted, 201);
+}
+
+/**
+ * Claims at submission must already be evidence: a new case has no uploads yet (files come through its upload
+ * URLs, then a supplement), so only an e-licence the applicant holds or a commitment the matter allows them can
+ * stand for a material now. Anything else is refused, with every reason at once.
+ */
+async function refuseUnproven(
+  application: Application,
+  matter: ImplementationItem,
+  applicant: Case['applicant'],
+) {
+  if (application.materials.length === 0) return;
+  const sources = await evidenceSources(evidence, { id: 'new', applicant }, matter, application);
+  const refused = checkClaims(application.materials, sources).filter((x) => !x.evidence);
+  if (refused.length === 0) return;
+  const details = refused.map((x) => ({ materialId: x.claim.materialId, problems: x.problems }));
+  const first = refused[0]!.problems[0]!;
+  throw badRequest('EVIDENCE_REFUSED', first.zh, first.en, details);
 }
 
 async function answer(s: Submission, c: Case, statusCode: 200 | 201) {

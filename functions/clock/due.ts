@@ -4,6 +4,7 @@ import { CalendarStore } from '../../shared/adapters/calendar-store.ts';
 import { CaseStore } from '../../shared/adapters/case-store.ts';
 import { CatalogStore } from '../../shared/adapters/catalog-store.ts';
 import { nowIso, today as todayInChina } from '../../shared/adapters/clock.ts';
+import { creditRecords } from '../../shared/adapters/credit.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
 import { OverdueStore } from '../../shared/adapters/overdue-store.ts';
@@ -20,6 +21,7 @@ const tasks = new TaskStore(documents, requiredEnv('CASES_TABLE'));
 const calendars = new CalendarStore(documents, requiredEnv('MATTERS_TABLE'));
 const overdue = new OverdueStore(documents, requiredEnv('CASES_TABLE'));
 const catalog = new CatalogStore(documents, requiredEnv('MATTERS_TABLE'));
+const credit = creditRecords(documents, requiredEnv('CASES_TABLE'));
 
 const Detail = z.object({
   caseId: z.string().min(1),
@@ -59,7 +61,11 @@ export const handler = async (event: EventBridgeEvent<string, unknown>) => {
   if (kind === 'obligations') {
     if (overdueObligations(c, today).length === 0) return { done: 'nothing overdue' };
     const ended = terminateOverdue(c, at, today);
-    await cases.transition(c, ended.case, ended.record);
+    // The missed deadline goes on the applicant's credit record in the same write: 容缺 is not offered again
+    // for a while (shared/adapters/credit.ts).
+    const missed = overdueObligations(c, today).map((o) => o.materialId);
+    const record = credit.missedTolerance({ idHash: c.applicant.idHash, caseId, at, materials: missed });
+    await cases.transition(c, ended.case, ended.record, { also: [record] });
     const open = await tasks.openTaskOf(caseId);
     if (open) await tasks.expire(open);
     await stopApproval(c, 'terminated: deferred materials not supplied in time');

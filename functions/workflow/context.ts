@@ -2,8 +2,10 @@ import { CalendarStore } from '../../shared/adapters/calendar-store.ts';
 import { CalendarWatch } from '../../shared/adapters/calendar-watch.ts';
 import { CaseStore } from '../../shared/adapters/case-store.ts';
 import { CatalogStore } from '../../shared/adapters/catalog-store.ts';
+import { creditRecords } from '../../shared/adapters/credit.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
+import { LicenceStore } from '../../shared/adapters/licence-store.ts';
 import { TaskStore } from '../../shared/adapters/task-store.ts';
 import { UploadStore } from '../../shared/adapters/upload-store.ts';
 import type { Case } from '../../shared/domain/cases/model.ts';
@@ -12,6 +14,11 @@ import type { Case } from '../../shared/domain/cases/model.ts';
 export const cases = new CaseStore(documents, requiredEnv('CASES_TABLE'));
 export const tasks = new TaskStore(documents, requiredEnv('CASES_TABLE'));
 export const uploads = new UploadStore(documents, requiredEnv('CASES_TABLE'));
+export const evidence = {
+  uploads,
+  licences: new LicenceStore(documents, requiredEnv('CASES_TABLE')),
+  credit: creditRecords(documents, requiredEnv('CASES_TABLE')),
+};
 const catalog = new CatalogStore(documents, requiredEnv('MATTERS_TABLE'));
 export const watch = new CalendarWatch(documents, requiredEnv('CASES_TABLE'));
 const calendars = new CalendarStore(documents, requiredEnv('MATTERS_TABLE'));

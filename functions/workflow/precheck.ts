@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { evidenceSources } from '../../shared/adapters/evidence-sources.ts';
 import { acceptFromPrecheck, requestCorrection } from '../../shared/domain/cases/acceptance.ts';
 import { SYSTEM_ACTOR } from '../../shared/domain/cases/actors.ts';
-import { suppliedFrom } from '../../shared/domain/cases/application.ts';
+import { checkClaims, suppliedFrom } from '../../shared/domain/cases/evidence.ts';
 import { transition } from '../../shared/domain/cases/lifecycle.ts';
-import { precheck } from '../../shared/domain/cases/precheck.ts';
-import { checksByFileKey } from '../../shared/domain/materials/uploads.ts';
-import { calendar, cases, load, now, uploads } from './context.ts';
+import { applicableMaterials, precheck } from '../../shared/domain/cases/precheck.ts';
+import { calendar, cases, evidence, load, now } from './context.ts';
 
 const Input = z.object({ caseId: z.string().min(1) });
 
@@ -43,13 +43,14 @@ export const handler = async (input: unknown) => {
     await cases.transition(c, resubmitted.case, resubmitted.record);
     c = resubmitted.case;
   }
+  // Each claim counts only with evidence the platform holds; the standing comes from the credit records.
+  const sources = await evidenceSources(evidence, c, matter, application);
+  const claims = checkClaims(application.materials, sources);
   const result = precheck({
     matter,
     situations: application.situations,
-    // Each declared upload counts with the result of its check after upload (unchecked until then).
-    supplied: suppliedFrom(application, checksByFileKey(await uploads.list(caseId))),
-    // Credit standing comes from the credit platform; no record on file means no flag.
-    standing: { badCredit: false, falseCommitmentRecord: false },
+    supplied: suppliedFrom(claims),
+    standing: sources.standing,
     toleranceRequested: application.tolerance,
   });
   if (result.outcome === 'correction') {
@@ -57,7 +58,20 @@ export const handler = async (input: unknown) => {
     await cases.transition(c, corrected.case, corrected.record);
     return { outcome: result.outcome, missing: result.notice.items.map((i) => i.materialId) };
   }
-  const accepted = acceptFromPrecheck(c, matter, result, acting, await calendar());
+  const decided = acceptFromPrecheck(c, matter, result, acting, await calendar());
+  // What the acceptance rested on, for the reviewer: each material's evidence and the applicant's standing.
+  const satisfied = new Set(result.satisfied.map((s) => s.materialId));
+  const accepted = {
+    ...decided,
+    case: {
+      ...decided.case,
+      requiredMaterials: applicableMaterials(matter, application.situations).map((m) => m.id),
+      evidence: claims.flatMap((x) =>
+        x.evidence && satisfied.has(x.evidence.materialId) ? [x.evidence] : [],
+      ),
+      standing: sources.standing,
+    },
+  };
   await cases.transition(c, accepted.case, accepted.record);
   const firstStep = accepted.case.matter.steps[0];
   const review = transition(accepted.case, 'under-review', {

@@ -57,7 +57,7 @@ try {
       : undefined,
     clock: { now },
   });
-  const seeded = await seedDemoData(platform.model, platform.dynamodb);
+  const seeded = await seedDemoData(platform.model, platform.dynamodb, platform.idHash);
   // The seed reaches the search index through the outbox and the hub; ready means searchable.
   await platform.idle();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

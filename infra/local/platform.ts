@@ -82,6 +82,8 @@ export class LocalPlatform {
   queues!: LocalQueues;
   kms!: LocalKms;
   issuer!: LocalIssuer;
+  /** The keyed hash real-name verification gives a citizen's ID number, with the platform's ID-hash key. */
+  idHash?: (idNumber: string) => string;
   dynamodb!: DynamoDBClient;
   dynamodbRecorder!: DynamoDbRecorder;
   private pollers: StreamPoller[] = [];
@@ -284,14 +286,10 @@ export class LocalPlatform {
     const idHashKey = specs.map((s) => s.environment.ID_HASH_KEY_ID).find(Boolean);
     if (!idHashKey)
       this.log("no function hashes ID numbers (ID_HASH_KEY_ID): citizens' tokens carry no idHash");
-    this.issuer = await LocalIssuer.open(
-      data('identity'),
-      pools,
-      idHashKey
-        ? (idNumber) =>
-            this.kms.mac(idHashKey, Buffer.from(canonicalIdNumber(idNumber))).toString('base64url')
-        : undefined,
-    );
+    this.idHash = idHashKey
+      ? (idNumber) => this.kms.mac(idHashKey, Buffer.from(canonicalIdNumber(idNumber))).toString('base64url')
+      : undefined;
+    this.issuer = await LocalIssuer.open(data('identity'), pools, this.idHash);
     const api = routes.length
       ? new LocalHttpApi({
           routes,

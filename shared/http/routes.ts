@@ -45,6 +45,7 @@ import {
 } from './schemas/catalog.ts';
 import { ErrorBody } from './schemas/common.ts';
 import { IntegrationFailurePage } from './schemas/integrations.ts';
+import { HeldLicencePage } from './schemas/licences.ts';
 import { MaterialDownload, MaterialPath, UploadInstructions, UploadRequest } from './schemas/materials.ts';
 import { ListMessagesQuery, MessageIdPath, MessagePage, MessageView } from './schemas/messages.ts';
 import { Health, Me } from './schemas/platform.ts';
@@ -367,6 +368,17 @@ export const ROUTES: RouteSpec[] = [
       permissions: ['cases:read', 'cases:write', 'matters:read'],
     }),
   ),
+  {
+    method: 'GET',
+    path: '/api/licences',
+    handler: 'licences/held.ts',
+    auth: 'citizens',
+    roles: CITIZENS,
+    summary: 'The e-licences I hold (电子证照): what I can offer instead of a copy (免证办)',
+    tag: 'licences',
+    responses: { 200: { description: 'My e-licences', schema: HeldLicencePage } },
+    permissions: ['cases:read'],
+  },
   {
     method: 'GET',
     path: '/api/messages',

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { call, eventually, tokenFor } from '../support/local.ts';
+import { licenceOf } from '../support/matters.ts';
 
 // 个体工商户设立登记 in Xi'an: the applicant may commit (告知承诺) to having premises instead of proving it.
-const SOLE_TRADER = '000109004000610100';
+// In Baoji, for 李娜: the false commitment goes on her credit record, which no other test's applicant shares.
+const SOLE_TRADER = '000109004000610300';
+const LI = '61030219881125002X';
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n%%EOF\n');
 
 async function caseOf(token: string, id: string) {
@@ -19,8 +22,8 @@ async function until(token: string, id: string, status: string) {
 
 describe('告知承诺: approved on a commitment, verified afterwards', () => {
   it('revokes the decision when the commitment proves false, records the applicant and tells the regulators', async () => {
-    const citizen = await tokenFor('citizen');
-    const reviewer = await tokenFor('reviewer', { user: 'reviewer-xian-market' });
+    const citizen = await tokenFor('citizen', { user: 'citizen-li' });
+    const reviewer = await tokenFor('reviewer', { user: 'reviewer-baoji-market' });
     const created = await call('/api/cases', {
       method: 'POST',
       token: citizen,
@@ -29,7 +32,7 @@ describe('告知承诺: approved on a commitment, verified afterwards', () => {
         implementationCode: SOLE_TRADER,
         commitment: true,
         materials: [
-          { materialId: 'id-card', by: 'e-licence', licenceId: 'licence-id-card' },
+          { materialId: 'id-card', by: 'e-licence', licenceId: licenceOf('居民身份证', LI) },
           { materialId: 'premises', by: 'commitment' },
         ],
       }),
@@ -80,7 +83,7 @@ describe('告知承诺: approved on a commitment, verified afterwards', () => {
       expect.objectContaining({ kind: 'verification', status: 'open', materialIds: ['premises'] }),
     ]);
 
-    const stranger = await tokenFor('reviewer', { user: 'reviewer-xian-police' });
+    const stranger = await tokenFor('reviewer', { user: 'reviewer-xian-market' });
     const verifyAs = (token: string, body: object) =>
       call(`/api/cases/${id}/verification`, { method: 'POST', token, body: JSON.stringify(body) });
     // Another department's reviewer is told nothing of the case: as if it did not exist.
@@ -93,7 +96,7 @@ describe('告知承诺: approved on a commitment, verified afterwards', () => {
     expect((await verifyAs(reviewer, { truthful: true })).status).toBe(409);
 
     const notice = await eventually(async () => {
-      const { body } = await call('/local/events?bus=tongban-dev-610100');
+      const { body } = await call('/local/events?bus=tongban-dev-610300');
       return body.events.find(
         (e: { detailType: string; detail: { caseId?: string } }) =>
           e.detailType === 'False Commitment Recorded' && e.detail.caseId === id,
@@ -102,7 +105,7 @@ describe('告知承诺: approved on a commitment, verified afterwards', () => {
     expect(notice.detail).toMatchObject({
       type: 'commitment-revoked',
       materialIds: ['premises'],
-      applicant: { name: '张*' },
+      applicant: { name: '李*' },
     });
   });
 });

@@ -42,7 +42,7 @@ export default async function setup(project: TestProject) {
     clock: process.env.TONGBAN_NOW ? { now: process.env.TONGBAN_NOW } : undefined,
   });
   try {
-    await seedDemoData(platform.model, platform.dynamodb);
+    await seedDemoData(platform.model, platform.dynamodb, platform.idHash);
     await platform.idle();
   } catch (error) {
     await platform.stop();

@@ -2,10 +2,16 @@ import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { PDF } from '../support/cases.ts';
 import { call, eventually, tokenFor } from '../support/local.ts';
-import { BIRTH_REGISTRATION } from '../support/matters.ts';
+import { BIRTH_REGISTRATION, licenceOf } from '../support/matters.ts';
 
 // 出生登记 applied for by an agent (委托代理): the power of attorney is the one material to upload.
-const GOVERNMENT = ['birth-certificate', 'household-book', 'parents-id-cards', 'agent-id-card'];
+/** Its government certificates, each offered as the e-licence of its type that 张伟 holds. */
+const GOVERNMENT = {
+  'birth-certificate': '出生医学证明',
+  'household-book': '居民户口簿',
+  'parents-id-cards': '居民身份证',
+  'agent-id-card': '居民身份证',
+};
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
 
 async function agentApplication(token: string) {
@@ -16,10 +22,10 @@ async function agentApplication(token: string) {
     body: JSON.stringify({
       implementationCode: BIRTH_REGISTRATION,
       situations: ['agent'],
-      materials: GOVERNMENT.map((materialId) => ({
+      materials: Object.entries(GOVERNMENT).map(([materialId, type]) => ({
         materialId,
         by: 'e-licence',
-        licenceId: `licence-${materialId}`,
+        licenceId: licenceOf(type),
       })),
     }),
   });

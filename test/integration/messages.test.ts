@@ -141,17 +141,17 @@ describe('notifications: the in-app inbox and the Notification Requested events'
     const id = await submit(zhang, {
       implementationCode: FOOD_BUSINESS,
       tolerance: true,
-      materials: [{ materialId: 'business-licence', by: 'e-licence', licenceId: '1.2.156.3005.2.licence' }],
+      materials: [],
     });
     const notice = await messageAbout(zhang, id, 'correction-requested');
     expect(notice.body.en).toContain('Please supply all of this at once');
 
-    const uploads = [await uploadPdf(zhang, id, 'application-form'), await uploadPdf(zhang, id, 'layout')];
+    const files = ['application-form', 'business-licence', 'layout'];
+    const uploads = [];
+    for (const material of files) uploads.push(await uploadPdf(zhang, id, material));
     await eventually(async () => {
       const checked = await Promise.all(
-        ['application-form', 'layout'].map(
-          async (m) => (await call(`/api/cases/${id}/materials/${m}`, { token: zhang })).status,
-        ),
+        files.map(async (m) => (await call(`/api/cases/${id}/materials/${m}`, { token: zhang })).status),
       );
       return checked.every((s) => s === 200) ? true : undefined;
     });

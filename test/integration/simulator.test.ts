@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { statusBecomes, submit } from '../support/cases.ts';
 import { tokenFor } from '../support/local.ts';
+import { licenceOf } from '../support/matters.ts';
 
 // 失业登记 in Xi'an (human resources): the ID card is the one material, offered as an e-licence. The test
 // platform runs a simulated human-resources system that approves every step at once (global-setup.ts).
@@ -11,7 +12,7 @@ describe('the department simulator of local mode', () => {
     const citizen = await tokenFor('citizen');
     const id = await submit(citizen, {
       implementationCode: UNEMPLOYMENT_REGISTRATION,
-      materials: [{ materialId: 'id-card', by: 'e-licence', licenceId: '1.2.156.3005.2.id-card' }],
+      materials: [{ materialId: 'id-card', by: 'e-licence', licenceId: licenceOf('居民身份证') }],
     });
     const concluded = await statusBecomes(citizen, id, 'concluded');
     const decisions = concluded.timeline.filter((r: { action: string }) =>

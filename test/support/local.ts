@@ -45,8 +45,11 @@ export async function tokenFor(
   return body.token;
 }
 
-/** Polls until `probe` returns a value, for effects that travel through streams, buses and workflows. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+/**
+ * Polls until `probe` returns a value, for effects that travel through streams, buses and workflows. The ceiling
+ * is generous on purpose: it only matters when something is wrong, and a loaded two-core machine is slow.
+ */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

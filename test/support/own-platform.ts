@@ -22,7 +22,7 @@ export async function ownPlatform(options: { now?: string; name: string }) {
     log: () => {},
     ...(options.now ? { clock: { now: options.now } } : {}),
   });
-  await seedDemoData(platform.model, platform.dynamodb);
+  await seedDemoData(platform.model, platform.dynamodb, platform.idHash);
   await platform.idle();
   usePlatform({ url: platform.url, endpoints: platform.endpoints });
   return {

@@ -98,6 +98,12 @@ export function requestCorrection(c: Case, result: PrecheckResult, acting: Actin
     reason: acting.reason ?? `${s.zh} / ${s.en}`,
     action: 'request-correction',
   });
-  const notice = { ...result.notice, issuedAt: acting.at };
+  // Why 容缺 was not offered, when it was asked for: the applicant is told that too, in the same notice.
+  const refusals = result.toleranceRefusals.filter((r) => r.code !== 'TOLERANCE_NOT_REQUESTED');
+  const notice = {
+    ...result.notice,
+    issuedAt: acting.at,
+    ...(refusals.length > 0 ? { toleranceRefused: refusals } : {}),
+  };
   return { case: { ...moved.case, notices: [...moved.case.notices, notice] }, record: moved.record };
 }

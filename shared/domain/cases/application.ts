@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { IMPLEMENTATION_CODE, type ImplementationItem } from '../catalog/model.ts';
 import { isValidIdNumber, isValidUscc } from '../id-numbers.ts';
 import type { Actor, Message } from './model.ts';
-import type { Supplied, UploadCheck } from './precheck.ts';
 
 /** What an applicant (or window staff for them) submits, and the checks that need more than its shape. */
 
@@ -170,25 +169,4 @@ export function checkApplication(
     }
   });
   return out;
-}
-
-/**
- * The pre-check's view of what was supplied. Checks are keyed by file key; an upload without a check result is
- * reported as not yet checked rather than taken as good.
- */
-export function suppliedFrom(
-  app: Application,
-  checks: Readonly<Record<string, UploadCheck['problems']>>,
-): Supplied {
-  const by = <K extends DeclaredMaterial['by']>(k: K) =>
-    app.materials.filter((m): m is Extract<DeclaredMaterial, { by: K }> => m.by === k);
-  return {
-    uploaded: by('upload').map((m) => ({
-      materialId: m.materialId,
-      problems: checks[m.fileKey] ?? [{ kind: 'unchecked' }],
-    })),
-    eLicences: by('e-licence').map((m) => m.materialId),
-    // Without the signature nothing is replaced, whatever the list says.
-    commitments: app.commitment ? by('commitment').map((m) => m.materialId) : [],
-  };
 }

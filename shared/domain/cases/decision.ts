@@ -1,3 +1,4 @@
+import { CaseError } from './errors.ts';
 import { transition } from './lifecycle.ts';
 import type { Actor, Case, TransitionResult } from './model.ts';
 
@@ -24,9 +25,26 @@ export function decide(
     case 'approve': {
       const steps = c.matter.steps;
       const next = steps[steps.indexOf(c.step ?? '') + 1];
-      return next
-        ? transition(c, 'under-review', { actor, at, reason, step: next, action: 'next-step' })
-        : transition(c, 'approved', { actor, at, reason, action: 'approve' });
+      if (next) return transition(c, 'under-review', { actor, at, reason, step: next, action: 'next-step' });
+      const approved = transition(c, 'approved', { actor, at, reason, action: 'approve' });
+      const unproven = unprovenMaterials(c);
+      if (unproven.length > 0) {
+        throw new CaseError(
+          'EVIDENCE_MISSING',
+          `以下材料没有可核验的依据，不能准予许可：${unproven.join('、')}`,
+          `no verifiable evidence for: ${unproven.join(', ')}; the case cannot be approved`,
+        );
+      }
+      return approved;
     }
   }
+}
+
+/**
+ * The materials the case needs (fixed at acceptance) that no evidence stands for: a deferred one not yet
+ * supplied is held back by its obligation first; this catches anything else, whatever the case was told.
+ */
+export function unprovenMaterials(c: Case): string[] {
+  const proven = new Set((c.evidence ?? []).map((e) => e.materialId));
+  return (c.requiredMaterials ?? []).filter((m) => !proven.has(m));
 }

@@ -90,6 +90,12 @@ export const toleranceNotOffered = () =>
   m('TOLERANCE_NOT_OFFERED', '本事项不实行容缺受理', 'this matter does not offer tolerance (容缺受理)');
 export const toleranceBadCredit = () =>
   m('TOLERANCE_BAD_CREDIT', '申请人存在失信记录，不能容缺受理', 'the applicant has a bad-credit flag');
+export const toleranceMissedBefore = () =>
+  m(
+    'TOLERANCE_MISSED_BEFORE',
+    '申请人近期有容缺材料逾期未补、办件被终止的记录，暂不能容缺受理',
+    'the applicant recently let a deferred-material deadline pass (the case was terminated): no tolerance for now',
+  );
 export const toleranceNotRequested = () =>
   m(
     'TOLERANCE_NOT_REQUESTED',

@@ -99,6 +99,8 @@ export const Notice = z.object({
   matterCode: z.string(),
   matterName: z.string(),
   items: z.array(NoticeItem),
+  /** Why 容缺 was not offered though asked for (a core material missing, the matter, the applicant's credit). */
+  toleranceRefused: z.array(Message).optional(),
   issuedAt: Timestamp.optional(),
 });
 export type Notice = z.infer<typeof Notice>;
@@ -190,8 +192,29 @@ export const Intake = z.object({
 export type Intake = z.infer<typeof Intake>;
 
 /** What counts against an applicant when commitment or tolerance is asked for; no defaults, to be looked up. */
-export const Standing = z.object({ badCredit: z.boolean(), falseCommitmentRecord: z.boolean() });
-export type Standing = z.infer<typeof Standing>;
+export const Standing = z.object({
+  /** Flagged by the credit platform (失信). */
+  badCredit: z.boolean(),
+  /** A commitment of theirs was found false: no commitment again. */
+  falseCommitmentRecord: z.boolean(),
+  /** They let a 容缺 deadline pass recently: no 容缺 for a while. */
+  missedTolerance: z.boolean().default(false),
+});
+export type Standing = z.input<typeof Standing>;
+
+/** What satisfied a material (cases/evidence.ts): the reviewer sees it and can open the file or look it up. */
+export const Evidence = z.discriminatedUnion('by', [
+  z.object({
+    materialId: Id,
+    by: z.literal('upload'),
+    uploadId: Id,
+    fileKey: z.string(),
+    sha256: z.string(),
+  }),
+  z.object({ materialId: Id, by: z.literal('e-licence'), licenceId: Id, licenceType: z.string() }),
+  z.object({ materialId: Id, by: z.literal('commitment') }),
+]);
+export type Evidence = z.infer<typeof Evidence>;
 
 export const Case = z.object({
   id: Id,
@@ -233,6 +256,13 @@ export const Case = z.object({
   /** Materials replaced by the applicant's signed commitment (告知承诺). */
   commitment: z.object({ materialIds: z.array(Id).min(1), signedAt: Timestamp }).optional(),
   obligations: z.array(Obligation).default([]),
+  /**
+   * Fixed at acceptance, added to as deferred materials come in: the materials the case needs, the evidence
+   * that satisfied each, and the credit standing the acceptance was decided on.
+   */
+  requiredMaterials: z.array(Id).optional(),
+  evidence: z.array(Evidence).optional(),
+  standing: Standing.optional(),
 });
 export type Case = z.infer<typeof Case>;
 

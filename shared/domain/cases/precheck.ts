@@ -6,13 +6,14 @@ import {
   licenceNotApplicable,
   materialMissing,
   toleranceBadCredit,
+  toleranceMissedBefore,
   toleranceNotDeferrable,
   toleranceNotOffered,
   toleranceNotRequested,
   UPLOAD_PROBLEMS,
   uploadProblem,
 } from './messages.ts';
-import type { Message, Notice, NoticeItem, Standing } from './model.ts';
+import { Message, type Notice, type NoticeItem, type Standing } from './model.ts';
 
 /**
  * The pre-check before acceptance: everything missing or wrong goes into ONE notice (一次性告知, 行政许可法
@@ -32,6 +33,8 @@ export const Supplied = z.object({
   eLicences: z.array(z.string()).default([]),
   /** Materials the applicant asks to replace by the signed commitment (告知承诺). */
   commitments: z.array(z.string()).default([]),
+  /** Claims that proved nothing (evidence.ts), with why: they go into the notice. */
+  refused: z.array(z.object({ materialId: z.string(), problems: z.array(Message) })).optional(),
 });
 export type Supplied = z.infer<typeof Supplied>;
 
@@ -94,9 +97,10 @@ export function precheck(input: PrecheckInput): PrecheckResult {
       satisfied.push({ materialId: material.id, by: 'commitment' });
       continue;
     }
-    const found = uploads.flatMap((u) =>
-      u.problems.map((p) => uploadProblem(p.kind, material.name, p.detail)),
-    );
+    const found = [
+      ...uploads.flatMap((u) => u.problems.map((p) => uploadProblem(p.kind, material.name, p.detail))),
+      ...(supplied.refused ?? []).filter((r) => r.materialId === material.id).flatMap((r) => r.problems),
+    ];
     const problems = [
       ...(found.length > 0 ? found : [materialMissing(material.name)]),
       ...(licenceOffered ? [licenceNotApplicable(material.name)] : []),
@@ -129,6 +133,7 @@ function toleranceRefused(input: PrecheckInput, items: NoticeItem[]): Message[] 
   const reasons: Message[] = items.filter((i) => !i.deferrable).map((i) => toleranceNotDeferrable(i.name));
   if (!input.matter.tolerance.offered) reasons.push(toleranceNotOffered());
   if (input.standing.badCredit) reasons.push(toleranceBadCredit());
+  if (input.standing.missedTolerance) reasons.push(toleranceMissedBefore());
   if (!input.toleranceRequested) reasons.push(toleranceNotRequested());
   return reasons;
 }

@@ -100,14 +100,6 @@ export function toUploadCheck(upload: MaterialUpload): UploadCheck {
 }
 
 /**
- * The check results the pre-check takes (suppliedFrom in cases/application.ts), keyed by the file key an
- * application declares for an uploaded material, which is the upload's object key.
- */
-export function checksByFileKey(uploads: readonly MaterialUpload[]): Record<string, UploadCheck['problems']> {
-  return Object.fromEntries(uploads.map((u) => [u.key, toUploadCheck(u).problems]));
-}
-
-/**
  * What to do when an object event finds its upload already checked. The same event delivered again changes
  * nothing; but a rejected upload's object must be gone (a delete interrupted before is finished now), and a
  * later version written with the same URL was never checked: one upload URL, one file.

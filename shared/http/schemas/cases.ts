@@ -4,7 +4,15 @@ import {
   Application,
   DeclaredMaterial,
 } from '../../domain/cases/application.ts';
-import { AuditRecord, CaseStatus, Intake, Notice, Obligation } from '../../domain/cases/model.ts';
+import {
+  AuditRecord,
+  CaseStatus,
+  Evidence,
+  Intake,
+  Notice,
+  Obligation,
+  Standing,
+} from '../../domain/cases/model.ts';
 import { PAUSE_TYPES } from '../../domain/clock/statute.ts';
 import { CaseIdPath, Cursor, ProvisionalView } from './common.ts';
 import { MaterialUploadView } from './materials.ts';
@@ -54,7 +62,14 @@ export const CaseView = z
     receivedAt: z.string().optional(),
     notices: z.array(Notice),
     obligations: z.array(Obligation),
-    timeline: z.array(AuditRecord).optional(),
+    evidence: z
+      .array(Evidence)
+      .optional()
+      .describe('what each material rests on: a checked file of this case, an e-licence held, a commitment'),
+    timeline: z
+      .array(AuditRecord)
+      .optional()
+      .describe('who acted: the applicant sees the department and role, staff see the account'),
     uploads: z.array(MaterialUploadView).optional(),
     clock: z
       .object({
@@ -154,6 +169,9 @@ export const StaffCaseView = CaseView.extend({
     phone: z.string().optional().describe('masked'),
   }),
   intake: Intake.optional().describe('taken in at a window: by whom, in which region'),
+  standing: Standing.optional().describe(
+    'the credit standing the acceptance was decided on (容缺, 告知承诺)',
+  ),
   supervision: z
     .array(
       z.object({

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  Application,
-  checkApplicant,
-  checkApplication,
-  suppliedFrom,
-} from '../../../shared/domain/cases/application.ts';
+import { Application, checkApplicant, checkApplication } from '../../../shared/domain/cases/application.ts';
 import { precheck } from '../../../shared/domain/cases/precheck.ts';
 import { APPLICANT, foodBusinessLicence, REVIEWER, WINDOW } from './fixtures.ts';
 
@@ -105,22 +100,5 @@ describe('an application', () => {
       'COMMITMENT_NOT_SIGNED@materials.0',
       'MATERIAL_UNKNOWN@materials.1',
     ]);
-  });
-
-  it('feeds the pre-check: checked uploads, e-licences and signed commitments, unchecked files not taken as good', () => {
-    const app = application();
-    const checks = { 'u/1/application.pdf': [], 'u/1/floor-plan.pdf': [], 'u/1/layout.pdf': [] };
-    const supplied = suppliedFrom(app, checks);
-    expect(supplied.eLicences).toEqual(['business-licence', 'legal-rep-id']);
-    expect(supplied.commitments).toEqual(['safety-rules']);
-    const standing = { badCredit: false, falseCommitmentRecord: false };
-    const input = { matter: foodBusinessLicence(), situations: [], standing, toleranceRequested: false };
-    expect(precheck({ ...input, supplied }).outcome).toBe('complete');
-
-    const unchecked = suppliedFrom(app, { 'u/1/application.pdf': [] });
-    expect(unchecked.uploaded.find((u) => u.materialId === 'floor-plan')?.problems).toEqual([
-      { kind: 'unchecked' },
-    ]);
-    expect(suppliedFrom(application({ commitment: false }), checks).commitments).toEqual([]);
   });
 });

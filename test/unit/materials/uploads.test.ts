@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { uploadView } from '../../../functions/materials/view.ts';
-import { suppliedFrom } from '../../../shared/domain/cases/application.ts';
 import { UploadCheck } from '../../../shared/domain/cases/precheck.ts';
 import { attachmentDisposition, cleanFileName } from '../../../shared/domain/materials/file-names.ts';
 import {
   acceptsUploads,
   afterSettled,
-  checksByFileKey,
   type MaterialUpload,
   objectKey,
   parseObjectKey,
@@ -75,22 +73,6 @@ describe('uploads as the pre-check takes them', () => {
     expect(toUploadCheck({ ...requested, status: 'pending' }).problems).toEqual([{ kind: 'unchecked' }]);
     expect(UploadCheck.parse(toUploadCheck(rejected)).problems).toEqual([
       { kind: 'wrong-type', detail: 'TYPE_MISMATCH' },
-    ]);
-  });
-});
-
-describe('uploads declared in an application', () => {
-  it('are found by their file key, the object key, as the pre-check looks them up', () => {
-    const application = {
-      materials: [{ materialId: 'floor-plan', by: 'upload' as const, fileKey: rejected.key }],
-      commitment: false,
-    };
-    const supplied = suppliedFrom(
-      application as Parameters<typeof suppliedFrom>[0],
-      checksByFileKey([rejected]),
-    );
-    expect(supplied.uploaded).toEqual([
-      { materialId: 'floor-plan', problems: [{ kind: 'wrong-type', detail: 'TYPE_MISMATCH' }] },
     ]);
   });
 });
