@@ -12,12 +12,11 @@ export const en: Record<MessageKey, string> = {
 
   'shell.skip': 'Skip to main content',
   'shell.brand': 'Tongban · Shaanxi Government Services',
-  'shell.brandLabel': 'Tongban home',
   'shell.nav': 'Main navigation',
   'shell.elder': 'Large text',
   'shell.signIn': 'Sign in',
   'shell.signOut': 'Sign out',
-  'shell.footer': "Shaanxi's integrated government-services platform · Questions and complaints: call 12345",
+  'shell.footer': "Shaanxi's integrated government-services platform · Questions and complaints: call",
 
   'nav.home': 'Home',
   'nav.search': 'Find a service',

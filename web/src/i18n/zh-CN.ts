@@ -10,12 +10,11 @@ export const zhCN = {
 
   'shell.skip': '跳到主要内容',
   'shell.brand': '通办 · 陕西政务服务',
-  'shell.brandLabel': '通办首页',
   'shell.nav': '主导航',
   'shell.elder': '长辈模式',
   'shell.signIn': '登录',
   'shell.signOut': '退出',
-  'shell.footer': '陕西省一体化政务服务平台 · 咨询投诉请拨打 12345',
+  'shell.footer': '陕西省一体化政务服务平台 · 咨询投诉请拨打',
 
   'nav.home': '首页',
   'nav.search': '查找事项',
