@@ -102,6 +102,11 @@ export const en: Record<MessageKey, string> = {
   'guide.process': 'Process',
   'guide.legalBasis': 'Legal basis',
 
+  'contact.call': ' (call)',
+  'contact.map': ' (opens a map in a new window)',
+  'guide.hours': 'Opening hours: {hours}',
+  'guide.phone': 'Phone: ',
+
   'auth.title': 'Sign in',
   'auth.citizens': 'Sign in as a citizen or enterprise',
   'auth.staff': 'Sign in as staff',

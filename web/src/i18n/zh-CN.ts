@@ -99,6 +99,11 @@ export const zhCN = {
   'guide.process': '办理流程',
   'guide.legalBasis': '设定依据',
 
+  'contact.call': '（拨打电话）',
+  'contact.map': '（在地图中打开，新窗口）',
+  'guide.hours': '办公时间：{hours}',
+  'guide.phone': '电话：',
+
   'auth.title': '登录',
   'auth.citizens': '个人或企业登录',
   'auth.staff': '工作人员登录',
