@@ -270,6 +270,11 @@ export const en: Record<MessageKey, string> = {
   'messages.none': 'No messages. News about your cases will appear here.',
   'messages.unread': 'unread',
   'messages.openCase': 'Open the case',
+  'messages.markRead': 'Mark as read',
+  'messages.markReadOf': 'Mark as read: {title}',
+  'messages.markAllRead': 'Mark all as read',
+  'messages.unreadCount': '{n} unread',
+  'messages.allRead': 'All messages read',
 
   'inbox.none': 'No open review tasks.',
   'inbox.matter': 'Service',

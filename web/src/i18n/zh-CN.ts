@@ -262,6 +262,11 @@ export const zhCN = {
   'messages.none': '暂无消息。办件有进展时会在这里通知您。',
   'messages.unread': '未读',
   'messages.openCase': '查看办件',
+  'messages.markRead': '标为已读',
+  'messages.markReadOf': '标为已读：{title}',
+  'messages.markAllRead': '全部标为已读',
+  'messages.unreadCount': '{n} 条未读消息',
+  'messages.allRead': '消息都已读过',
 
   'inbox.none': '暂无待审件。',
   'inbox.matter': '事项',
