@@ -310,6 +310,8 @@ export const en: Record<MessageKey, string> = {
   'task.owed': 'Still owed (tolerance): {name}, by {date}',
   'task.verify': 'Verify the commitment by {date} after approval',
   'task.decide': 'Decision',
+  'task.materialsLoading': 'Loading the materials…',
+  'task.waitForMaterials': 'The decision can be made once the materials have loaded.',
   'task.outcome': 'Outcome',
   'task.approve': 'Approve',
   'task.deny': 'Deny',

@@ -302,6 +302,8 @@ export const zhCN = {
   'task.owed': '容缺待补：{name}，期限 {date}',
   'task.verify': '批准后须于 {date} 前核查承诺',
   'task.decide': '审查决定',
+  'task.materialsLoading': '正在加载申请材料…',
+  'task.waitForMaterials': '申请材料加载完成后才能作出决定。',
   'task.outcome': '决定',
   'task.approve': '通过',
   'task.deny': '不予许可',
