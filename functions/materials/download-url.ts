@@ -3,6 +3,7 @@ import { forbidden, noSuchCase, notFound } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
 import { MaterialPath } from '../../shared/http/schemas/materials.ts';
+import { recordAccess } from '../cases/access-trail.ts';
 import { materialDownload } from './download.ts';
 import { cases } from './store.ts';
 
@@ -14,16 +15,15 @@ import { cases } from './store.ts';
  */
 export const handler = httpHandler(async (request) => {
   const { id, materialId } = MaterialPath.parse(request.pathParameters ?? {});
-  if (request.routeKey.startsWith('GET /api/staff/')) {
-    const staff = requireRole(request, 'reviewer', 'window', 'supervisor', 'admin');
-    const found = await cases.get(id);
+  const staffRoute = request.routeKey.startsWith('GET /api/staff/');
+  const actor = staffRoute
+    ? requireRole(request, 'reviewer', 'window', 'supervisor', 'admin')
+    : requireRole(request, 'citizen', 'enterprise');
+  const found = await cases.get(id);
+  if (staffRoute) {
     if (!found) throw noSuchCase();
-    if (!staffMayRead(found, staff)) throw forbidden();
-  } else {
-    const applicant = requireRole(request, 'citizen', 'enterprise');
-    const found = await cases.get(id);
-    if (!found || !isOwnCase(found, applicant)) throw noSuchCase();
-  }
+    if (!staffMayRead(found, actor)) throw forbidden();
+  } else if (!found || !isOwnCase(found, actor)) throw noSuchCase();
   const download = await materialDownload(id, materialId);
   if (!download) {
     throw notFound(
@@ -32,5 +32,7 @@ export const handler = httpHandler(async (request) => {
       'No file of this material has been accepted yet',
     );
   }
+  // Every download is on the case's audit trail, recorded before the link is handed out.
+  await recordAccess(found, actor, 'material-download', materialId);
   return download;
 });
