@@ -129,11 +129,19 @@ export class LocalPlatform {
       type: 'AWS::DynamoDB::Table' as const,
       properties: model.properties(t),
     }));
-    const buckets = model.ofType('AWS::S3::Bucket').map((b) => ({
-      name: model.ref(b),
-      logicalId: b.logicalId,
-      properties: model.properties(b),
-    }));
+    // The audit archive is written by CloudTrail alone, which has no local effect: nothing local reads or
+    // writes it, so local mode leaves it (and its object lock) out.
+    const archives = new Set(
+      model.ofType('AWS::CloudTrail::Trail').map((t) => String(model.properties(t).S3BucketName)),
+    );
+    const buckets = model
+      .ofType('AWS::S3::Bucket')
+      .filter((b) => !archives.has(model.ref(b)))
+      .map((b) => ({
+        name: model.ref(b),
+        logicalId: b.logicalId,
+        properties: model.properties(b),
+      }));
     const stateMachines = model.ofType('AWS::StepFunctions::StateMachine').map((sm) => ({
       arn: model.ref(sm),
       name: String(model.getAtt(sm, 'Name')),

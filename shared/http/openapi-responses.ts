@@ -7,14 +7,19 @@ const GATEWAY_ERROR = { $ref: '#/components/schemas/GatewayError' };
 
 /**
  * Responses that no route lists itself, because a layer every route shares gives them: API Gateway (a missing or
- * bad token, the stage's throttling; its own `{"message"}` body) and the middy stack (a body that is not JSON,
- * with the platform's error body). They are components, so each operation only refers to them.
+ * bad token, the stage's throttling; its own `{"message"}` body), the WAF and the middy stack (a body that is
+ * too large or not JSON, with the platform's error body). They are components, so each operation only refers to them.
  */
 const SHARED = {
   Unauthorized: {
     status: '401',
     description: 'Missing, expired or invalid token (answered by API Gateway)',
     schema: GATEWAY_ERROR,
+  },
+  PayloadTooLarge: {
+    status: '413',
+    description: 'The request body is over 64 KiB (answered by the WAF or the middy stack)',
+    schema: ERROR,
   },
   UnsupportedMediaType: {
     status: '415',
@@ -34,7 +39,7 @@ type SharedName = keyof typeof SHARED;
 export function sharedResponsesOf(route: RouteSpec): Record<string, Json> {
   const names: SharedName[] = [
     ...(route.auth === 'public' ? [] : (['Unauthorized'] as const)),
-    ...(route.request?.body ? (['UnsupportedMediaType'] as const) : []),
+    ...(route.request?.body ? (['PayloadTooLarge', 'UnsupportedMediaType'] as const) : []),
     'TooManyRequests',
   ];
   return Object.fromEntries(
