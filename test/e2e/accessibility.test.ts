@@ -6,7 +6,7 @@ import { approveAll, decide, fastForward, statusBecomes, taskFor } from '../supp
 import { baseUrl, call, eventually, tokenFor } from '../support/local.ts';
 import { BIRTH_REGISTRATION } from '../support/matters.ts';
 import { PDF } from './support/app.ts';
-import { type Device, type Finding, Scanner } from './support/audit.ts';
+import { type Device, type Finding, Scanner, setElder } from './support/audit.ts';
 import { launch, SCREENSHOTS } from './support/browser.ts';
 import {
   birthRegistration,
@@ -249,7 +249,7 @@ describe('every page and state passes axe-core, and is large enough to touch and
     const police = await tokenFor('reviewer', { user: 'reviewer-xian-police' });
     const market = await tokenFor('reviewer', { user: 'reviewer-xian-market' });
     const [owing, phoneCase, desktopCase, escalated] = await Promise.all([
-      foodBusinessOwing(citizen),
+      foodBusinessOwing(citizen, { layoutAsPicture: true }),
       birthRegistration(citizen),
       birthRegistration(citizen),
       birthRegistration(citizen),
@@ -289,6 +289,25 @@ describe('every page and state passes axe-core, and is large enough to touch and
       await page.goto('/staff/tasks');
       await page.locator('[data-deadline]').first().waitFor();
     });
+    // On a phone, matter names in the inbox read as words: never one character a line (at least 4 a line).
+    const phone = await reviewer.page('phone');
+    for (const elder of [false, true]) {
+      await setElder(phone, elder);
+      const perLine = await phone.evaluate<number[]>(
+        `[...document.querySelectorAll('.matter-name')].map((a) => {
+          const range = document.createRange();
+          range.selectNodeContents(a);
+          const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+          return a.textContent.length / Math.max(1, lines);
+        })`,
+      );
+      expect(perLine.length).toBeGreaterThan(0);
+      expect(
+        Math.min(...perLine),
+        `characters a line, ${elder ? 'elder' : 'normal'} mode`,
+      ).toBeGreaterThanOrEqual(4);
+    }
+    await setElder(phone, false);
     await reviewer.scan('task with its materials', async (page) => {
       await page.goto(`/staff/tasks/${marketTask.id}`);
       await page.getByRole('button', { name: '查看“application-form.pdf”' }).waitFor();
@@ -299,6 +318,11 @@ describe('every page and state passes axe-core, and is large enough to touch and
       await page.getByRole('radio', { name: '不予许可' }).check();
       await page.getByRole('button', { name: '确认：不予许可' }).click();
       await page.getByText('请写明理由（至少 2 个字）').waitFor();
+    });
+    await reviewer.scan('task, a picture of a material open', async (page) => {
+      await page.goto(`/staff/tasks/${marketTask.id}`);
+      await page.getByRole('button', { name: '查看“layout.png”' }).click();
+      await page.getByRole('dialog').getByRole('img', { name: 'layout.png' }).waitFor();
     });
     await reviewer.scan('task not found', async (page) => {
       await page.goto('/staff/tasks/no-such-task');

@@ -35,24 +35,42 @@ export interface Target {
   height: number;
   /** What covers the target's centre when it is not the target itself (a control hidden under another). */
   coveredBy?: string;
+  /** Part of the target lies outside a box that scrolls or clips (a nav or a table scrolled sideways). */
+  clipped?: boolean;
 }
 
 // Evaluated in the page (the tests are type-checked without the DOM's types, so it is a string). A control
 // inside a label is hit through its label (antd's radios, checkboxes and segmented items), a select through its
 // whole box. Controls that take no room, are hidden or are off the page until focused (the skip link) are not
-// targets. Each target is scrolled to and its centre probed, to find one hidden under another element (a popup
-// the user opened covers what is under it on purpose).
+// targets. Each target is brought into the window (the window scrolls, nothing else) and checked: the part not
+// cut off by a box that scrolls or clips, and what is under its centre (a popup the user opened covers what is
+// under it on purpose).
 const MEASURE = `(() => {
   const SELECTOR = [
     'a[href]', 'button', 'input:not([type=hidden])', 'select', 'textarea', 'summary',
     '[role=button]', '[role=link]', '[role=checkbox]', '[role=radio]', '[role=switch]', '[role=tab]',
     '[role=option]', '[role=menuitem]', '[role=combobox]', '[tabindex]:not([tabindex="-1"])',
   ].join(',');
+  const POPUPS = '[role=listbox], [role=dialog], .ant-select-dropdown, .ant-modal-wrap, .ant-popover';
   const describe = (el) => {
     const text = (el.getAttribute('aria-label') || el.innerText || el.value || el.getAttribute('title') || '')
       .replace(/\\s+/g, ' ').trim().slice(0, 40);
     const cls = typeof el.className === 'string' ? el.className.split(' ').filter(Boolean)[0] : '';
     return el.tagName.toLowerCase() + (cls ? '.' + cls : '') + (text ? ' "' + text + '"' : '');
+  };
+  const visiblePart = (el) => {
+    const r = el.getBoundingClientRect();
+    const box = { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      const s = getComputedStyle(p);
+      if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+      const q = p.getBoundingClientRect();
+      box.left = Math.max(box.left, q.left);
+      box.top = Math.max(box.top, q.top);
+      box.right = Math.min(box.right, q.right);
+      box.bottom = Math.min(box.bottom, q.bottom);
+    }
+    return box;
   };
   const seen = new Set();
   const targets = [];
@@ -69,11 +87,15 @@ const MEASURE = `(() => {
     let r = target.getBoundingClientRect();
     if (r.width < 2 || r.height < 2) continue;
     if (r.bottom + window.scrollY <= 0 || r.right + window.scrollX <= 0) continue;
-    target.scrollIntoView({ block: 'center', inline: 'center' });
+    window.scrollTo(x0, Math.max(0, r.top + window.scrollY - (window.innerHeight - r.height) / 2));
     r = target.getBoundingClientRect();
-    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    const part = visiblePart(target);
+    const clipped = part.right - part.left < r.width - 1 || part.bottom - part.top < r.height - 1;
+    const hit = part.right > part.left && part.bottom > part.top
+      ? document.elementFromPoint((part.left + part.right) / 2, (part.top + part.bottom) / 2)
+      : null;
     const covered = hit && !target.contains(hit) && !hit.contains(target) && !el.contains(hit) &&
-      !hit.closest('[role=listbox], [role=dialog], .ant-select-dropdown, .ant-modal-wrap, .ant-popover');
+      !hit.closest(POPUPS);
     targets.push({
       what: describe(target),
       x: Math.round(r.left + window.scrollX),
@@ -81,6 +103,7 @@ const MEASURE = `(() => {
       width: Math.round(r.width * 10) / 10,
       height: Math.round(r.height * 10) / 10,
       ...(covered ? { coveredBy: describe(hit) } : {}),
+      ...(clipped && !target.closest(POPUPS) ? { clipped: true } : {}),
     });
   }
   window.scrollTo(x0, y0);

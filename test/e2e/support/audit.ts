@@ -16,6 +16,7 @@ export interface Finding {
   targets: Target[];
   small: Target[];
   covered: Target[];
+  clipped: Target[];
   width: { viewport: number; page: number; overflowing: string[] };
 }
 
@@ -49,6 +50,7 @@ export async function audit(page: Page, state: string, device: Device, elder: bo
     // Half a pixel of rounding is not a finger's width.
     small: targets.filter((t) => t.width < min - 0.5 || t.height < min - 0.5),
     covered: targets.filter((t) => t.coveredBy),
+    clipped: targets.filter((t) => t.clipped),
     width,
   };
 }
@@ -61,6 +63,9 @@ export function problemsOf(f: Finding): string[] {
     ...f.violations.map((v) => `${where}: axe ${v.rule} (${v.impact}) ${v.help}: ${v.nodes.join(' | ')}`),
     ...f.small.map((t) => `${where}: target ${t.what} is ${t.width}×${t.height}, under ${min}×${min}`),
     ...f.covered.map((t) => `${where}: target ${t.what} is covered by ${t.coveredBy}`),
+    ...f.clipped.map(
+      (t) => `${where}: target ${t.what} is partly out of sight in a box that scrolls or clips`,
+    ),
     ...(f.device === 'phone' && f.width.page > f.width.viewport
       ? [
           `${where}: the page is ${f.width.page} px wide on a ${f.width.viewport} px screen: ${f.width.overflowing}`,

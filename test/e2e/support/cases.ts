@@ -20,10 +20,40 @@ export async function foodBusinessNotified(citizen: string): Promise<string> {
   return id;
 }
 
-/** The same with its files uploaded and supplied: accepted, the food-safety rules owed (容缺), under review. */
-export async function foodBusinessOwing(citizen: string): Promise<string> {
+/** An 8×8 white PNG: a scanned page as a picture, which staff view in a dialog rather than a new tab. */
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAD0lEQVR4nGP4jwMwDC0JALoev0Ewkwr8AAAAAElFTkSuQmCC',
+  'base64',
+);
+
+/** Uploads a PNG for a material of the case through its presigned URL; the declared material to send on. */
+export async function uploadPng(token: string, caseId: string, materialId: string) {
+  const asked = await call(`/api/cases/${caseId}/materials`, {
+    method: 'POST',
+    token,
+    body: JSON.stringify({
+      materialId,
+      fileName: `${materialId}.png`,
+      contentType: 'image/png',
+      size: PNG.length,
+    }),
+  });
+  expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+  const { url, method, headers } = asked.body.upload;
+  expect((await fetch(url, { method, headers, body: PNG })).status).toBe(200);
+  return { materialId, by: 'upload', fileKey: asked.body.fileKey as string };
+}
+
+/**
+ * The same with its files uploaded and supplied (the layout as a picture when asked): accepted, the food-safety
+ * rules owed (容缺), under review.
+ */
+export async function foodBusinessOwing(citizen: string, { layoutAsPicture = false } = {}): Promise<string> {
   const id = await foodBusinessNotified(citizen);
-  const uploads = [await uploadPdf(citizen, id, 'application-form'), await uploadPdf(citizen, id, 'layout')];
+  const uploads = [
+    await uploadPdf(citizen, id, 'application-form'),
+    layoutAsPicture ? await uploadPng(citizen, id, 'layout') : await uploadPdf(citizen, id, 'layout'),
+  ];
   for (const u of uploads) {
     // Checked after upload and attached, as the pre-check reads it.
     await eventually(async () => {
