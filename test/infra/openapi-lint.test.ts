@@ -71,7 +71,11 @@ describe('the generated OpenAPI document', () => {
           else if (status === '429')
             expect(response.$ref, where).toBe('#/components/responses/TooManyRequests');
           else if (response.$ref)
-            expect(response.$ref, where).toBe('#/components/responses/UnsupportedMediaType');
+            expect(response.$ref, where).toBe(
+              status === '413'
+                ? '#/components/responses/PayloadTooLarge'
+                : '#/components/responses/UnsupportedMediaType',
+            );
           else
             expect(response.content, where).toEqual({
               'application/json': { schema: { $ref: '#/components/schemas/Error' } },
