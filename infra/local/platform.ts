@@ -207,7 +207,8 @@ export class LocalPlatform {
         sendSqsMessage: async (queue, body) => void this.queues.send(queue, body),
       },
     });
-    this.stops.push(() => this.stepFunctions.close());
+    // Closed before the functions (below), written out after them: see close() and flushed().
+    this.stops.push(() => this.stepFunctions.flushed());
     for (const sm of stateMachines) this.stepFunctions.register(sm);
 
     this.kms = new LocalKms(data('kms'), kmsKeysOf(model));
@@ -233,6 +234,8 @@ export class LocalPlatform {
       clock: this.clock.buffer,
     });
     this.stops.push(() => this.functions.closeAll());
+    // Stopping runs these in reverse: executions rest where they are before the functions their steps call go.
+    this.stops.push(() => this.stepFunctions.close());
 
     this.pollers = mappings
       .filter((m) => m.enabled)
@@ -286,6 +289,15 @@ export class LocalPlatform {
       fire: (rule, time) => this.eventBridge.fireScheduledRule(rule.arn, time),
     });
     this.stops.push(() => scheduleRules.close());
+    // Workflows that were running when local mode last stopped go on where they were, now that everything their
+    // steps call is up.
+    const { resumed, failed } = this.stepFunctions.resumeInterrupted();
+    if (resumed + failed > 0) {
+      this.log(
+        `workflows: ${resumed} running executions taken up where they were` +
+          (failed ? `; ${failed} failed, their state machine or state no longer in the app` : ''),
+      );
+    }
 
     // Real-name verification sets `custom:idHash` with the key the functions hash ID numbers with, so a case a
     // window took in by the number is the citizen's when they sign in.
