@@ -241,4 +241,19 @@ export const CASE_EVENTS: ContractEntry[] = [
     actions: ['resume-workflow'],
     needs: ['reason'],
   }),
+  caseEvent({
+    detailType: 'Case Read By Staff',
+    description:
+      'A staff member opened the case (its applicant, materials and timeline): the holder sees who looked and ' +
+      'when (等保 level 3 audit). The status is unchanged; the actor is in the case timeline, not the event.',
+    actions: ['staff-read'],
+  }),
+  caseEvent({
+    detailType: 'Case Material Downloaded',
+    description:
+      "Someone was given a download link to one of the case's files; the reason names the material. The holder " +
+      'sees who and when (等保 level 3 audit); the status is unchanged.',
+    actions: ['material-download'],
+    needs: ['reason'],
+  }),
 ];

@@ -1,5 +1,11 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { App } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import { type IdentityConfig, validateConfig } from './config-rules.ts';
 import { SEED_REGIONS } from './seed/catalog/regions.ts';
+
+export type { ClaimNames, IdentityConfig, OidcProvider } from './config-rules.ts';
 
 export interface RegionConfig {
   code: string;
@@ -20,21 +26,52 @@ export interface WebhookConfig {
   header?: string;
 }
 
-/** Everything a deployment can be configured with; every key is documented in the README. */
+/**
+ * The public entry: the site's domain with the certificate CloudFront serves it with (ACM in us-east-1 in
+ * `aws`; an IAM server certificate id in `aws-cn`, where CloudFront takes no ACM certificate), and the API's
+ * own domain, which only CloudFront calls (its regional ACM certificate).
+ */
+export interface DomainConfig {
+  name: string;
+  certificate: string;
+  api: { name: string; certificateArn: string };
+}
+
+/** A first administrator, created by `npm run load-stage` (Cognito) or named for the identity provider. */
+export interface AdministratorConfig {
+  username: string;
+  email: string;
+  role: 'admin' | 'security-admin' | 'audit-admin';
+}
+
+export type Partition = 'aws' | 'aws-cn';
+
+/** Everything a deployment can be configured with (config/<stage>.json); every key is documented in the README. */
 export interface TongbanConfig {
   stage: string;
+  partition: Partition;
+  /** The home region; without it the stacks take the region of the credentials that deploy them. */
+  region?: string;
   province: RegionConfig;
   regions: RegionConfig[];
   alarmEmail: string;
+  domain?: DomainConfig;
+  /** The site's domain, '' without one: callback URLs and the materials bucket's CORS origin come from it. */
   webDomain: string;
   retainData: boolean;
+  /** Days CloudWatch Logs keeps every log group: at least 6 calendar months for 等保 level 3. */
+  logRetentionDays: number;
+  identity: IdentityConfig;
+  administrators: AdministratorConfig[];
+  /** Requests per client IP in any 5 minutes past which the WAF blocks the client for a while. */
+  wafRateLimit: number;
   webhooks: WebhookConfig[];
 }
 
-const REGION_CODE = /^\d{6}$/;
+const CONFIG_DIR = fileURLToPath(new URL('../config/', import.meta.url));
 
-// Without `tongban:province` / `tongban:regions` in the context, the deployment serves the regions the seed
-// catalog implements its matters in: one list, so no region of the catalog can lack a bus.
+// Without `province` / `regions`, the deployment serves the regions the seed catalog implements its matters
+// in: one list, so no region of the catalog can lack a bus.
 const asConfig = ({ code, name, nameEn }: RegionConfig): RegionConfig => ({ code, name, nameEn });
 const DEFAULT_PROVINCE = asConfig(SEED_REGIONS.find((r) => r.kind === 'province')!);
 const DEFAULT_REGIONS = SEED_REGIONS.filter((r) => r.kind !== 'province').map(asConfig);
@@ -45,47 +82,64 @@ const DEFAULT_REGIONS = SEED_REGIONS.filter((r) => r.kind !== 'province').map(as
  */
 export const caseRegions = (config: TongbanConfig): RegionConfig[] => [config.province, ...config.regions];
 
+/** The China regions (Beijing, Ningxia) are the `aws-cn` partition. */
+export const partitionOf = (region: string | undefined): Partition | undefined =>
+  region === undefined ? undefined : region.startsWith('cn-') ? 'aws-cn' : 'aws';
+
+const cache = new WeakMap<object, TongbanConfig>();
+
+/** The configuration of the app `scope` belongs to, read once per app. */
+export function configOf(scope: IConstruct): TongbanConfig {
+  const root = scope.node.root;
+  let config = cache.get(root);
+  if (!config) {
+    config = readConfig(root as App);
+    cache.set(root, config);
+  }
+  return config;
+}
+
+/**
+ * The stage's file, config/<stage>.json (stage from `-c tongban:stage`, default dev), with any key given on
+ * the command line as `-c tongban:<key>=<value>` taking precedence: one file per stage, the command line for
+ * the exception.
+ */
 export function readConfig(app: App): TongbanConfig {
   // `cdk -c key=value` passes strings; structured values then arrive as JSON text.
-  const get = (key: string): unknown => {
+  const context = (key: string): unknown => {
     const value = app.node.tryGetContext(`tongban:${key}`);
     return typeof value === 'string' && /^\s*[[{]/.test(value) ? JSON.parse(value) : value;
   };
+  const stage = String(context('stage') ?? 'dev');
+  if (!/^[a-z][a-z0-9-]{0,15}$/.test(stage)) {
+    throw new Error(`tongban:stage "${stage}" must be lower-case letters, digits or "-" (max 16)`);
+  }
+  const file = `${CONFIG_DIR}${stage}.json`;
+  if (!existsSync(file)) {
+    throw new Error(`tongban:stage "${stage}" has no configuration file config/${stage}.json`);
+  }
+  const fromFile = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const get = (key: string): unknown => context(key) ?? fromFile[key];
+
+  const region = get('region') as string | undefined;
+  const partition = (get('partition') ?? partitionOf(region) ?? 'aws') as Partition;
+  const domain = get('domain') as DomainConfig | undefined;
   const config: TongbanConfig = {
-    stage: String(get('stage') ?? 'dev'),
+    stage,
+    partition,
+    region: region ?? (partition === 'aws-cn' ? 'cn-northwest-1' : undefined),
     province: (get('province') ?? DEFAULT_PROVINCE) as RegionConfig,
     regions: (get('regions') ?? DEFAULT_REGIONS) as RegionConfig[],
     alarmEmail: String(get('alarmEmail') ?? ''),
-    webDomain: String(get('webDomain') ?? ''),
+    domain: domain?.name ? domain : undefined,
+    webDomain: domain?.name ?? '',
     retainData: String(get('retainData') ?? 'true') !== 'false',
+    logRetentionDays: Number(get('logRetentionDays') ?? 365),
+    identity: (get('identity') ?? { provider: 'cognito' }) as IdentityConfig,
+    administrators: (get('administrators') ?? []) as AdministratorConfig[],
+    wafRateLimit: Number(get('wafRateLimit') ?? 2000),
     webhooks: (get('webhooks') ?? []) as WebhookConfig[],
   };
   validateConfig(config);
   return config;
-}
-
-function validateConfig(config: TongbanConfig): void {
-  if (!/^[a-z][a-z0-9-]{0,15}$/.test(config.stage)) {
-    throw new Error(`tongban:stage "${config.stage}" must be lower-case letters, digits or "-" (max 16)`);
-  }
-  const all = caseRegions(config);
-  for (const region of all) {
-    if (!region || !REGION_CODE.test(region.code) || !region.name) {
-      throw new Error(
-        `tongban:regions: every region needs a 6-digit GB/T 2260 code and a name, got ${JSON.stringify(region)}`,
-      );
-    }
-  }
-  if (new Set(all.map((r) => r.code)).size !== all.length) {
-    throw new Error('tongban:regions: region codes must be unique');
-  }
-  for (const hook of config.webhooks) {
-    const where = `tongban:webhooks: ${JSON.stringify(hook)}`;
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(hook.department ?? ''))
-      throw new Error(`${where} needs a department code`);
-    if (!all.some((r) => r.code === hook.region)) throw new Error(`${where}: region is not configured`);
-    if (!/^https:\/\/[^\s/]+/.test(hook.endpoint ?? ''))
-      throw new Error(`${where}: endpoint must be an https URL`);
-    if (!hook.secretName) throw new Error(`${where} needs the secretName of its API key`);
-  }
 }

@@ -18,6 +18,7 @@ const overdue = new OverdueStore(documents, requiredEnv('CASES_TABLE'));
 const schedules = new ReminderSchedules(new SchedulerClient({}), {
   hubBusArn: requiredEnv('HUB_BUS_ARN'),
   roleArn: requiredEnv('SCHEDULER_ROLE_ARN'),
+  deadLetterArn: requiredEnv('SCHEDULES_DLQ_ARN'),
 });
 
 const Detail = z.object({ caseId: z.string().min(1) });

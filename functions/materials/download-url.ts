@@ -3,6 +3,7 @@ import { noSuchCase, notFound } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
 import { MaterialPath } from '../../shared/http/schemas/materials.ts';
+import { recordAccess } from '../cases/access-trail.ts';
 import { caseForStaff } from '../cases/staff-access.ts';
 import { materialDownload } from './download.ts';
 import { cases } from './store.ts';
@@ -15,13 +16,12 @@ import { cases } from './store.ts';
  */
 export const handler = httpHandler(async (request) => {
   const { id, materialId } = MaterialPath.parse(request.pathParameters ?? {});
-  if (request.routeKey.startsWith('GET /api/staff/')) {
-    await caseForStaff(cases, id, requireRole(request, 'reviewer', 'window', 'supervisor', 'admin'));
-  } else {
-    const applicant = requireRole(request, 'citizen', 'enterprise');
-    const found = await cases.get(id);
-    if (!found || !isOwnCase(found, applicant)) throw noSuchCase();
-  }
+  const staffRoute = request.routeKey.startsWith('GET /api/staff/');
+  const actor = staffRoute
+    ? requireRole(request, 'reviewer', 'window', 'supervisor', 'admin')
+    : requireRole(request, 'citizen', 'enterprise');
+  const found = staffRoute ? await caseForStaff(cases, id, actor) : await cases.get(id);
+  if (!found || (!staffRoute && !isOwnCase(found, actor))) throw noSuchCase();
   const download = await materialDownload(id, materialId);
   if (!download) {
     throw notFound(
@@ -30,5 +30,7 @@ export const handler = httpHandler(async (request) => {
       'No file of this material has been accepted yet',
     );
   }
+  // Every download is on the case's audit trail, recorded before the link is handed out.
+  await recordAccess(found, actor, 'material-download', materialId);
   return download;
 });

@@ -73,6 +73,8 @@ export interface ClockRemindersProps {
  */
 export class ClockReminders extends Construct {
   readonly deadLetterQueue: DeadLetterQueue;
+  /** Where Scheduler puts a reminder it could not deliver to the hub after its retries. */
+  readonly schedulesDeadLetterQueue: DeadLetterQueue;
   /** Reports `NextYearScheduleMissing` (namespace tongban, service calendar), alarmed by observability. */
   readonly calendarCheck: ServiceFunction;
 
@@ -87,11 +89,28 @@ export class ClockReminders extends Construct {
       description: 'Lets EventBridge Scheduler put case reminders on the hub bus',
     });
     props.hubBus.grantPutEventsTo(role);
+    // Scheduler delivers a reminder it gave up on to this queue with the schedule's own role.
+    this.schedulesDeadLetterQueue = new DeadLetterQueue(this, 'SchedulesDlq', {
+      description: 'the dead-letter queue of reminder schedules',
+    });
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['sqs:SendMessage'],
+        resources: [this.schedulesDeadLetterQueue.queueArn],
+      }),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: [this.schedulesDeadLetterQueue.encryptionMasterKey!.keyArn],
+      }),
+    );
     const environment = {
       CASES_TABLE: props.cases.table.tableName,
       MATTERS_TABLE: props.matters.table.tableName,
       HUB_BUS_ARN: props.hubBus.eventBusArn,
       SCHEDULER_ROLE_ARN: role.roleArn,
+      SCHEDULES_DLQ_ARN: this.schedulesDeadLetterQueue.queueArn,
       APPROVAL_STATE_MACHINE_ARN: props.approvalStateMachine.stateMachineArn,
     };
 

@@ -40,3 +40,16 @@ export function grantTable(grantee: iam.IGrantable, access: TableAccess, mode: '
 export function grantIdHash(grantee: iam.IGrantable, key: kms.IKey): void {
   iam.Grant.addToPrincipal({ grantee, actions: ['kms:GenerateMac'], resourceArns: [key.keyArn] });
 }
+
+/**
+ * Appending audit records: `PutItem` on the table and nothing else (no update, no delete), with the key to
+ * encrypt what it puts.
+ */
+export function grantAppend(grantee: iam.IGrantable, access: TableAccess): void {
+  iam.Grant.addToPrincipal({ grantee, actions: ['dynamodb:PutItem'], resourceArns: [access.table.tableArn] });
+  iam.Grant.addToPrincipal({
+    grantee,
+    actions: ['kms:Encrypt', 'kms:GenerateDataKey'],
+    resourceArns: [access.key.keyArn],
+  });
+}

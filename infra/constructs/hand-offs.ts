@@ -28,11 +28,13 @@ export class HandOffs extends Construct {
     this.deadLetterQueue = new DeadLetterQueue(this, 'Dlq', {
       description: 'the dead-letter queue of hand-offs',
     });
-    // KMS rotates no HMAC key; a receipt names the key it was signed with, so a successor can be added.
-    this.receiptKey = new kms.Key(this, 'ReceiptKey', {
+    // KMS rotates no HMAC key; a receipt names the key it was signed with, so a successor can be added. A
+    // multi-Region key, so that a second region verifies the receipts the first one signed.
+    this.receiptKey = new kms.Key(this, 'ReceiptKeyMultiRegion', {
       description: 'tongban: signs the receipts of hand-offs between regions (HMAC-SHA-256)',
       keySpec: kms.KeySpec.HMAC_256,
       keyUsage: kms.KeyUsage.GENERATE_VERIFY_MAC,
+      multiRegion: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     const fn = new ServiceFunction(this, 'HandOff', {

@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { configOf } from '../config.ts';
 import { acknowledge } from './nag.ts';
+import { PlatformLogGroup } from './platform-logs.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -20,15 +21,12 @@ export interface ServiceFunctionProps {
 
 /**
  * One Lambda function per service capability, with the platform's defaults: Node 24 on arm64, an ESM
- * bundle, X-Ray tracing, Powertools settings, and its own log group with a retention period.
+ * bundle, X-Ray tracing, Powertools settings, and its own log group kept as audit logs are (PlatformLogGroup).
  */
 export class ServiceFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
-    const stage = Stack.of(scope).node.tryGetContext('tongban:stage') ?? 'dev';
-    const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
-      retention: logs.RetentionDays.SIX_MONTHS,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
+    const { stage } = configOf(scope);
+    const logGroup = new PlatformLogGroup(scope, `${id}Logs`);
     super(scope, id, {
       entry: `${ROOT}functions/${props.entry}`,
       projectRoot: ROOT,
@@ -69,7 +67,8 @@ export class ServiceFunction extends NodejsFunction {
       },
       {
         id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'X-Ray PutTraceSegments/PutTelemetryRecords do not support resource-level permissions.',
+        reason:
+          "X-Ray's PutTraceSegments/PutTelemetryRecords, and a stream reader's dynamodb:ListStreams, do not support resource-level permissions.",
       },
     ]);
   }

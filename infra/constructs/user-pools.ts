@@ -3,8 +3,19 @@ import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { acknowledge } from './nag.ts';
 
-/** Groups of the staff pool; a reviewer's department and region are custom attributes. */
-export const STAFF_GROUPS = ['window', 'reviewer', 'supervisor', 'admin', 'regulator'] as const;
+/**
+ * Groups of the staff pool; a reviewer's department and region are custom attributes. The system, security and
+ * audit administrators are three groups (三员分立), and the API refuses an account in two of them.
+ */
+export const STAFF_GROUPS = [
+  'window',
+  'reviewer',
+  'supervisor',
+  'admin',
+  'security-admin',
+  'audit-admin',
+  'regulator',
+] as const;
 
 export interface UserPoolsProps {
   stage: string;

@@ -81,9 +81,10 @@ ${await yearlyStep(platform.url)}`);
 
   let stopping = false;
   const stop = async () => {
-    if (stopping) return;
+    // A second Ctrl-C does not wait for the workflow steps under way: they run again after the next start.
+    if (stopping) process.exit(130);
     stopping = true;
-    say('stopping ...');
+    say('stopping (workflow steps under way finish first; Ctrl-C again to stop at once) ...');
     await platform.stop();
     say('stopped');
     process.exit(0);

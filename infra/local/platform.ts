@@ -131,11 +131,19 @@ export class LocalPlatform {
       type: 'AWS::DynamoDB::Table' as const,
       properties: model.properties(t),
     }));
-    const buckets = model.ofType('AWS::S3::Bucket').map((b) => ({
-      name: model.ref(b),
-      logicalId: b.logicalId,
-      properties: model.properties(b),
-    }));
+    // The audit archive is written by CloudTrail alone, which has no local effect: nothing local reads or
+    // writes it, so local mode leaves it (and its object lock) out.
+    const archives = new Set(
+      model.ofType('AWS::CloudTrail::Trail').map((t) => String(model.properties(t).S3BucketName)),
+    );
+    const buckets = model
+      .ofType('AWS::S3::Bucket')
+      .filter((b) => !archives.has(model.ref(b)))
+      .map((b) => ({
+        name: model.ref(b),
+        logicalId: b.logicalId,
+        properties: model.properties(b),
+      }));
     const stateMachines = model.ofType('AWS::StepFunctions::StateMachine').map((sm) => ({
       arn: model.ref(sm),
       name: String(model.getAtt(sm, 'Name')),
@@ -201,7 +209,8 @@ export class LocalPlatform {
         sendSqsMessage: async (queue, body) => void this.queues.send(queue, body),
       },
     });
-    this.stops.push(() => this.stepFunctions.close());
+    // Closed before the functions (below), written out after them: see close() and flushed().
+    this.stops.push(() => this.stepFunctions.flushed());
     for (const sm of stateMachines) this.stepFunctions.register(sm);
 
     this.kms = new LocalKms(data('kms'), kmsKeysOf(model));
@@ -227,6 +236,8 @@ export class LocalPlatform {
       clock: this.clock.buffer,
     });
     this.stops.push(() => this.functions.closeAll());
+    // Stopping runs these in reverse: executions rest where they are before the functions their steps call go.
+    this.stops.push(() => this.stepFunctions.close());
 
     this.pollers = mappings
       .filter((m) => m.enabled)
@@ -280,6 +291,15 @@ export class LocalPlatform {
       fire: (rule, time) => this.eventBridge.fireScheduledRule(rule.arn, time),
     });
     this.stops.push(() => scheduleRules.close());
+    // Workflows that were running when local mode last stopped go on where they were, now that everything their
+    // steps call is up.
+    const { resumed, failed } = this.stepFunctions.resumeInterrupted();
+    if (resumed + failed > 0) {
+      this.log(
+        `workflows: ${resumed} running executions taken up where they were` +
+          (failed ? `; ${failed} failed, their state machine or state no longer in the app` : ''),
+      );
+    }
 
     // Real-name verification sets `custom:idHash` with the key the functions hash ID numbers with, so a case a
     // window took in by the number is the citizen's when they sign in.

@@ -1,20 +1,22 @@
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { TongbanConfig } from '../config.ts';
 import { AccessLogsBucket } from '../constructs/access-logs-bucket.ts';
+import { Backups } from '../constructs/backups.ts';
 import type { TableAccess } from '../constructs/grants.ts';
+import { useForLogs } from '../constructs/platform-logs.ts';
 
 export interface DataStackProps extends StackProps {
   config: TongbanConfig;
 }
 
 /**
- * The platform's state: a KMS key for data and an HMAC key for ID hashes, the matters table (catalog,
+ * The platform's state: a KMS key for data and logs, an HMAC key for ID hashes, the matters table (catalog,
  * versions, adjustment requests), the cases table (cases, audit events, materials, tasks, evaluations,
- * licences) whose stream is the outbox, and the materials bucket.
+ * licences) whose stream is the outbox, the materials bucket, and their backups.
  */
 export class DataStack extends Stack {
   readonly key: kms.Key;
@@ -29,6 +31,7 @@ export class DataStack extends Stack {
   readonly catalogBucket: s3.Bucket;
   readonly matters: TableAccess;
   readonly cases: TableAccess;
+  readonly backups: Backups;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -39,15 +42,18 @@ export class DataStack extends Stack {
       enableKeyRotation: true,
       removalPolicy,
     });
+    useForLogs(this.key);
     // An HMAC key computes inside KMS and never leaves it: whoever reads a table, a log or a token cannot
     // turn a hash back into an ID number by hashing every possible number, as with a plain or salted hash.
     // KMS rotates no HMAC key, and rotating it would orphan every case from its applicant anyway; losing it
-    // would do the same, so it is kept with the data.
-    this.idHashKey = new kms.Key(this, 'IdHashKey', {
+    // would do the same, so it is kept with the data. It is multi-Region from the start: only a key created so
+    // can be replicated, with the same key material, to a second region that must compute the same hashes.
+    this.idHashKey = new kms.Key(this, 'IdHashKeyMultiRegion', {
       description:
         'tongban: keyed hash (HMAC-SHA-256) of ID numbers and credit codes, shared with real-name verification',
       keySpec: kms.KeySpec.HMAC_256,
       keyUsage: kms.KeyUsage.GENERATE_VERIFY_MAC,
+      multiRegion: true,
       removalPolicy,
     });
 
@@ -115,7 +121,8 @@ export class DataStack extends Stack {
       bucketName: materialsBucketName(props.config.stage, this.account, this.region),
       ...privateBucket,
       serverAccessLogsPrefix: 'materials/',
-      // Uploads go straight from the browser with presigned PUTs; the web origin is added per deployment.
+      // Uploads go straight from the browser with presigned PUTs, from the site's domain. Only dev, which has
+      // no domain (local mode, a developer's sandbox), takes any origin; every other stage must have one.
       cors: [
         {
           allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET],
@@ -140,6 +147,15 @@ export class DataStack extends Stack {
       serverAccessLogsPrefix: 'catalog/',
       lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(90) }],
     });
+
+    this.backups = new Backups(this, 'Backups', {
+      tables: [this.mattersTable, this.casesTable],
+      bucket: this.materialsBucket,
+      key: this.key,
+    });
+    // `npm run load-stage` finds the tables of a deployed stage by these (cdk deploy --outputs-file).
+    new CfnOutput(this, 'MattersTableName', { value: this.mattersTable.tableName });
+    new CfnOutput(this, 'CasesTableName', { value: this.casesTable.tableName });
   }
 }
 

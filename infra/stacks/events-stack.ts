@@ -28,6 +28,8 @@ export class EventsStack extends Stack {
   readonly hubBus: events.EventBus;
   readonly regionBuses: Map<string, events.EventBus>;
   readonly deadLetterQueues: DeadLetterQueue[] = [];
+  /** Reads the tables' streams (the outbox) and puts their events on the hub. */
+  readonly outboxPublisher: ServiceFunction;
 
   constructor(scope: Construct, id: string, props: EventsStackProps) {
     super(scope, id, props);
@@ -78,6 +80,7 @@ export class EventsStack extends Stack {
       timeout: Duration.seconds(30),
     });
     this.hubBus.grantPutEventsTo(publisher);
+    this.outboxPublisher = publisher;
     const onFailure = new SqsDlq(this.dlq('OutboxDlq', key));
     // The same outbox on both tables: case changes and published catalog versions.
     for (const table of [props.casesTable, props.mattersTable]) {

@@ -1,6 +1,5 @@
-import { type CfnElement, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { type CfnElement, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as events from 'aws-cdk-lib/aws-events';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
@@ -13,6 +12,7 @@ import { grantTable, type TableAccess } from '../constructs/grants.ts';
 import { HandOffs } from '../constructs/hand-offs.ts';
 import { acknowledge } from '../constructs/nag.ts';
 import { Notifications } from '../constructs/notifications.ts';
+import { PlatformLogGroup } from '../constructs/platform-logs.ts';
 import { ServiceFunction } from '../constructs/service-function.ts';
 
 export interface WorkflowStackProps extends StackProps {
@@ -200,10 +200,7 @@ export class WorkflowStack extends Stack {
       definitionBody: sfn.DefinitionBody.fromChainable(definition),
       tracingEnabled: true,
       logs: {
-        destination: new logs.LogGroup(this, 'ApprovalLogs', {
-          retention: logs.RetentionDays.ONE_YEAR,
-          removalPolicy: RemovalPolicy.DESTROY,
-        }),
+        destination: new PlatformLogGroup(this, 'ApprovalLogs'),
         level: sfn.LogLevel.ALL,
         // Execution data carries personal data; the cases table is the record of what happened.
         includeExecutionData: false,

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -230,6 +231,15 @@ export class CaseStore {
       if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
       throw error;
     }
+  }
+
+  /**
+   * Appends an audit record of something that happened to the case without changing it — a staff member read
+   * it, someone downloaded one of its files — with its event, as every record has. Each occurrence is a record
+   * of its own, so nothing is deduplicated.
+   */
+  async append(c: Case, record: AuditRecord): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: this.auditItem(c, record) }));
   }
 
   private caseItem(c: Case) {

@@ -19,7 +19,8 @@ export const REMINDER_DUE = 'Case Reminder Due';
 export class ReminderSchedules {
   constructor(
     private readonly scheduler: SchedulerClient,
-    private readonly target: { hubBusArn: string; roleArn: string },
+    /** `deadLetterArn`: where a reminder goes that could not be put on the hub after its retries (alarmed). */
+    private readonly target: { hubBusArn: string; roleArn: string; deadLetterArn?: string },
   ) {}
 
   async put(caseId: string, handlingRegion: string, reminder: Reminder): Promise<void> {
@@ -41,6 +42,7 @@ export class ReminderSchedules {
           scheduledTime: '<aws.scheduler.scheduled-time>',
         }),
         RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86_400 },
+        ...(this.target.deadLetterArn ? { DeadLetterConfig: { Arn: this.target.deadLetterArn } } : {}),
       },
     };
     try {

@@ -7,8 +7,8 @@ const GATEWAY_ERROR = { $ref: '#/components/schemas/GatewayError' };
 
 /**
  * Responses that no route lists itself, because a layer every route shares gives them: API Gateway (a missing or
- * bad token, the stage's throttling; its own `{"message"}` body) and the middy stack (a body that is not JSON,
- * with the platform's error body). They are components, so each operation only refers to them.
+ * bad token, the stage's throttling; its own `{"message"}` body), the WAF and the middy stack (a body that is
+ * too large or not JSON, with the platform's error body). They are components, so each operation only refers to them.
  */
 const SHARED = {
   Unauthorized: {
@@ -18,8 +18,7 @@ const SHARED = {
   },
   PayloadTooLarge: {
     status: '413',
-    description:
-      'The request body is over 256 KB (files go to S3 through an upload URL, never through the API)',
+    description: 'The request body is over 64 KiB (answered by the WAF or the middy stack)',
     schema: ERROR,
   },
   UnsupportedMediaType: {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Role } from '../domain/identity.ts';
+import { AuditTrail } from './schemas/audit.ts';
 import { Workdays, WorkdaysQuery, YearBody, YearPath } from './schemas/calendar.ts';
 import {
   Application,
@@ -66,7 +67,9 @@ export type Permission =
   /** Compute ID hashes (KMS GenerateMac on the HMAC key): only where ID numbers are typed in. */
   | 'identity:hash'
   /** Sign and check list cursors, with a key derived from the paging key (KMS GenerateMac, once). */
-  | 'paging';
+  | 'paging'
+  /** Put new items only (an audit record of a read or a download): no update, no delete. */
+  | 'cases:append';
 
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -100,9 +103,19 @@ const EVERYONE: readonly Caller[] = [
   'reviewer',
   'supervisor',
   'admin',
+  'security-admin',
+  'audit-admin',
 ];
 const CITIZENS: readonly Caller[] = ['citizen', 'enterprise'];
-const STAFF: readonly Caller[] = ['window', 'reviewer', 'supervisor', 'admin'];
+/** Every staff role: who they are is all the security and audit administrators read outside the audit routes. */
+const STAFF: readonly Caller[] = [
+  'window',
+  'reviewer',
+  'supervisor',
+  'admin',
+  'security-admin',
+  'audit-admin',
+];
 
 const notFound = { description: 'No such resource (or not yours to see)', schema: ErrorBody };
 const invalid = { description: 'The request is not valid: the code says why', schema: ErrorBody };
@@ -293,7 +306,8 @@ export const ROUTES: RouteSpec[] = [
       400: invalid,
       404: notFound,
     },
-    permissions: ['cases:read', 'materials:read'],
+    // Each download is put on the case's audit trail.
+    permissions: ['cases:read', 'materials:read', 'cases:append'],
   },
   {
     method: 'GET',
@@ -310,7 +324,8 @@ export const ROUTES: RouteSpec[] = [
       403: forbidden,
       404: notFound,
     },
-    permissions: ['cases:read', 'materials:read'],
+    // Each download is put on the case's audit trail.
+    permissions: ['cases:read', 'materials:read', 'cases:append'],
   },
   {
     method: 'POST',
@@ -488,7 +503,26 @@ export const ROUTES: RouteSpec[] = [
       403: forbidden,
       404: notFound,
     },
-    permissions: ['cases:read', 'matters:read'],
+    // Each read is put on the case's audit trail (who looked, and when), which its holder sees.
+    permissions: ['cases:read', 'matters:read', 'cases:append'],
+  },
+  {
+    method: 'GET',
+    path: '/api/audit/cases/{id}',
+    handler: 'audit/case-trail.ts',
+    auth: 'staff',
+    roles: ['audit-admin'],
+    summary:
+      "A case's audit trail — every change, staff read and download, with who and when — for the audit administrator",
+    tag: 'audit',
+    request: { path: CaseIdPath },
+    responses: {
+      200: { description: 'The audit records, oldest first', schema: AuditTrail },
+      400: invalid,
+      403: forbidden,
+      404: notFound,
+    },
+    permissions: ['cases:read'],
   },
   {
     method: 'GET',

@@ -1,11 +1,10 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl } from '../support/local.ts';
-import { focusedClass, focusedId, PDF, tabTo } from './support/app.ts';
+import { taskFor } from '../support/cases.ts';
+import { baseUrl, tokenFor } from '../support/local.ts';
+import { focusedClass, focusedId, inPage, PDF, tabTo } from './support/app.ts';
 import { context, launch, screenshot, signInAs } from './support/browser.ts';
-
-// 食品经营许可 in Xi'an offers 容缺: its food-safety rules may follow after acceptance.
-const FOOD_BUSINESS = '000109005000610100';
+import { FOOD_BUSINESS, foodBusinessOwing } from './support/cases.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -82,5 +81,76 @@ describe('the apply wizard with the keyboard alone', () => {
     await owed.getByText('已补交', { exact: true }).waitFor({ timeout: 30_000 });
     expect(await owed.getByRole('button').count()).toBe(0);
     await screenshot(page, '25-case-tolerance-supplied');
+  });
+});
+
+/** The focused control shows that it has the focus (an outline or a ring), as WCAG 2.4.7 asks. */
+const focusShows = (page: Page) =>
+  inPage<boolean>(
+    page,
+    `(() => {
+      const s = getComputedStyle(document.activeElement);
+      return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+    })()`,
+  );
+
+describe("the reviewer's decision with the keyboard alone", () => {
+  it('waits for the materials, views one, returns the case for correction with a reason, and goes back to the inbox', async () => {
+    const citizen = await tokenFor('citizen', { user: 'citizen-zhang' });
+    const caseId = await foodBusinessOwing(citizen);
+    const task = await taskFor(
+      await tokenFor('reviewer', { user: 'reviewer-xian-market' }),
+      caseId,
+      'review',
+    );
+    const page = await (await context(browser, baseUrl())).newPage();
+    await signInAs(page, 'reviewer-xian-market');
+    await page.getByRole('heading', { level: 1, name: '待审件' }).waitFor();
+
+    // The case's materials are held back for a moment: until they are on the page, nothing can be decided.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(`**/api/staff/cases/${caseId}`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`/staff/tasks/${task.id}`);
+    await page.getByText('正在加载申请材料…').waitFor();
+    const approve = page.getByRole('button', { name: '确认：通过' });
+    expect(await approve.isDisabled()).toBe(true);
+    release();
+    const view = page.getByRole('button', { name: '查看“application-form.pdf”' });
+    await view.waitFor();
+    expect(await approve.isEnabled()).toBe(true);
+
+    // The uploaded form opens in a new tab with Enter.
+    await tabTo(page, view);
+    expect(await focusShows(page)).toBe(true);
+    const [pdf] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('Enter')]);
+    await pdf.close();
+
+    // The outcome is a radio group: the arrow keys move through it; a return needs its reason.
+    await tabTo(page, page.getByRole('radio', { name: '通过' }));
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('radio', { name: '退回补正' }).isChecked()).toBe(true);
+    const reason = page.getByLabel('需要补正的内容');
+    await tabTo(page, reason);
+    expect(await focusShows(page)).toBe(true);
+    await page.keyboard.type('布局图不清晰，请重新上传');
+    const submit = page.getByRole('button', { name: '确认：退回补正' });
+    await tabTo(page, submit);
+    expect(await focusShows(page)).toBe(true);
+    await screenshot(page, '26-reviewer-keyboard');
+    await page.keyboard.press('Enter');
+    await page.getByText('已退回补正', { exact: true }).waitFor({ timeout: 30_000 });
+
+    const back = page.getByRole('link', { name: '返回待审件' });
+    await tabTo(page, back);
+    expect(await focusShows(page)).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: '待审件' }).waitFor();
   });
 });

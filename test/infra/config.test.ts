@@ -51,35 +51,31 @@ describe('a deployment configured with three regions', () => {
   });
 });
 
-describe('a deployment of the stage "qa"', () => {
+describe('a deployment of the stage "prod"', () => {
   let platform: Synthesized;
   beforeAll(() => {
-    platform = synthesize({ 'tongban:stage': 'qa' });
+    platform = synthesize({ 'tongban:stage': 'prod' });
   });
   afterAll(() => platform?.dispose());
 
-  it('names its seven stacks tongban-qa-*', () => {
+  it('names its eight stacks tongban-prod-* (no edge stack: China has no WAF for CloudFront)', () => {
     expect(platform.assembly.stacks.map((stack) => stack.stackName).sort()).toEqual(
-      ['api', 'catalog', 'data', 'events', 'observability', 'web', 'workflow'].map(
-        (part) => `tongban-qa-${part}`,
+      ['api', 'audit', 'catalog', 'data', 'events', 'observability', 'web', 'workflow'].map(
+        (part) => `tongban-prod-${part}`,
       ),
     );
   });
 
-  it('uses the stage in the names of its buses, state machine, user pools, API and dashboard', () => {
+  it('uses the stage in the names of its buses, state machine, API and dashboard', () => {
     const named = (part: string, type: string, property: string) =>
       resources<Record<string, string>>(platform.template(part), type).map((r) => r.props[property]);
-    expect(named('events', 'AWS::Events::EventBus', 'Name')).toContain('tongban-qa-hub');
-    expect(named('events', 'AWS::Events::EventBus', 'Name')).toContain('tongban-qa-610100');
+    expect(named('events', 'AWS::Events::EventBus', 'Name')).toContain('tongban-prod-hub');
+    expect(named('events', 'AWS::Events::EventBus', 'Name')).toContain('tongban-prod-610100');
     expect(named('workflow', 'AWS::StepFunctions::StateMachine', 'StateMachineName')).toEqual([
-      'tongban-qa-approval',
+      'tongban-prod-approval',
     ]);
-    expect(named('api', 'AWS::Cognito::UserPool', 'UserPoolName').sort()).toEqual([
-      'tongban-qa-citizens',
-      'tongban-qa-staff',
-    ]);
-    expect(named('api', 'AWS::ApiGatewayV2::Api', 'Name')).toEqual(['tongban-qa']);
-    expect(named('observability', 'AWS::CloudWatch::Dashboard', 'DashboardName')).toEqual(['tongban-qa']);
+    expect(named('api', 'AWS::ApiGatewayV2::Api', 'Name')).toEqual(['tongban-prod']);
+    expect(named('observability', 'AWS::CloudWatch::Dashboard', 'DashboardName')).toEqual(['tongban-prod']);
   });
 
   it('tells every function its stage', () => {
@@ -90,7 +86,7 @@ describe('a deployment of the stage "qa"', () => {
       ).map((fn) => fn.props.Environment.Variables.STAGE),
     );
     expect(stages.length).toBeGreaterThanOrEqual(8);
-    expect(new Set(stages)).toEqual(new Set(['qa']));
+    expect(new Set(stages)).toEqual(new Set(['prod']));
   });
 });
 
@@ -156,6 +152,12 @@ describe('an invalid configuration', () => {
 
   it('is refused when a region has the code of the province', () => {
     expect(build({ 'tongban:regions': [region(PROVINCE_CODE)] })).toThrow('region codes must be unique');
+  });
+
+  it('is refused when the stage has no configuration file', () => {
+    expect(build({ 'tongban:stage': 'qa' })).toThrow(
+      'tongban:stage "qa" has no configuration file config/qa.json',
+    );
   });
 
   it('is refused when the stage name could not be part of a resource name', () => {

@@ -4,7 +4,7 @@ import type { DataStack } from '../../infra/stacks/data-stack.ts';
 import { type Synthesized, synthesizePlatform } from './support/synth.ts';
 import { asList, flatten, logicalId, resources } from './support/templates.ts';
 
-const STACKS = ['data', 'events', 'workflow', 'api', 'catalog', 'web', 'observability'];
+const STACKS = ['data', 'events', 'workflow', 'api', 'catalog', 'edge', 'web', 'audit', 'observability'];
 
 // Permissions do not depend on the functions' bundles: one synthesis without bundling.
 let platform: Synthesized;

@@ -83,12 +83,9 @@ describe('local mode runs what the CDK app synthesizes, with no second list to k
 
   it('refuses to start, naming the resource, when the app has a resource type it cannot emulate', async () => {
     const { dir } = synthesizeWith(({ api }) => {
-      new CfnResource(api, 'Parameter', {
-        type: 'AWS::SSM::Parameter',
-        properties: { Type: 'String', Value: 'x' },
-      });
+      new CfnResource(api, 'Stream', { type: 'AWS::Kinesis::Stream', properties: { ShardCount: 1 } });
     });
     const start = LocalPlatform.start({ assemblyDir: dir, dataDir: mkdtempSync(join(tmpdir(), 'tongban-')) });
-    await expect(start).rejects.toThrow(/AWS::SSM::Parameter tongban-dev-api\/Parameter/);
+    await expect(start).rejects.toThrow(/AWS::Kinesis::Stream tongban-dev-api\/Stream/);
   });
 });

@@ -11,7 +11,7 @@ import { ROUTES } from '../../shared/http/routes.ts';
 import { type Synthesized, synthesizePlatform } from './support/synth.ts';
 import { asList, flatten, logicalId, onlyId, resources } from './support/templates.ts';
 
-const STACKS = ['data', 'events', 'workflow', 'api', 'catalog', 'web', 'observability'];
+const STACKS = ['data', 'events', 'workflow', 'api', 'catalog', 'edge', 'web', 'audit', 'observability'];
 
 // One synthesis for the whole file, with the Lambda functions bundled, as `cdk synth` does it.
 let platform: Synthesized;
@@ -351,7 +351,7 @@ describe('the clock reminders', () => {
     expect(flatten(scheduling[0]!.Resource)).toMatch(/:schedule\/default\/case-\*$/);
   });
 
-  it('lets EventBridge Scheduler put reminders on the hub bus only', () => {
+  it("lets EventBridge Scheduler put reminders on the hub bus, and those it gives up on in the schedules' dead-letter queue, only", () => {
     const role = onlyId(workflow(), 'AWS::IAM::Role', {
       AssumeRolePolicyDocument: Match.objectLike({
         Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' } })],
@@ -360,8 +360,17 @@ describe('the clock reminders', () => {
     const statements = resources<PolicyProps & { Roles: unknown[] }>(workflow(), 'AWS::IAM::Policy')
       .filter((p) => JSON.stringify(p.props.Roles).includes(role))
       .flatMap((p) => p.props.PolicyDocument.Statement);
-    expect(statements.map((s) => asList(s.Action).join())).toEqual(['events:PutEvents']);
-    expect(flatten(statements[0]!.Resource)).toMatch(/import:tongban-dev-events:.*HubBus.*Arn/);
+    const byAction = Object.fromEntries(
+      statements.map((s) => [asList(s.Action).join(), flatten(s.Resource)]),
+    );
+    const dlq = logicalId(platform.stack<WorkflowStack>('workflow').reminders.schedulesDeadLetterQueue);
+    expect(Object.keys(byAction).sort()).toEqual([
+      'events:PutEvents',
+      'kms:Decrypt,kms:GenerateDataKey',
+      'sqs:SendMessage',
+    ]);
+    expect(byAction['events:PutEvents']).toMatch(/import:tongban-dev-events:.*HubBus.*Arn/);
+    expect(byAction['sqs:SendMessage']).toBe(`\${${dlq}.Arn}`);
   });
 
   it('acts on case events that move a deadline, and on reminders that come due', () => {
@@ -386,15 +395,17 @@ interface FunctionProps {
   Runtime: string;
   Architectures?: string[];
   TracingConfig?: { Mode: string };
+  Environment?: { Variables?: Record<string, unknown> };
 }
 
 describe('every Lambda function of the platform', () => {
-  // CDK's own custom-resource handlers (BucketDeployment's) are named Custom… and come with CDK's runtime.
+  // CDK's own custom-resource handlers (BucketDeployment's, AwsCustomResource's) come with CDK's runtime; the
+  // platform's own carry Powertools' settings.
   const functions = () => {
     const all = STACKS.flatMap((part) =>
       resources<FunctionProps>(platform.template(part), 'AWS::Lambda::Function'),
     );
-    const ours = all.filter((fn) => !fn.id.startsWith('Custom'));
+    const ours = all.filter((fn) => fn.props.Environment?.Variables?.POWERTOOLS_SERVICE_NAME);
     expect(ours.length).toBeGreaterThanOrEqual(8);
     return ours;
   };
@@ -460,7 +471,7 @@ describe('the HTTP API and its OpenAPI document', () => {
 describe('the HTTP API', () => {
   const api = () => platform.template('api');
   const pool = (name: 'citizens' | 'staff') => {
-    const pools = platform.stack<ApiStack>('api').userPools;
+    const pools = platform.stack<ApiStack>('api').userPools!;
     return logicalId(name === 'citizens' ? pools.citizens : pools.staff);
   };
   // The authorizer whose tokens are issued by the pool: its issuer URL ends with the pool id.
@@ -516,14 +527,14 @@ describe('the HTTP API', () => {
     expect(propsOf(api(), pool('staff'))).toMatchObject({ MfaConfiguration: 'ON' });
   });
 
-  it('has the groups window, reviewer, supervisor, admin and regulator in the staff pool', () => {
+  it('has the groups window, reviewer, supervisor, the three administrators and regulator in the staff pool', () => {
     const groups = resources<{ GroupName: string; UserPoolId: unknown }>(
       api(),
       'AWS::Cognito::UserPoolGroup',
     );
     expect(groups.every((group) => flatten(group.props.UserPoolId) === `\${${pool('staff')}}`)).toBe(true);
     expect(groups.map((group) => group.props.GroupName).sort()).toEqual(
-      ['admin', 'regulator', 'reviewer', 'supervisor', 'window'].sort(),
+      ['admin', 'audit-admin', 'regulator', 'reviewer', 'security-admin', 'supervisor', 'window'].sort(),
     );
   });
 });
@@ -633,12 +644,13 @@ describe('the observability stack', () => {
       platform.stack<CatalogStack>('catalog').deadLetterQueue,
       platform.stack<ApiStack>('api').uploadCheckDlq,
       platform.stack<WorkflowStack>('workflow').reminders.deadLetterQueue,
+      platform.stack<WorkflowStack>('workflow').reminders.schedulesDeadLetterQueue,
       platform.stack<WorkflowStack>('workflow').handOffs.deadLetterQueue,
       platform.stack<WorkflowStack>('workflow').departmentAnswers.deadLetterQueue,
       platform.stack<WorkflowStack>('workflow').departmentAnswers.rejectedAnswers,
       platform.stack<WorkflowStack>('workflow').notificationsDlq,
     ].map((queue) => logicalId(queue));
-    expect(queues.length).toBeGreaterThanOrEqual(9);
+    expect(queues.length).toBeGreaterThanOrEqual(10);
     const watched = alarmsOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible').map((a) => subjectOf(a.props));
     expect(watched).toEqual(expect.arrayContaining(queues.map((q) => ({ 'Fn::GetAtt': [q, 'QueueName'] }))));
     expect(watched).toHaveLength(queues.length);

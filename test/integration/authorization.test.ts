@@ -136,6 +136,7 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/staff/overdue': { path: fixed('/api/staff/overdue'), who: 'role' },
   'GET /api/integrations/failures': { path: fixed('/api/integrations/failures'), who: 'role' },
+  'GET /api/audit/cases/{id}': { path: (f) => `/api/audit/cases/${f.caseId}`, who: 'role' },
   'GET /api/regions': { path: fixed('/api/regions'), who: 'role' },
   'GET /api/matters': { path: fixed('/api/matters?q=营业执照'), who: 'role' },
   'GET /api/matters/suggest': { path: fixed('/api/matters/suggest?q=yyzz'), who: 'role' },
@@ -190,6 +191,8 @@ const CALLERS: Profile[] = [
   { name: "Xi'an's supervisor", role: 'supervisor', user: 'supervisor-xian', region: '610100' },
   { name: "Baoji's supervisor", role: 'supervisor', region: '610300' },
   { name: 'the province admin', role: 'admin', user: 'admin-province', region: '610000' },
+  { name: 'the security administrator', role: 'security-admin', user: 'security-admin-province', region: '610000' },
+  { name: 'the audit administrator', role: 'audit-admin', user: 'audit-admin-province', region: '610000' },
 ];
 
 const CASE = { region: '610100', department: 'market-regulation' };

@@ -282,4 +282,65 @@ export const RESOURCE_TYPES: Record<string, ResourceType> = {
   'AWS::SNS::TopicPolicy': { mode: 'inert', ref: (p) => hash(p) },
   'AWS::SNS::Subscription': { mode: 'inert', ref: (p) => hash(p) },
   'AWS::CDK::Metadata': { mode: 'inert', ref: (p) => p.logicalId },
+
+  // The front door, audit and backups act on AWS's side of the platform only: no local effect. The local front
+  // server is the one door; audit records of cases are the cases table's own.
+  'AWS::WAFv2::WebACL': {
+    mode: 'inert',
+    ref: (p) => `${nameOf(p, 128)}|${hash(p, 36)}|CLOUDFRONT`,
+    attributes: {
+      Arn: (p) => arn(p, 'wafv2', `global/webacl/${nameOf(p, 128)}/${hash(p, 36)}`, 'us-east-1'),
+      Id: (p) => hash(p, 36),
+    },
+  },
+  'AWS::SSM::Parameter': { mode: 'inert', nameProperty: 'Name', ref: (p) => nameOf(p, 2048) },
+  'Custom::AWS': { mode: 'inert', ref: (p) => hash(p) },
+  'AWS::CloudFront::ResponseHeadersPolicy': {
+    mode: 'inert',
+    ref: (p) => hash(p, 36),
+    attributes: { Id: (p) => hash(p, 36) },
+  },
+  'AWS::CloudFront::CloudFrontOriginAccessIdentity': {
+    mode: 'inert',
+    ref: (p) => hash(p, 14).toUpperCase(),
+    attributes: { S3CanonicalUserId: (p) => hash(p, 64) },
+  },
+  'AWS::ApiGatewayV2::DomainName': {
+    mode: 'inert',
+    nameProperty: 'DomainName',
+    ref: (p) => p.givenName ?? hash(p),
+    attributes: {
+      RegionalDomainName: (p) => `d-${hash(p)}.execute-api.${p.region}.amazonaws.com`,
+      RegionalHostedZoneId: (p) => hash(p, 14).toUpperCase(),
+    },
+  },
+  'AWS::ApiGatewayV2::ApiMapping': { mode: 'inert', ref: (p) => hash(p, 6) },
+  'AWS::SecretsManager::Secret': {
+    mode: 'inert',
+    ref: (p) => arn(p, 'secretsmanager', `secret:${nameOf(p)}-${hash(p, 6)}`),
+  },
+  'AWS::CloudTrail::Trail': {
+    mode: 'inert',
+    nameProperty: 'TrailName',
+    ref: (p) => nameOf(p, 128),
+    attributes: { Arn: (p) => arn(p, 'cloudtrail', `trail/${nameOf(p, 128)}`) },
+  },
+  'AWS::Backup::BackupVault': {
+    mode: 'inert',
+    nameProperty: 'BackupVaultName',
+    ref: (p) => nameOf(p, 50),
+    attributes: {
+      BackupVaultName: (p) => nameOf(p, 50),
+      BackupVaultArn: (p) => arn(p, 'backup', `backup-vault:${nameOf(p, 50)}`),
+    },
+  },
+  'AWS::Backup::BackupPlan': {
+    mode: 'inert',
+    ref: (p) => hash(p, 36),
+    attributes: {
+      BackupPlanId: (p) => hash(p, 36),
+      BackupPlanArn: (p) => arn(p, 'backup', `backup-plan:${hash(p, 36)}`),
+    },
+  },
+  'AWS::Backup::BackupSelection': { mode: 'inert', ref: (p) => hash(p, 36) },
 };

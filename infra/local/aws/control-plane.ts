@@ -52,7 +52,11 @@ export function controlPlane(platform: LocalPlatform, buses: LocalBus[], stateMa
       epochSeconds(await sfn().describeExecution(i.executionArn)),
     'AWSStepFunctions.ListExecutions': async (i) => epochSeconds(await sfn().listExecutions(i)),
     // The interpreter's state-level events, not AWS's full event types: enough to see where an execution went.
-    'AWSStepFunctions.GetExecutionHistory': (i) => sfn().getExecutionHistory(i.executionArn),
+    'AWSStepFunctions.GetExecutionHistory': (i) => ({
+      events: sfn()
+        .getExecutionHistory(i.executionArn)
+        .events.map((event) => ({ ...event, timestamp: Date.parse(event.timestamp) / 1000 })),
+    }),
     'AWSStepFunctions.StopExecution': async (i) => epochSeconds(await sfn().stopExecution(i)),
     'AWSStepFunctions.SendTaskSuccess': async (i) => sfn().sendTaskSuccess(i),
     'AWSStepFunctions.SendTaskFailure': async (i) => sfn().sendTaskFailure(i),

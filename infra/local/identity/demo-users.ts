@@ -93,4 +93,21 @@ export const DEMO_USERS: DemoUser[] = [
     region: '610000',
     description: '省政务服务管理办公室 / provincial service-management office',
   },
+  // 三员分立: the security and audit administrators are other people than the system administrator above.
+  {
+    id: 'security-admin-province',
+    role: 'security-admin',
+    name: '吴刚',
+    email: 'wugang@zwfw.sn.example',
+    region: '610000',
+    description: '安全管理员：授予工作人员角色 / security administrator: grants staff their roles',
+  },
+  {
+    id: 'audit-admin-province',
+    role: 'audit-admin',
+    name: '郑洁',
+    email: 'zhengjie@zwfw.sn.example',
+    region: '610000',
+    description: '安全审计员：查阅审计记录 / audit administrator: reads the audit records',
+  },
 ];

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type CryptoKey,
+  createRemoteJWKSet,
   exportJWK,
   generateKeyPair,
   importJWK,
@@ -98,15 +99,38 @@ export class LocalIssuer {
 
   /**
    * Verifies a token as an HTTP API JWT authorizer does: signature, expiry, issuer, and an `aud` (ID token) or
-   * `client_id` (access token) among the authorizer's audiences.
+   * `client_id` (access token) among the authorizer's audiences. The pools' tokens are this issuer's own; any
+   * other issuer's keys are found as API Gateway finds them, through its OpenID Connect discovery document.
    */
   async verify(token: string, issuer: string, audience: string[]): Promise<JWTPayload> {
-    const { payload } = await jwtVerify(token, this.publicKey, { issuer, algorithms: [ALG] });
+    const options = { issuer, algorithms: [ALG] };
+    const { payload } = this.pools.some((p) => p.issuer === issuer)
+      ? await jwtVerify(token, this.publicKey, options)
+      : await jwtVerify(token, await this.keysOf(issuer), options);
     const audiences = [payload.aud, payload.client_id]
       .flat()
       .filter((a): a is string => typeof a === 'string');
     if (!audiences.some((a) => audience.includes(a))) throw new Error('audience not allowed');
     return payload;
+  }
+
+  private readonly discovered = new Map<string, Promise<ReturnType<typeof createRemoteJWKSet>>>();
+
+  /** The signing keys another OpenID Connect issuer publishes (`jwks_uri` of its discovery document). */
+  private keysOf(issuer: string) {
+    let keys = this.discovered.get(issuer);
+    if (!keys) {
+      keys = fetch(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`)
+        .then((res) => {
+          if (!res.ok) throw new Error(`${issuer}: discovery answered ${res.status}`);
+          return res.json() as Promise<{ jwks_uri: string }>;
+        })
+        .then((doc) => createRemoteJWKSet(new URL(doc.jwks_uri)));
+      // A failed discovery is tried again with the next token, as the issuer may come up later.
+      keys.catch(() => this.discovered.delete(issuer));
+      this.discovered.set(issuer, keys);
+    }
+    return keys;
   }
 
   /** The JWKS a pool would publish at `/.well-known/jwks.json`. */

@@ -5,7 +5,16 @@ import type { LocalIssuer } from './issuer.ts';
 import { signInPage } from './sign-in-page.ts';
 
 const TokenRequest = z.object({
-  role: z.enum(['citizen', 'enterprise', 'window', 'reviewer', 'supervisor', 'admin']),
+  role: z.enum([
+    'citizen',
+    'enterprise',
+    'window',
+    'reviewer',
+    'supervisor',
+    'admin',
+    'security-admin',
+    'audit-admin',
+  ]),
   user: z.string().optional(),
   region: z
     .string()

@@ -44,6 +44,11 @@ export interface PreparedDefinition {
   interpreter: StateMachine;
   /** Every Task and Wait state, nested ones included, by state name. */
   states: Map<string, StateSpec>;
+  /** The states of the top level, where a restarted execution can be taken up again (see resumeAt). */
+  topLevel: ReadonlySet<string>;
+  startAt: string;
+  /** The internal definition run from one of its top-level states instead of StartAt. */
+  resumeAt(stateName: string): StateMachine;
   /** The execution's own TimeoutSeconds. */
   timeoutSeconds?: number;
 }
@@ -65,11 +70,22 @@ export function prepareDefinition(definition: object, options: PrepareOptions): 
   const context = { ...options, states: new Map<string, StateSpec>(), names: new Set<string>() };
   const { TimeoutSeconds, ...root } = definition as Json;
   const internal = rewriteMachine(root, context);
-  return {
-    interpreter: new StateMachine(internal as unknown as StateMachineDefinition, {
+  const interpreter = (startAt: string) =>
+    new StateMachine({ ...internal, StartAt: startAt } as unknown as StateMachineDefinition, {
       validationOptions: { noValidate: true },
-    }),
+    });
+  const startAt = String(internal.StartAt);
+  const resumed = new Map<string, StateMachine>();
+  return {
+    interpreter: interpreter(startAt),
     states: context.states,
+    topLevel: new Set(Object.keys(internal.States as object)),
+    startAt,
+    resumeAt(stateName) {
+      const machine = resumed.get(stateName) ?? interpreter(stateName);
+      resumed.set(stateName, machine);
+      return machine;
+    },
     timeoutSeconds: typeof TimeoutSeconds === 'number' ? TimeoutSeconds : undefined,
   };
 }

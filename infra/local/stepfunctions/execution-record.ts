@@ -23,6 +23,30 @@ export interface ExecutionRecord {
     heartbeatSeconds?: number;
   }[];
   history: HistoryEvent[];
+  /**
+   * While RUNNING: the top-level state the execution is in and the input it entered it with, where a restart of
+   * local mode takes it up again. Absent for an execution that has not entered its first state yet.
+   */
+  position?: { stateName: string; input: unknown; enteredAt: string };
+  /** While RUNNING: the Task and Wait states under way, with the deadlines and tokens a restart keeps. */
+  openStates?: OpenState[];
+}
+
+/** A Task or Wait state under way, as a restart finds it; instants are ISO 8601 on the system clock. */
+export interface OpenState {
+  stateName: string;
+  /** A callback task's token, and whether it reached whoever will send it back. */
+  token?: string;
+  delivered?: boolean;
+  /** When the task's TimeoutSeconds runs out. */
+  timeoutAt?: string;
+  heartbeatSeconds?: number;
+  /** When the task fails unless a heartbeat comes first. */
+  heartbeatAt?: string;
+  /** When a Wait of Seconds ends (a Wait for a Timestamp ends at its timestamp, on the platform clock). */
+  waitUntil?: string;
+  /** What SendTaskSuccess or SendTaskFailure reported while local mode was stopping: applied on restart. */
+  result?: { output: unknown } | { error: string; cause?: string };
 }
 
 export type ExecutionEnd = Pick<ExecutionRecord, 'status' | 'output' | 'error' | 'cause'>;

@@ -33,10 +33,15 @@ export class JsonFile<T> {
     }
   }
 
-  /** Persists what `snapshot` returns when the write actually starts. */
+  /**
+   * Persists what `snapshot` returns when the write actually starts: on a later turn of the event loop, once the
+   * promise chains under way (an interpreter moving from one state to the next, the readers of its event log)
+   * have settled, so one write takes a consistent picture of them and a burst of changes is one write.
+   */
   save(snapshot: () => T): Promise<void> {
     if (this.#pending) return this.#pending;
     const write = this.#last.then(async () => {
+      await new Promise((resolve) => setImmediate(resolve));
       this.#pending = undefined;
       const temp = `${this.#path}.${randomUUID()}.tmp`;
       await writeFile(temp, `${JSON.stringify(snapshot(), null, 2)}\n`);

@@ -10,6 +10,7 @@ import {
   type ExecutionEnd,
   type ExecutionRecord,
   listItem,
+  type OpenState,
   statusChangeEvent,
 } from './execution-record.ts';
 import { type HistoryEvent, historyEvent } from './history.ts';
@@ -28,6 +29,11 @@ export interface LocalStepFunctionsOptions {
   partition?: string;
   /** What a Wait state's Timestamp is read against; the system clock when absent. */
   clock?: PlatformClock;
+  /**
+   * How long close() lets the task calls under way finish (10 s, Lambda's default timeout, when absent), so
+   * their results are kept and a restart need not call them again.
+   */
+  drainSeconds?: number;
 }
 
 interface RegisteredStateMachine {
@@ -40,6 +46,8 @@ interface RegisteredStateMachine {
 interface LiveExecution {
   record: ExecutionRecord;
   machine: RegisteredStateMachine;
+  /** For an execution taken up again after a restart: the state it re-enters, and that state's attempt as kept. */
+  resume?: { stateName: string; kept?: OpenState };
   abort?: () => void;
   attempts: Set<TaskAttempt>;
   /** Attempts a rollover handed back to the interpreter, by state name, until it asks for them again. */
@@ -57,14 +65,21 @@ const EXECUTION_NAME = /^[^\s<>{}[\]?*"#%\\^|~`$&,;:/\p{Cc}]{1,80}$/u;
 // Opaque, URL-safe and about as long as the tokens AWS hands out.
 const TOKEN_PATTERN = /^[\w-]{512}$/;
 const mintTaskToken = (): string => randomBytes(384).toString('base64url');
-const RESTART_CAUSE =
-  'Local mode was restarted while this execution was running. Unlike AWS, local mode cannot resume an ' +
-  'execution in the middle of a state, so it stopped the execution here; start a new execution to run it again.';
+const GONE_CAUSE = (what: string) =>
+  `Local mode was restarted while this execution was running, and ${what}: it cannot be taken up again.`;
 
 /**
  * Step Functions Standard workflows for local mode: the synthesized ASL runs on aws-local-stepfunctions, with
  * Task integrations, task tokens, timeouts and heartbeats emulated as AWS documents them and every execution
  * persisted to `dataDir/executions.json`.
+ *
+ * Executions outlive a restart of local mode, as they outlive anything on AWS's side. Each running execution
+ * keeps the top-level state it is in and the input it entered it with (from the interpreter's event log), and
+ * for a Task or Wait state under way its deadlines and its task token. `resumeInterrupted()` runs each one
+ * again from that state: a callback task whose token was delivered goes on waiting on that same token, with
+ * its TimeoutSeconds and heartbeat deadlines as they were; a Wait ends when it would have; any other Task is
+ * invoked again, as a retry would (at least once, as AWS promises too). A state inside a Parallel or Map is
+ * taken up with its enclosing top-level state, which runs again whole.
  */
 export class LocalStepFunctions {
   readonly #host: StepFunctionsHost;
@@ -77,9 +92,16 @@ export class LocalStepFunctions {
   readonly #records = new Map<string, ExecutionRecord>();
   readonly #live = new Map<string, LiveExecution>();
   readonly #openTasks = new Map<string, TaskAttempt>();
+  /** Once closed: the open callback tasks, whose SendTask* calls are kept to take effect on restart. */
+  readonly #stopped = new Map<string, OpenState>();
   readonly #issuedTokens = new Set<string>();
   readonly #inFlight = new Set<Promise<unknown>>();
   readonly #failures: unknown[] = [];
+  /** Task calls under way, each settled once its call returns or its attempt ends otherwise (a timeout). */
+  readonly #underWay = new Set<Promise<void>>();
+  readonly #drainMs: number;
+  /** Closing: the steps under way finish, and no new one starts before the restart. */
+  #stopping = false;
   #closed = false;
 
   constructor(options: LocalStepFunctionsOptions) {
@@ -88,6 +110,7 @@ export class LocalStepFunctions {
     this.#account = options.account;
     this.#partition = options.partition ?? 'aws';
     this.#clock = options.clock ?? new PlatformClock();
+    this.#drainMs = (options.drainSeconds ?? 10) * 1000;
     this.#file = new JsonFile(join(options.dataDir, 'executions.json'));
     const stored = this.#file.read()?.executions ?? [];
     for (const record of stored) {
@@ -95,11 +118,51 @@ export class LocalStepFunctions {
       this.#records.set(record.executionArn, record);
       for (const { token } of record.taskTokens) this.#issuedTokens.add(token);
     }
-    const interrupted = [...this.#records.values()].filter((record) => record.status === 'RUNNING');
-    for (const record of interrupted) {
-      this.#end(record, { status: 'FAILED', error: 'Local.PlatformRestarted', cause: RESTART_CAUSE });
+    if (this.#records.size < stored.length) this.#persist();
+  }
+
+  /**
+   * Takes up again every execution that was running when local mode last stopped, at the state it was in (see
+   * the class comment); call it once the state machines are registered and the services their tasks call are
+   * up. An execution whose state machine or state is no longer in the app fails with Local.PlatformRestarted.
+   */
+  resumeInterrupted(): { resumed: number; failed: number } {
+    let resumed = 0;
+    let failed = 0;
+    for (const record of this.#records.values()) {
+      if (record.status !== 'RUNNING' || this.#live.has(record.executionArn)) continue;
+      const machine = this.#machines.get(record.stateMachineArn);
+      const position = record.position ?? {
+        stateName: machine?.prepared.startAt ?? '',
+        input: JSON.parse(record.input),
+      };
+      if (!machine?.prepared.topLevel.has(position.stateName)) {
+        const what = machine
+          ? `its state ${position.stateName} is no longer in the state machine`
+          : 'its state machine is no longer in the app';
+        this.#end(record, { status: 'FAILED', error: 'Local.PlatformRestarted', cause: GONE_CAUSE(what) });
+        failed++;
+        continue;
+      }
+      const kept = record.openStates?.find(
+        (open) => open.stateName === position.stateName && resumable(open),
+      );
+      // Any other token the execution held belonged to a task that will not go on: it answers TaskTimedOut.
+      for (const task of record.taskTokens) if (task.token !== kept?.token) task.open = false;
+      record.history.push({
+        timestamp: new Date().toISOString(),
+        type: 'ExecutionResumed',
+        stateName: position.stateName,
+        input: position.input,
+        cause: kept?.token
+          ? 'Local mode restarted: the execution goes on waiting for the task token it had issued'
+          : 'Local mode restarted: the execution enters again the state it was in, with the same input',
+      });
+      this.#launch(record, machine, position.input, { stateName: position.stateName, kept });
+      resumed++;
     }
-    if (interrupted.length === 0 && this.#records.size < stored.length) this.#persist();
+    if (resumed + failed > 0) this.#persist();
+    return { resumed, failed };
   }
 
   /** Accepts a state machine whose every Task local mode can run; throws naming anything it cannot. */
@@ -194,20 +257,24 @@ export class LocalStepFunctions {
   }
 
   sendTaskSuccess(request: { taskToken: string; output: string }): Record<string, never> {
-    const attempt = this.#openTask(request.taskToken);
+    const task = this.#openTask(request.taskToken);
     let output: unknown;
     try {
       output = JSON.parse(request.output);
     } catch (error) {
       throw new StepFunctionsApiError('InvalidOutput', `Invalid Output: ${error}`);
     }
-    attempt.succeed(output);
+    if (task instanceof TaskAttempt) task.succeed(output);
+    else this.#keepResult(request.taskToken, task, { output });
     return {};
   }
 
   /** Without `error`, the task fails with no error name, as on AWS: only States.ALL and States.TaskFailed match. */
   sendTaskFailure(request: { taskToken: string; error?: string; cause?: string }): Record<string, never> {
-    this.#openTask(request.taskToken).fail(new StateFailure(request.error ?? '', request.cause));
+    const task = this.#openTask(request.taskToken);
+    const { error = '', cause } = request;
+    if (task instanceof TaskAttempt) task.fail(new StateFailure(error, cause));
+    else this.#keepResult(request.taskToken, task, { error, ...(cause !== undefined ? { cause } : {}) });
     return {};
   }
 
@@ -226,15 +293,23 @@ export class LocalStepFunctions {
   }
 
   sendTaskHeartbeat(request: { taskToken: string }): Record<string, never> {
-    this.#openTask(request.taskToken).heartbeat();
+    const task = this.#openTask(request.taskToken);
+    if (task instanceof TaskAttempt) task.heartbeat();
+    else if (task.heartbeatSeconds !== undefined) {
+      task.heartbeatAt = new Date(Date.now() + task.heartbeatSeconds * 1000).toISOString();
+    }
+    this.#persist();
     return {};
   }
 
   stopExecution(request: { executionArn: string; error?: string; cause?: string }): { stopDate: Date } {
     const record = this.#record(request.executionArn);
     const live = this.#live.get(request.executionArn);
-    if (live && record.status === 'RUNNING') {
-      this.#stop(live, { status: 'ABORTED', error: request.error, cause: request.cause });
+    const end = { status: 'ABORTED' as const, error: request.error, cause: request.cause };
+    if (record.status === 'RUNNING') {
+      // One not taken up again since a restart has nothing under way to stop.
+      if (live) this.#stop(live, end);
+      else this.#end(record, end);
     }
     return { stopDate: new Date(record.stopDate ?? Date.now()) };
   }
@@ -252,20 +327,62 @@ export class LocalStepFunctions {
     this.#reportFailures();
   }
 
-  /** Stops every timer and waits for pending writes. Running executions stay RUNNING on disk, to be failed on restart. */
+  /**
+   * Stops every execution where it rests, to be taken up there after a restart (resumeInterrupted), and waits
+   * for pending writes. The task calls under way may finish first (drainSeconds), their results kept; a state
+   * entered meanwhile starts only after the restart. Close it before the functions its tasks call go away, so a
+   * call they cut short is not taken for a failed task. SendTask* calls that still arrive (a decision under way
+   * as local mode stops) are kept, and take effect on restart; `flushed()` waits for them to be written.
+   */
   async close(): Promise<void> {
-    this.#closed = true;
-    for (const live of this.#live.values()) {
-      this.#release(live);
-      live.abort?.();
+    if (!this.#stopping) {
+      this.#stopping = true;
+      await this.#drain();
+      // A turn of the event loop lets each execution finish the transition under way and the readers of the
+      // event logs catch up, so the position kept is the state the execution rests in.
+      await new Promise((resolve) => setImmediate(resolve));
+      for (const live of this.#live.values()) {
+        live.record.openStates = this.#openStatesOf(live);
+        for (const open of live.record.openStates) if (open.token) this.#stopped.set(open.token, open);
+      }
+      this.#closed = true;
+      for (const live of this.#live.values()) {
+        live.abort?.();
+        this.#release(live);
+      }
+      this.#live.clear();
+      this.#persist();
     }
-    this.#live.clear();
+    await this.flushed();
+  }
+
+  /** Waits, up to drainMs, for the task calls under way; their results move executions on to their next state. */
+  async #drain(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const cap = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), this.#drainMs);
+    });
+    while (this.#underWay.size > 0) {
+      const all = Promise.all([...this.#underWay]).then(() => true as const);
+      if (!(await Promise.race([all, cap]))) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    clearTimeout(timer);
+  }
+
+  /** Resolves once every write requested so far (task results kept after close included) is on disk. */
+  async flushed(): Promise<void> {
     await this.#file.flushed();
     this.#reportFailures();
   }
 
-  #launch(record: ExecutionRecord, machine: RegisteredStateMachine, input: unknown): void {
-    const live: LiveExecution = { record, machine, attempts: new Set(), rollovers: new Map() };
+  #launch(
+    record: ExecutionRecord,
+    machine: RegisteredStateMachine,
+    input: unknown,
+    resume?: LiveExecution['resume'],
+  ): void {
+    const live: LiveExecution = { record, machine, resume, attempts: new Set(), rollovers: new Map() };
     this.#live.set(record.executionArn, live);
     const handlers = Object.fromEntries(
       [...machine.prepared.states.keys()].map((state) => [
@@ -285,7 +402,10 @@ export class LocalStepFunctions {
         },
       },
     };
-    const run = machine.prepared.interpreter.run(input as never, {
+    // A resumed execution runs from the state it was in. (The interpreter then sets the context object's
+    // Execution.Input and StartTime to this run's; the approval workflow reads neither.)
+    const interpreter = resume ? machine.prepared.resumeAt(resume.stateName) : machine.prepared.interpreter;
+    const run = interpreter.run(input as never, {
       overrides: { taskResourceLocalHandlers: handlers },
       context,
     });
@@ -296,10 +416,29 @@ export class LocalStepFunctions {
         this.#stop(live, { status: 'TIMED_OUT', error: 'States.Timeout' }),
       );
     }
+    const { topLevel } = machine.prepared;
     const history = (async () => {
+      let restarted = resume !== undefined;
       for await (const event of run.eventLogs) {
+        // Once closed, what the abort sets off is not history: the execution goes on after a restart.
+        if (this.#closed) continue;
+        // A resumed run is not a new start; its ExecutionResumed entry is in the history already.
+        if (restarted && event.type === 'ExecutionStarted') {
+          restarted = false;
+          continue;
+        }
         const entry = historyEvent(event, machine.prepared.states);
         if (entry) record.history.push(entry);
+        if (event.type === 'StateEntered' && topLevel.has(event.state.name)) {
+          record.position = {
+            stateName: event.state.name,
+            input: event.state.input,
+            enteredAt: new Date(event.timestamp).toISOString(),
+          };
+          // A state that may wait long is where a crash would most likely find the execution: keep it now.
+          const spec = machine.prepared.states.get(event.state.name);
+          if (spec?.type === 'wait' || (spec?.type === 'task' && spec.callback)) this.#persist();
+        }
       }
     })();
     Promise.allSettled([run.result, history])
@@ -311,8 +450,19 @@ export class LocalStepFunctions {
     const minted = live.mintedToken;
     live.mintedToken = undefined;
     const spec = live.machine.prepared.states.get(stateName) as StateSpec;
+    let kept: OpenState | undefined;
+    if (live.resume?.stateName === stateName) {
+      kept = live.resume.kept;
+      live.resume = undefined;
+    }
     const attempt =
-      live.rollovers.get(stateName)?.shift() ?? this.#startAttempt(live, stateName, spec, input, minted);
+      live.rollovers.get(stateName)?.shift() ??
+      // Entered while local mode stops: the state waits for the restart, which enters it again.
+      (this.#stopping
+        ? this.#newAttempt(live, stateName, undefined)
+        : kept?.token
+          ? this.#keptAttempt(live, stateName, kept.token, kept)
+          : this.#startAttempt(live, stateName, spec, input, minted, kept));
     return attempt.segment(() => {
       live.rollovers.set(stateName, [...(live.rollovers.get(stateName) ?? []), attempt]);
     });
@@ -324,20 +474,19 @@ export class LocalStepFunctions {
     spec: StateSpec,
     input: unknown,
     minted?: string,
+    kept?: OpenState,
   ): TaskAttempt {
     if (spec.type === 'wait') {
-      const attempt = this.#newAttempt(live, undefined);
+      const attempt = this.#newAttempt(live, stateName, undefined);
       try {
         // A Timestamp is an instant of the platform's time, so moving the clock past it ends the wait; Seconds
-        // are a duration, like task timeouts, and run on the system clock.
+        // are a duration, like task timeouts, and run on the system clock (from where it was before a restart).
         const { output, ...end } = waitEnd(input);
-        attempt.succeedWhen(
-          (fire) =>
-            'timestamp' in end
-              ? this.#clock.at(end.timestamp, fire)
-              : scheduleAt(Date.now() + end.seconds * 1000, fire),
-          output,
-        );
+        if ('timestamp' in end) attempt.succeedWhen((fire) => this.#clock.at(end.timestamp, fire), output);
+        else {
+          const until = kept?.waitUntil ? Date.parse(kept.waitUntil) : Date.now() + end.seconds * 1000;
+          attempt.succeedWhen((fire) => scheduleAt(until, fire), output, until);
+        }
       } catch (error) {
         attempt.fail(error as Error);
       }
@@ -348,12 +497,12 @@ export class LocalStepFunctions {
       limits = resolveTaskLimits(spec, input);
     } catch (error) {
       // A bad TimeoutSecondsPath or HeartbeatSecondsPath fails the state before the task is called or a token issued.
-      const attempt = this.#newAttempt(live, undefined);
+      const attempt = this.#newAttempt(live, stateName, undefined);
       attempt.fail(error as Error);
       return attempt;
     }
     const token = spec.callback ? (minted ?? mintTaskToken()) : undefined;
-    const attempt = this.#newAttempt(live, token);
+    const attempt = this.#newAttempt(live, stateName, token);
     attempt.limitTo(limits.timeoutSeconds);
     if (token) {
       this.#openTasks.set(token, attempt);
@@ -369,21 +518,68 @@ export class LocalStepFunctions {
       stateMachineArn: live.machine.arn,
       background: (work) => this.#background(work),
     });
+    const underWay = Promise.race([call, attempt.outcome]).then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#underWay.add(underWay);
+    void underWay.then(() => this.#underWay.delete(underWay));
     // A callback task's call only delivers the token; the task ends when the token comes back, or fails early.
     this.#track(call).then(
-      (result) => (token ? undefined : attempt.succeed(result)),
+      (result) => {
+        if (!token) return attempt.succeed(result);
+        attempt.delivered = true;
+        // Delivered as local mode was stopping: the restart must know not to deliver it again.
+        const stopped = this.#stopped.get(token);
+        if (stopped) stopped.delivered = true;
+        this.#persist();
+      },
       (error: Error) => attempt.fail(error),
     );
     return attempt;
   }
 
-  #newAttempt(live: LiveExecution, token: string | undefined): TaskAttempt {
-    const attempt: TaskAttempt = new TaskAttempt(token, () => this.#settled(live, attempt));
+  /**
+   * A callback task taken up after a restart: its token was delivered before, so the integration is not called
+   * again; the task goes on waiting for that token under the deadlines it had, or takes the result that came
+   * back while local mode was stopping.
+   */
+  #keptAttempt(live: LiveExecution, stateName: string, token: string, kept: OpenState): TaskAttempt {
+    const attempt = this.#newAttempt(live, stateName, token);
+    attempt.delivered = true;
+    this.#openTasks.set(token, attempt);
+    if (kept.result && 'output' in kept.result) attempt.succeed(kept.result.output);
+    else if (kept.result) attempt.fail(new StateFailure(kept.result.error, kept.result.cause));
+    else {
+      if (kept.timeoutAt) attempt.limitUntil(Date.parse(kept.timeoutAt));
+      if (kept.heartbeatSeconds !== undefined) {
+        const due = kept.heartbeatAt ? Date.parse(kept.heartbeatAt) : undefined;
+        attempt.expectHeartbeats(kept.heartbeatSeconds, due);
+      }
+    }
+    return attempt;
+  }
+
+  #newAttempt(live: LiveExecution, stateName: string, token: string | undefined): TaskAttempt {
+    const attempt: TaskAttempt = new TaskAttempt(stateName, token, () => this.#settled(live, attempt));
     live.attempts.add(attempt);
     return attempt;
   }
 
+  #openStatesOf(live: LiveExecution): OpenState[] {
+    return [...live.attempts].map((attempt) => attempt.snapshot());
+  }
+
+  /** A SendTask* result for a task that was open when local mode stopped: it takes effect on restart. */
+  #keepResult(token: string, open: OpenState, result: NonNullable<OpenState['result']>): void {
+    open.result = result;
+    this.#stopped.delete(token);
+    this.#persist();
+  }
+
   #settled(live: LiveExecution, attempt: TaskAttempt): void {
+    // Closing abandons the attempts under way; their tokens stay open, to be taken up after a restart.
+    if (this.#closed) return;
     live.attempts.delete(attempt);
     if (!attempt.token) return;
     this.#openTasks.delete(attempt.token);
@@ -429,6 +625,8 @@ export class LocalStepFunctions {
       if (end[key] !== undefined) record[key] = end[key];
     }
     for (const task of record.taskTokens) task.open = false;
+    delete record.position;
+    delete record.openStates;
     this.#persist();
     this.#emitStatusChange(record);
   }
@@ -437,12 +635,13 @@ export class LocalStepFunctions {
     this.#background(this.#host.putEvents([statusChangeEvent(record)]));
   }
 
-  #openTask(taskToken: string): TaskAttempt {
+  /** The attempt a token completes; once closed, the open state kept for it instead. */
+  #openTask(taskToken: string): TaskAttempt | OpenState {
     if (typeof taskToken !== 'string' || !TOKEN_PATTERN.test(taskToken)) {
       throw new StepFunctionsApiError('InvalidToken', 'Invalid Token');
     }
-    const attempt = this.#openTasks.get(taskToken);
-    if (attempt) return attempt;
+    const task = this.#closed ? this.#stopped.get(taskToken) : this.#openTasks.get(taskToken);
+    if (task) return task;
     if (this.#issuedTokens.has(taskToken)) {
       throw new StepFunctionsApiError('TaskTimedOut', 'Task Timed Out: the task has already been closed');
     }
@@ -465,7 +664,12 @@ export class LocalStepFunctions {
   }
 
   #persist(): void {
-    this.#background(this.#file.save(() => ({ executions: [...this.#records.values()] })));
+    this.#background(
+      this.#file.save(() => {
+        for (const live of this.#live.values()) live.record.openStates = this.#openStatesOf(live);
+        return { executions: [...this.#records.values()] };
+      }),
+    );
   }
 
   #track<T>(work: Promise<T>): Promise<T> {
@@ -490,4 +694,9 @@ export class LocalStepFunctions {
     if (this.#failures.length === 0) return;
     throw new AggregateError(this.#failures.splice(0), 'Local Step Functions background work failed');
   }
+}
+
+/** A kept state worth going on with: a callback task whose token reached its recipient, or a Wait of Seconds. */
+function resumable(open: OpenState): boolean {
+  return open.token ? open.delivered === true || open.result !== undefined : open.waitUntil !== undefined;
 }

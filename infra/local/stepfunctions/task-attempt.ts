@@ -1,5 +1,6 @@
 import { ROLLOVER_AFTER_MS, ROLLOVER_ERROR } from './definition.ts';
 import { StateFailure } from './errors.ts';
+import type { OpenState } from './execution-record.ts';
 import { type LongTimer, scheduleAt } from './long-timer.ts';
 import { timeoutFailure } from './timeout-errors.ts';
 
@@ -9,20 +10,27 @@ import { timeoutFailure } from './timeout-errors.ts';
  */
 export class TaskAttempt {
   readonly outcome: Promise<unknown>;
+  readonly stateName: string;
   readonly token: string | undefined;
+  /** A callback task's token has reached whoever will send it back (the task's integration call succeeded). */
+  delivered = false;
   readonly #resolve: (result: unknown) => void;
   readonly #reject: (error: Error) => void;
   readonly #onSettled: () => void;
   #settled = false;
   #limited = false;
   #deadline: LongTimer | undefined;
+  #timeoutAt: number | undefined;
+  #waitUntil: number | undefined;
   #heartbeatSeconds: number | undefined;
+  #heartbeatAt: number | undefined;
   #heartbeat: LongTimer | undefined;
   #segment: NodeJS.Timeout | undefined;
 
-  constructor(token: string | undefined, onSettled: () => void) {
+  constructor(stateName: string, token: string | undefined, onSettled: () => void) {
     const { promise, resolve, reject } = Promise.withResolvers<unknown>();
     this.outcome = promise;
+    this.stateName = stateName;
     this.token = token;
     this.#resolve = resolve;
     this.#reject = reject;
@@ -31,8 +39,14 @@ export class TaskAttempt {
 
   /** Fails the attempt with States.Timeout unless it settles within `seconds` (TimeoutSeconds). */
   limitTo(seconds: number): void {
+    this.limitUntil(Date.now() + seconds * 1000);
+  }
+
+  /** Fails the attempt with States.Timeout unless it settles by `dueAt` (epoch ms): a deadline set before a restart. */
+  limitUntil(dueAt: number): void {
     this.#limited = true;
-    this.#deadline = scheduleAt(Date.now() + seconds * 1000, () => this.timeOut());
+    this.#timeoutAt = dueAt;
+    this.#deadline = scheduleAt(dueAt, () => this.timeOut());
   }
 
   /** Whether the attempt has a TimeoutSeconds still to run out. */
@@ -45,23 +59,47 @@ export class TaskAttempt {
     this.fail(timeoutFailure('States.Timeout'));
   }
 
-  /** Ends the attempt with `result` when the timer `arm` sets goes off: a Wait state. */
-  succeedWhen(arm: (fire: () => void) => LongTimer, result: unknown): void {
+  /**
+   * Ends the attempt with `result` when the timer `arm` sets goes off: a Wait state. `until` is the instant on
+   * the system clock a wait of Seconds ends at, kept so a restart waits only for what is left of it.
+   */
+  succeedWhen(arm: (fire: () => void) => LongTimer, result: unknown, until?: number): void {
+    this.#waitUntil = until;
     this.#deadline = arm(() => this.succeed(result));
   }
 
-  /** Fails the attempt with States.HeartbeatTimeout whenever `seconds` pass without a heartbeat. */
-  expectHeartbeats(seconds: number): void {
+  /**
+   * Fails the attempt with States.HeartbeatTimeout whenever `seconds` pass without a heartbeat; the first time by
+   * `firstDueAt` when given (a heartbeat deadline set before a restart).
+   */
+  expectHeartbeats(seconds: number, firstDueAt?: number): void {
     this.#heartbeatSeconds = seconds;
-    this.heartbeat();
+    this.#armHeartbeat(firstDueAt ?? Date.now() + seconds * 1000);
   }
 
   heartbeat(): void {
     if (this.#heartbeatSeconds === undefined) return;
+    this.#armHeartbeat(Date.now() + this.#heartbeatSeconds * 1000);
+  }
+
+  #armHeartbeat(dueAt: number): void {
     this.#heartbeat?.cancel();
-    this.#heartbeat = scheduleAt(Date.now() + this.#heartbeatSeconds * 1000, () =>
-      this.fail(timeoutFailure('States.HeartbeatTimeout')),
-    );
+    this.#heartbeatAt = dueAt;
+    this.#heartbeat = scheduleAt(dueAt, () => this.fail(timeoutFailure('States.HeartbeatTimeout')));
+  }
+
+  /** What a restart needs to go on with this attempt rather than start its state again (undefined: not set). */
+  snapshot(): OpenState {
+    const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
+    return {
+      stateName: this.stateName,
+      token: this.token,
+      delivered: this.token ? this.delivered : undefined,
+      timeoutAt: iso(this.#timeoutAt),
+      heartbeatSeconds: this.#heartbeatSeconds,
+      heartbeatAt: iso(this.#heartbeatAt),
+      waitUntil: iso(this.#waitUntil),
+    };
   }
 
   succeed(result: unknown): void {

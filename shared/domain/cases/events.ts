@@ -18,6 +18,8 @@ const SAME_STATUS: Record<string, string> = {
   'verification-overdue': 'Case Verification Overdue',
   stall: 'Case Stalled',
   'resume-workflow': 'Case Workflow Resumed',
+  'staff-read': 'Case Read By Staff',
+  'material-download': 'Case Material Downloaded',
 };
 
 export function detailTypeOf(record: Pick<AuditRecord, 'action' | 'from' | 'to'>): string {

@@ -36,6 +36,16 @@ export function newApp(options: AppOptions = {}): App {
   return new App({ outdir: mkdtempSync(join(tmpdir(), 'tongban-infra-')), context });
 }
 
+/** Builds the platform (not synthesizing it) and cleans up: for configurations that must be refused. */
+export function buildOnly(context: Record<string, unknown>): void {
+  const app = newApp({ context, bundle: false });
+  try {
+    buildApp(app);
+  } finally {
+    rmSync(app.outdir, { recursive: true, force: true });
+  }
+}
+
 export interface Synthesized {
   app: App;
   assembly: CloudAssembly;

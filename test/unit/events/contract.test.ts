@@ -216,6 +216,9 @@ describe("the case events: every detail-type a case's audit trail is published u
       in: ['submitted', 'accepted', 'under-review', 'approved', 'denied'],
       reason: true,
     },
+    // Reads and downloads (functions/cases/access-trail.ts) happen in any status.
+    { action: 'staff-read', in: [...CASE_STATUSES], reason: false },
+    { action: 'material-download', in: [...CASE_STATUSES], reason: true },
   ];
 
   /** Every audit record the domain can write, as the detail the outbox publishes for it. */

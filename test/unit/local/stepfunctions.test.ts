@@ -424,34 +424,6 @@ describe('LocalStepFunctions', () => {
     });
   });
 
-  it('marks an execution running at shutdown as failed on restart, and its token answers TaskTimedOut', async () => {
-    // Given an execution waiting for a task token when local mode shuts down
-    const dataDir = temporaryDirectory();
-    const first = fakeHost(() => ({ payload: null }));
-    const before = localStepFunctions(first.host, dataDir);
-    const arn = register(before, { StartAt: 'Review', States: { Review: callbackTask({ End: true }) } });
-    const { executionArn } = await before.startExecution({ stateMachineArn: arn, input: '{"case":"C-7"}' });
-    const token = await tokenSent(before, first.invocations);
-    await before.close();
-
-    // When local mode starts again on the same data
-    const second = fakeHost();
-    const after = localStepFunctions(second.host, dataDir);
-    await after.whenIdle();
-
-    // Then the execution is failed with an explanation, the token is expired, and the change was announced
-    expect(after.describeExecution(executionArn)).toMatchObject({
-      status: 'FAILED',
-      error: 'Local.PlatformRestarted',
-      cause: expect.stringContaining('cannot resume an execution in the middle of a state'),
-      input: '{"case":"C-7"}',
-    });
-    expect(() => after.sendTaskSuccess({ taskToken: token, output: '{}' })).toThrow(
-      expect.objectContaining({ name: 'TaskTimedOut' }),
-    );
-    expect(second.events.map((event) => JSON.parse(event.Detail).status)).toEqual(['FAILED']);
-  });
-
   it('aborts an execution with stopExecution and expires its task token', async () => {
     // Given an execution waiting for a task token
     const { host, invocations } = fakeHost(() => ({ payload: null }));

@@ -51,7 +51,7 @@ export function Shell() {
       </a>
       <header className="site-header">
         <div className="site-header__bar">
-          <Link to="/" className="brand" aria-label={t('shell.brandLabel')}>
+          <Link to="/" className="brand">
             <span className="brand__mark" aria-hidden="true">
               通
             </span>
@@ -110,7 +110,9 @@ export function Shell() {
         </Suspense>
       </main>
       <footer className="site-footer">
-        <p>{t('shell.footer')}</p>
+        <p>
+          {t('shell.footer')} <a href="tel:12345">12345</a>
+        </p>
       </footer>
     </>
   );

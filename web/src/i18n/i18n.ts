@@ -33,6 +33,22 @@ export function translate(lang: Lang, key: MessageKey, values: Record<string, st
 
 export type T = (key: MessageKey, values?: Record<string, string | number>) => string;
 
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * A text the platform wrote in both languages at once, "中文 / English" (the reasons in a case's timeline): the
+ * part in the reader's language. A text that is not such a pair (a reason a person typed, with or without a
+ * slash) is shown whole.
+ */
+export function oneLanguage(text: string, lang: Lang): string {
+  for (let at = text.indexOf(' / '); at >= 0; at = text.indexOf(' / ', at + 1)) {
+    const zh = text.slice(0, at).trim();
+    const en = text.slice(at + 3).trim();
+    if (CJK.test(zh) && /^[A-Za-z0-9]/.test(en)) return lang === 'en' ? en : zh;
+  }
+  return text;
+}
+
 /** The current language and a translator bound to it; components re-render when the language changes. */
 export function useI18n(): { lang: Lang; t: T; pick: (text: { 'zh-CN': string; en: string }) => string } {
   const lang = useSyncExternalStore(

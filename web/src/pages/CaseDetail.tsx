@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Descriptions, Flex, Input, Progress, Space, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Input, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../api/client.ts';
@@ -12,8 +12,9 @@ import { RequireRole } from '../components/RequireRole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { UploadList } from '../components/UploadList.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
-import { useI18n } from '../i18n/i18n.ts';
+import { oneLanguage, useI18n } from '../i18n/i18n.ts';
 import { checkFile } from './apply/draft.ts';
+import { CaseTimeline } from './case/CaseTimeline.tsx';
 import { Obligations } from './case/Obligations.tsx';
 
 const BEFORE_DECISION = ['submitted', 'correction-requested', 'corrected', 'accepted', 'under-review'];
@@ -75,24 +76,7 @@ function CaseFor() {
       </Descriptions>
       <Uploads c={c} />
       <ClockHistory clock={c.clock} />
-      {c.timeline && c.timeline.length > 0 && (
-        <section aria-labelledby="case-timeline">
-          <Typography.Title level={2} id="case-timeline">
-            {t('case.timeline')}
-          </Typography.Title>
-          <Timeline
-            items={c.timeline.map((r) => ({
-              key: r.at + r.action,
-              content: (
-                <>
-                  <strong>{new Date(r.at).toLocaleString()}</strong> · {t(`status.${r.to}`)}
-                  {r.reason && <div className="muted">{r.reason}</div>}
-                </>
-              ),
-            }))}
-          />
-        </section>
-      )}
+      <CaseTimeline timeline={c.timeline ?? []} steps={guide.data?.processSteps} />
       {BEFORE_DECISION.includes(c.status) && <Withdraw c={c} onDone={found.reload} />}
       {found.error !== undefined && <ErrorNotice error={found.error} onRetry={found.reload} />}
     </div>
@@ -100,7 +84,7 @@ function CaseFor() {
 }
 
 function Outcome({ c, resultName }: { c: CaseView; resultName?: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const approved = c.status === 'approved' || c.status === 'concluded';
   const reason = c.timeline?.findLast((r) => r.reason && (r.to === 'denied' || r.to === 'revoked'))?.reason;
   return (
@@ -109,7 +93,7 @@ function Outcome({ c, resultName }: { c: CaseView; resultName?: string }) {
       type={approved ? 'success' : 'error'}
       showIcon
       title={approved ? t('case.approved', { result: resultName ?? '' }) : t('case.denied')}
-      description={approved ? t('case.approvedHint') : reason}
+      description={approved ? t('case.approvedHint') : reason && oneLanguage(reason, lang)}
     />
   );
 }

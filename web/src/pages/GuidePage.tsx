@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import type { Guide } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { hasRole, useSession } from '../auth/session.ts';
+import { MapLink, PhoneLink } from '../components/contact.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { HANDLING_FORM, SCOPE } from '../components/labels.ts';
 import { applicable, MaterialTags } from '../components/materials.tsx';
@@ -68,7 +69,8 @@ export default function GuidePage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('guide.result')}>{g.resultName}</Descriptions.Item>
           <Descriptions.Item label={t('guide.phones')}>
-            {t('guide.consult')} {g.consultationPhone} · {t('guide.complain')} {g.complaintPhone}
+            {t('guide.consult')} <PhoneLink phone={g.consultationPhone} /> · {t('guide.complain')}{' '}
+            <PhoneLink phone={g.complaintPhone} />
           </Descriptions.Item>
         </Descriptions>
       </section>
@@ -132,10 +134,14 @@ export default function GuidePage() {
         </Typography.Title>
         <ul className="plain-list">
           {g.locations.map((l) => (
-            <li key={l.name}>
+            <li key={l.name} className="location">
               <strong>{l.name}</strong>
-              <br />
-              {l.address} · {l.hours} · {l.phone}
+              <MapLink address={l.address} />
+              <span>{t('guide.hours', { hours: l.hours })}</span>
+              <span>
+                {t('guide.phone')}
+                <PhoneLink phone={l.phone} />
+              </span>
             </li>
           ))}
         </ul>

@@ -1,8 +1,9 @@
-import { Button, Empty, Flex, Table, Tag, Typography } from 'antd';
+import { Button, Empty, Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { ReviewTask } from '../api/types.ts';
 import { usePagedList } from '../api/usePagedList.ts';
 import { deadlineStatus } from '../components/Clock.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { RequireRole } from '../components/RequireRole.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
@@ -42,28 +43,23 @@ function TaskList() {
       {tasks.error !== undefined && <ErrorNotice error={tasks.error} onRetry={tasks.reload} />}
       {tasks.data?.items.length === 0 && <Empty description={t('inbox.none')} />}
       {rows.length > 0 && (
-        <Table<ReviewTask>
-          rowKey="id"
-          dataSource={rows}
-          pagination={false}
-          scroll={{ x: true }}
+        <DataTable<ReviewTask>
+          label={t('nav.inbox')}
+          rowKey={(task) => task.id}
+          rows={rows}
           columns={[
             {
               title: t('inbox.matter'),
               key: 'matter',
-              render: (_, task) => (
-                <Link to={`/staff/tasks/${task.id}`} state={task}>
+              render: (task) => (
+                <Link to={`/staff/tasks/${task.id}`} state={task} className="matter-name">
                   {task.matterName}
                 </Link>
               ),
             },
-            { title: t('inbox.step'), dataIndex: 'stepName' },
-            { title: t('inbox.deadline'), key: 'deadline', render: (_, task) => <Deadline task={task} /> },
-            {
-              title: t('inbox.case'),
-              dataIndex: 'caseId',
-              render: (id: string) => <code>{id.slice(0, 8)}</code>,
-            },
+            { title: t('inbox.step'), key: 'step', render: (task) => task.stepName },
+            { title: t('inbox.deadline'), key: 'deadline', render: (task) => <Deadline task={task} /> },
+            { title: t('inbox.case'), key: 'case', render: (task) => <code>{task.caseId.slice(0, 8)}</code> },
           ]}
         />
       )}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Empty, Input, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client.ts';
 import type {
@@ -12,6 +12,7 @@ import type {
 } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { usePagedList } from '../api/usePagedList.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { RequireRole } from '../components/RequireRole.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
@@ -79,25 +80,24 @@ function Stalled() {
       {cases.error !== undefined && <ErrorNotice error={cases.error} onRetry={cases.reload} />}
       {error !== undefined && <ErrorNotice error={error} />}
       {(cases.data?.items.length ?? 0) > 0 && (
-        <Table<StalledCase>
-          rowKey="caseId"
-          dataSource={cases.data?.items}
-          pagination={false}
-          scroll={{ x: true }}
+        <DataTable<StalledCase>
+          label={t('supervision.stalled')}
+          rowKey={(x) => x.caseId}
+          rows={cases.data?.items ?? []}
           columns={[
-            { title: t('inbox.matter'), dataIndex: 'matterName' },
-            { title: t('supervision.step'), dataIndex: 'state' },
-            { title: t('supervision.error'), dataIndex: 'error' },
+            { title: t('inbox.matter'), key: 'matter', render: (x) => x.matterName },
+            { title: t('supervision.step'), key: 'state', render: (x) => x.state },
+            { title: t('supervision.error'), key: 'error', render: (x) => x.error },
             {
               title: t('supervision.since'),
               key: 'since',
-              render: (_, x) => new Date(x.since).toLocaleString(),
+              render: (x) => new Date(x.since).toLocaleString(),
             },
-            { title: t('supervision.region'), key: 'region', render: (_, x) => regionName(x.region) },
+            { title: t('supervision.region'), key: 'region', render: (x) => regionName(x.region) },
             {
               title: t('inbox.case'),
               key: 'resume',
-              render: (_, x) => (
+              render: (x) => (
                 <Button
                   onClick={() => setResuming(x.caseId)}
                   aria-label={t('supervision.resumeCase', { id: x.caseId.slice(0, 8) })}
@@ -153,20 +153,19 @@ function Overdue() {
       {cases.error !== undefined && <ErrorNotice error={cases.error} onRetry={cases.reload} />}
       {cases.data?.items.length === 0 && <Empty description={t('supervision.overdueNone')} />}
       {(cases.data?.items.length ?? 0) > 0 && (
-        <Table<OverdueCase>
-          rowKey="caseId"
-          dataSource={cases.data?.items}
-          pagination={false}
-          scroll={{ x: true }}
+        <DataTable<OverdueCase>
+          label={t('supervision.overdue')}
+          rowKey={(x) => x.caseId}
+          rows={cases.data?.items ?? []}
           columns={[
-            { title: t('inbox.matter'), dataIndex: 'matterName' },
-            { title: t('inbox.deadline'), dataIndex: 'deadline' },
-            { title: t('supervision.department'), dataIndex: 'department' },
-            { title: t('supervision.region'), key: 'region', render: (_, x) => regionName(x.region) },
+            { title: t('inbox.matter'), key: 'matter', render: (x) => x.matterName },
+            { title: t('inbox.deadline'), key: 'deadline', render: (x) => x.deadline },
+            { title: t('supervision.department'), key: 'department', render: (x) => x.department },
+            { title: t('supervision.region'), key: 'region', render: (x) => regionName(x.region) },
             {
               title: t('inbox.case'),
-              dataIndex: 'caseId',
-              render: (id: string) => <code title={id}>{id.slice(0, 8)}</code>,
+              key: 'case',
+              render: (x) => <code title={x.caseId}>{x.caseId.slice(0, 8)}</code>,
             },
           ]}
         />
@@ -186,22 +185,21 @@ function Escalations() {
       {tasks.error !== undefined && <ErrorNotice error={tasks.error} onRetry={tasks.reload} />}
       {tasks.data?.items.length === 0 && <Empty description={t('supervision.none')} />}
       {rows.length > 0 && (
-        <Table<ReviewTask>
-          rowKey="id"
-          dataSource={rows}
-          pagination={false}
-          scroll={{ x: true }}
+        <DataTable<ReviewTask>
+          label={t('supervision.escalated')}
+          rowKey={(x) => x.id}
+          rows={rows}
           columns={[
-            { title: t('inbox.matter'), dataIndex: 'matterName' },
-            { title: t('inbox.step'), dataIndex: 'stepName' },
-            { title: t('inbox.deadline'), key: 'deadline', render: (_, x) => <Deadline task={x} /> },
-            { title: t('supervision.department'), dataIndex: 'department' },
-            { title: t('supervision.region'), key: 'region', render: (_, x) => regionName(x.region) },
+            { title: t('inbox.matter'), key: 'matter', render: (x) => x.matterName },
+            { title: t('inbox.step'), key: 'step', render: (x) => x.stepName },
+            { title: t('inbox.deadline'), key: 'deadline', render: (x) => <Deadline task={x} /> },
+            { title: t('supervision.department'), key: 'department', render: (x) => x.department },
+            { title: t('supervision.region'), key: 'region', render: (x) => regionName(x.region) },
             {
               title: t('inbox.case'),
-              dataIndex: 'caseId',
+              key: 'case',
               // No staff page shows a case on its own yet (the reviewer's task page is for its reviewers).
-              render: (id: string) => <code title={id}>{id.slice(0, 8)}</code>,
+              render: (x) => <code title={x.caseId}>{x.caseId.slice(0, 8)}</code>,
             },
           ]}
         />

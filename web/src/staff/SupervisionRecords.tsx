@@ -1,5 +1,6 @@
-import { Table, Tag, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import type { StaffCaseView } from '../api/types.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { type MessageKey, useI18n } from '../i18n/i18n.ts';
 
 type SupervisionRecord = NonNullable<StaffCaseView['supervision']>[number];
@@ -21,29 +22,28 @@ export function SupervisionRecords({ records }: { records: StaffCaseView['superv
         {t('task.supervision')}
       </Typography.Title>
       <p className="muted">{t('task.supervisionHint')}</p>
-      <Table<SupervisionRecord>
+      <DataTable<SupervisionRecord>
+        label={t('task.supervision')}
         rowKey={(r) => `${r.regulator.department}#${r.recordId}`}
-        dataSource={records}
-        pagination={false}
+        rows={records}
         size="small"
-        scroll={{ x: true }}
         columns={[
           {
             title: t('regulation.recordedAt'),
             key: 'recordedAt',
-            render: (_, r) => new Date(r.recordedAt).toLocaleDateString(),
+            render: (r) => new Date(r.recordedAt).toLocaleDateString(),
           },
           {
             title: t('regulation.kind'),
             key: 'kind',
-            render: (_, r) => <Tag>{KIND[r.kind] ? t(KIND[r.kind]!) : r.kind}</Tag>,
+            render: (r) => <Tag>{KIND[r.kind] ? t(KIND[r.kind]!) : r.kind}</Tag>,
           },
-          { title: t('regulation.result'), dataIndex: 'result' },
-          { title: t('regulation.summary'), dataIndex: 'summary' },
+          { title: t('regulation.result'), key: 'result', render: (r) => r.result },
+          { title: t('regulation.summary'), key: 'summary', render: (r) => r.summary },
           {
             title: t('regulation.regulator'),
             key: 'regulator',
-            render: (_, r) => `${r.regulator.department} · ${r.regulator.region}`,
+            render: (r) => `${r.regulator.department} · ${r.regulator.region}`,
           },
         ]}
       />

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../api/client.ts';
 import type { ReviewTask, StaffCaseView, TaskPage } from '../api/types.ts';
-import { useApi } from '../api/useApi.ts';
+import { type Loaded, useApi } from '../api/useApi.ts';
 import { Clock } from '../components/Clock.tsx';
 import { ClockHistory } from '../components/ClockHistory.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
@@ -73,9 +73,19 @@ function Task() {
           {new Date(task.openedAt).toLocaleString()}
         </Descriptions.Item>
       </Descriptions>
-      <CaseFacts caseId={task.caseId} />
-      <Decide task={task} />
+      <CaseFor task={task} />
     </div>
+  );
+}
+
+/** The case's facts, then the decision, which waits for them: no approving what has not been seen. */
+function CaseFor({ task }: { task: ReviewTask }) {
+  const found = useApi<StaffCaseView>(`/api/staff/cases/${task.caseId}`);
+  return (
+    <>
+      <CaseFacts found={found} />
+      <Decide task={task} ready={found.data !== undefined} />
+    </>
   );
 }
 
@@ -83,9 +93,8 @@ function Task() {
  * The case behind the task as staff see it: status, clock, the materials supplied and how (each accepted file
  * can be viewed), what moved the clock, and the regulators' records on the applicant.
  */
-function CaseFacts({ caseId }: { caseId: string }) {
+function CaseFacts({ found }: { found: Loaded<StaffCaseView> }) {
   const { t } = useI18n();
-  const found = useApi<StaffCaseView>(`/api/staff/cases/${caseId}`);
   const c = found.data;
   return (
     <>
@@ -94,6 +103,7 @@ function CaseFacts({ caseId }: { caseId: string }) {
           {t('task.materials')}
         </Typography.Title>
         {found.error !== undefined && <ErrorNotice error={found.error} onRetry={found.reload} />}
+        {!c && found.error === undefined && <p className="loading">{t('task.materialsLoading')}</p>}
         {c && (
           <>
             <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
@@ -127,7 +137,7 @@ function CaseFacts({ caseId }: { caseId: string }) {
   );
 }
 
-function Decide({ task }: { task: ReviewTask }) {
+function Decide({ task, ready }: { task: ReviewTask; ready: boolean }) {
   const { t } = useI18n();
   const [outcome, setOutcome] = useState<Outcome>('approve');
   const [reason, setReason] = useState('');
@@ -199,8 +209,21 @@ function Decide({ task }: { task: ReviewTask }) {
         </Field>
       )}
       {error !== undefined && <ErrorNotice error={error} onRetry={send} />}
+      {!ready && (
+        <p id="task-not-ready" className="field__hint">
+          {t('task.waitForMaterials')}
+        </p>
+      )}
       <Space>
-        <Button type="primary" size="large" danger={outcome === 'deny'} loading={busy} onClick={send}>
+        <Button
+          type="primary"
+          size="large"
+          danger={outcome === 'deny'}
+          loading={busy}
+          disabled={!ready}
+          aria-describedby={ready ? undefined : 'task-not-ready'}
+          onClick={send}
+        >
           {t('task.submit', { outcome: t(`task.${outcome}`) })}
         </Button>
       </Space>

@@ -1,8 +1,9 @@
-import { Empty, Table, Typography } from 'antd';
+import { Empty, Typography } from 'antd';
 import { ApiError } from '../api/client.ts';
 import type { StaffCasePage, StaffCaseView } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { Clock } from '../components/Clock.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { RequireRole } from '../components/RequireRole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
@@ -29,20 +30,19 @@ function Cases() {
       {notYet && <Empty description={t('window.notYet')} />}
       {cases.error !== undefined && !notYet && <ErrorNotice error={cases.error} onRetry={cases.reload} />}
       {cases.data && (
-        <Table<StaffCaseView>
-          rowKey="id"
-          dataSource={cases.data.items}
-          pagination={false}
-          scroll={{ x: true }}
-          locale={{ emptyText: t('window.none') }}
+        <DataTable<StaffCaseView>
+          label={t('nav.windowCases')}
+          rowKey={(c) => c.id}
+          rows={cases.data.items}
+          empty={t('window.none')}
           columns={[
-            { title: t('inbox.matter'), key: 'matter', render: (_, c) => c.matter.name },
-            { title: t('case.applicant'), key: 'applicant', render: (_, c) => c.applicant.name },
-            { title: t('case.status'), key: 'status', render: (_, c) => <StatusTag c={c} /> },
+            { title: t('inbox.matter'), key: 'matter', render: (c) => c.matter.name },
+            { title: t('case.applicant'), key: 'applicant', render: (c) => c.applicant.name },
+            { title: t('case.status'), key: 'status', render: (c) => <StatusTag c={c} /> },
             {
               title: t('case.clock'),
               key: 'clock',
-              render: (_, c) => <Clock clock={c.clock} status={c.status} />,
+              render: (c) => <Clock clock={c.clock} status={c.status} />,
             },
           ]}
         />

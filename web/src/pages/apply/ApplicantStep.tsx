@@ -62,7 +62,7 @@ export function ApplicantStep({
             <Input
               {...p}
               value={applicant.idNumber}
-              maxLength={18}
+              maxLength={30}
               autoComplete="off"
               onChange={(e) => onChange({ ...applicant, idNumber: e.target.value.toUpperCase() })}
             />
@@ -80,7 +80,7 @@ export function ApplicantStep({
             <Input
               {...p}
               value={applicant.uscc}
-              maxLength={18}
+              maxLength={30}
               autoComplete="off"
               onChange={(e) => onChange({ ...applicant, uscc: e.target.value.toUpperCase() })}
             />
@@ -93,7 +93,8 @@ export function ApplicantStep({
             {...p}
             value={applicant.phone ?? ''}
             inputMode="tel"
-            maxLength={11}
+            autoComplete="off"
+            maxLength={24}
             onChange={(e) => onChange({ ...applicant, phone: e.target.value || undefined })}
           />
         )}

@@ -17,6 +17,7 @@ import {
   type Draft,
   loadDraft,
   type Mode,
+  normaliseDraft,
   type Problems,
   saveDraft,
 } from './draft.ts';
@@ -101,6 +102,8 @@ function WizardFor({ guide, mode }: { guide: Guide; mode: Mode }) {
       setTimeout(() => summary.current?.focus());
       return;
     }
+    // What was typed is kept while it is wrong; once right, it is shown as it will be sent.
+    if (step === 'applicant' || step === 'details') setDraft(normaliseDraft(draft));
     go(steps[steps.indexOf(step) + 1]!);
   };
 

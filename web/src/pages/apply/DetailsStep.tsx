@@ -46,7 +46,7 @@ export function DetailsStep({
             value={draft.form.phone}
             inputMode="tel"
             autoComplete="tel"
-            maxLength={11}
+            maxLength={24}
             onChange={(e) => form('phone', e.target.value)}
           />
         )}

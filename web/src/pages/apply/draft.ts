@@ -3,6 +3,7 @@ import { DEFAULT_MAX_BYTES, fileTypeOf } from '../../../../shared/domain/materia
 import type { Guide, Material, MaterialChoice, WindowApplicant } from '../../api/types.ts';
 import { contentTypeOf } from '../../api/uploads.ts';
 import { applicable } from '../../components/materials.tsx';
+import { normaliseCode, normalisePhone } from '../../components/normalise.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
 
 export type Mode = 'self' | 'window';
@@ -76,21 +77,39 @@ export function choiceOf(
   return allowed.includes('e-licence') ? 'e-licence' : allowed[0];
 }
 
+/**
+ * The draft as it is sent: phone and ID numbers as typed (spaces, dashes, full-width digits) normalised, the
+ * address trimmed. The wizard applies it when the user moves on from a step, so the review shows what is sent.
+ */
+export function normaliseDraft(d: Draft): Draft {
+  const a = d.applicant;
+  const phone = a.phone ? normalisePhone(a.phone) : undefined;
+  const applicant: WindowApplicant =
+    a.kind === 'person'
+      ? { ...a, name: a.name.trim(), idNumber: normaliseCode(a.idNumber), phone: phone || undefined }
+      : { ...a, name: a.name.trim(), uscc: normaliseCode(a.uscc), phone: phone || undefined };
+  return {
+    ...d,
+    applicant,
+    form: { ...d.form, phone: normalisePhone(d.form.phone), address: d.form.address.trim() },
+  };
+}
+
 export type Problems = Record<string, MessageKey>;
 
 export function checkApplicant(a: WindowApplicant): Problems {
   const p: Problems = {};
   if (!a.name.trim()) p['applicant.name'] = 'apply.required';
-  if (a.kind === 'person' && !isValidIdNumber(a.idNumber.trim()))
+  if (a.kind === 'person' && !isValidIdNumber(normaliseCode(a.idNumber)))
     p['applicant.idNumber'] = 'apply.badIdNumber';
-  if (a.kind === 'enterprise' && !isValidUscc(a.uscc.trim())) p['applicant.uscc'] = 'apply.badUscc';
-  if (a.phone && !/^1\d{10}$/.test(a.phone)) p['applicant.phone'] = 'apply.badPhone';
+  if (a.kind === 'enterprise' && !isValidUscc(normaliseCode(a.uscc))) p['applicant.uscc'] = 'apply.badUscc';
+  if (a.phone && !/^1\d{10}$/.test(normalisePhone(a.phone))) p['applicant.phone'] = 'apply.badPhone';
   return p;
 }
 
 export function checkDetails(d: Draft): Problems {
   const p: Problems = {};
-  if (!/^1\d{10}$/.test(d.form.phone.trim())) p['form.phone'] = 'apply.badPhone';
+  if (!/^1\d{10}$/.test(normalisePhone(d.form.phone))) p['form.phone'] = 'apply.badPhone';
   if (!d.form.address.trim()) p['form.address'] = 'apply.required';
   return p;
 }
