@@ -191,7 +191,12 @@ const CALLERS: Profile[] = [
   { name: "Xi'an's supervisor", role: 'supervisor', user: 'supervisor-xian', region: '610100' },
   { name: "Baoji's supervisor", role: 'supervisor', region: '610300' },
   { name: 'the province admin', role: 'admin', user: 'admin-province', region: '610000' },
-  { name: 'the security administrator', role: 'security-admin', user: 'security-admin-province', region: '610000' },
+  {
+    name: 'the security administrator',
+    role: 'security-admin',
+    user: 'security-admin-province',
+    region: '610000',
+  },
   { name: 'the audit administrator', role: 'audit-admin', user: 'audit-admin-province', region: '610000' },
 ];
 
