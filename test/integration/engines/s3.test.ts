@@ -145,6 +145,20 @@ describe('local S3', () => {
     expect(await object.Body?.transformToString()).toBe('%PDF-1.7');
   });
 
+  it('never serves bytes written again through a presigned URL over an object of a versioned bucket', async () => {
+    const url = await getSignedUrl(
+      client(),
+      new PutObjectCommand({ Bucket, Key: 'uploads/once.pdf', ContentType: 'application/pdf' }),
+      { expiresIn: 300 },
+    );
+    const put = (body: string) =>
+      fetch(url, { method: 'PUT', body, headers: { 'content-type': 'application/pdf' } });
+    expect((await put('%PDF-1.7 checked')).status).toBe(200);
+    expect((await put('%PDF-1.7 swapped')).status).toBe(403);
+    const object = await client().send(new GetObjectCommand({ Bucket, Key: 'uploads/once.pdf' }));
+    expect(await object.Body?.transformToString()).toBe('%PDF-1.7 checked');
+  });
+
   it('serves a presigned GET to plain fetch, and refuses it once tampered with', async () => {
     await client().send(new PutObjectCommand({ Bucket, Key: 'downloads/receipt.txt', Body: 'receipt' }));
     const url = await getSignedUrl(client(), new GetObjectCommand({ Bucket, Key: 'downloads/receipt.txt' }), {

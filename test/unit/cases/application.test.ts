@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { Application, checkApplicant, checkApplication } from '../../../shared/domain/cases/application.ts';
-import { precheck } from '../../../shared/domain/cases/precheck.ts';
 import { APPLICANT, foodBusinessLicence, REVIEWER, WINDOW } from './fixtures.ts';
 
 const VALID_ID = '11010519491231002X';
