@@ -15,10 +15,12 @@ import { startDynamoDbLocal } from './dynamodb/engine.ts';
 import { DynamoDbRecorder } from './dynamodb/recorder.ts';
 import { type StreamPoller, startStreamPoller } from './dynamodb/streams.ts';
 import { createTables } from './dynamodb/tables.ts';
+import { TargetDeliveryError } from './eventbridge/buses.ts';
 import { RecordingEventBridge } from './eventbridge/event-log.ts';
 import { matchesEventPattern } from './eventbridge/pattern.ts';
 import { LocalReplays } from './eventbridge/replays.ts';
 import { ScheduleRules } from './eventbridge/schedule-rules.ts';
+import { LocalFaults } from './faults.ts';
 import { LocalIssuer } from './identity/issuer.ts';
 import { LocalFunctions } from './lambda/runtime.ts';
 import { startS3 } from './s3/engine.ts';
@@ -86,6 +88,8 @@ export class LocalPlatform {
   idHash?: (idNumber: string) => string;
   dynamodb!: DynamoDBClient;
   dynamodbRecorder!: DynamoDbRecorder;
+  /** Local mode's fault switches (`/local/faults`), all off until someone turns one on. */
+  readonly faults = new LocalFaults();
   private pollers: StreamPoller[] = [];
 
   static async start(options: PlatformOptions): Promise<LocalPlatform> {
@@ -159,6 +163,14 @@ export class LocalPlatform {
       dispatcher,
       ...LOCAL_ACCOUNT,
       onDeadLetter: (arn, record) => dispatcher.deadLetter(arn, record),
+      injectFault: (rule, _target, attempt) =>
+        this.faults.failsDelivery(rule.name, attempt)
+          ? new TargetDeliveryError(
+              'Local mode failed this delivery (/local/faults)',
+              'Local.InjectedFault',
+              true,
+            )
+          : undefined,
     });
     this.replays = new LocalReplays(
       this.eventBridge,
@@ -169,7 +181,12 @@ export class LocalPlatform {
 
     const dynamo = await startDynamoDbLocal({ dataDir: data('dynamodb') });
     this.stops.push(() => dynamo.stop());
-    const s3 = await startS3({ dataDir: data('s3'), buckets, ...LOCAL_CREDENTIALS });
+    const s3 = await startS3({
+      dataDir: data('s3'),
+      buckets,
+      ...LOCAL_CREDENTIALS,
+      slowDown: (method) => this.faults.slowsDownS3(method),
+    });
     this.stops.push(() => s3.stop());
     const announcing = buckets
       .filter((b) => {
@@ -219,7 +236,7 @@ export class LocalPlatform {
     this.stops.push(() => aws.stop());
     this.endpoints = { dynamodb: dynamo.endpoint, s3: s3.endpoint, aws: awsUrl };
 
-    this.dynamodbRecorder = new DynamoDbRecorder(dynamo.endpoint);
+    this.dynamodbRecorder = new DynamoDbRecorder(dynamo.endpoint, this.faults);
     const recorded = await this.dynamodbRecorder.start();
     this.stops.push(() => this.dynamodbRecorder.stop());
     const logFile = join(data('logs'), 'functions.log');
@@ -327,6 +344,7 @@ export class LocalPlatform {
       events: this.eventBridge,
       dynamodb: this.dynamodbRecorder,
       fastForward: { scheduler: this.scheduler, stepFunctions: this.stepFunctions },
+      faults: this.faults,
       clock: { clock: this.clock, handedOver: () => this.scheduler.whenDelivered() },
       idle: () => this.idle(),
       log: (l) => this.log(l),

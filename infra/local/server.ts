@@ -8,6 +8,7 @@ import { type ClockEngines, handleClock } from './clock-route.ts';
 import type { DynamoDbRecorder } from './dynamodb/recorder.ts';
 import type { RecordingEventBridge } from './eventbridge/event-log.ts';
 import { handleFastForward } from './fast-forward.ts';
+import { handleFaults, type LocalFaults } from './faults.ts';
 import type { LocalIssuer } from './identity/issuer.ts';
 import { handleIdentity } from './identity/routes.ts';
 
@@ -46,6 +47,7 @@ export class FrontServer {
       events: RecordingEventBridge;
       dynamodb: DynamoDbRecorder;
       fastForward: Parameters<typeof handleFastForward>[0];
+      faults: LocalFaults;
       clock: ClockEngines;
       log?: (line: string) => void;
       /** Resolves once every event, stream record and workflow step under way has been handled. */
@@ -113,6 +115,7 @@ export class FrontServer {
       return void res.end(JSON.stringify(this.options.dynamodb.snapshot()));
     }
     if (path === '/local/fast-forward') return handleFastForward(this.options.fastForward, req, res, body);
+    if (path === '/local/faults') return handleFaults(this.options.faults, req, res, body);
     if (path === '/local/clock') return handleClock(this.options.clock, req, res, body);
     if (req.method === 'GET' && path === '/local/idle') {
       await this.options.idle();

@@ -141,3 +141,34 @@ const WIDTH = `(() => {
 })()`;
 
 export const pageWidth = (page: Page) => page.evaluate<Width>(WIDTH);
+
+/** A run of visible text: where it is, its size and line height (CSS px). */
+export interface TextRun {
+  what: string;
+  fontSize: number;
+  lineHeight: number;
+}
+
+// Every visible run of text but what is hidden from everyone (aria-hidden, visually hidden for screen readers).
+const TEXT = `(() => {
+  const runs = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent.replace(/\\s+/g, ' ').trim();
+    const el = node.parentElement;
+    if (!text || !el || el.closest('[aria-hidden="true"], .visually-hidden, script, style, noscript')) continue;
+    const s = getComputedStyle(el);
+    if (s.visibility === 'hidden' || s.display === 'none' || parseFloat(s.opacity) === 0) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width < 2 || r.height < 2) continue;
+    const fontSize = parseFloat(s.fontSize);
+    const lineHeight = s.lineHeight === 'normal' ? 1.2 * fontSize : parseFloat(s.lineHeight);
+    // Headings and the one-line labels of controls are not body text, whose lines must stand apart.
+    const body = !el.closest('h1, h2, h3, h4, h5, h6, [role=heading], button, [role=button], .ant-tag, .ant-steps-item-icon');
+    runs.push({ what: el.tagName.toLowerCase() + ' "' + text.slice(0, 30) + '"', fontSize, lineHeight, body });
+  }
+  return runs;
+})()`;
+
+/** Every run of text on the page with its size and line height. */
+export const textRuns = (page: Page) => page.evaluate<(TextRun & { body: boolean })[]>(TEXT);

@@ -100,6 +100,8 @@ export interface LocalEventBridgeOptions {
   /** Called for every undeliverable event; deadLetterArn is undefined when the target has no DLQ. */
   onDeadLetter(deadLetterArn: string | undefined, record: DeadLetterRecord): void | Promise<void>;
   retry?: Partial<RetrySettings>;
+  /** Local mode's fault switch: an error to fail this delivery attempt (from 1) with, before the target sees it. */
+  injectFault?(rule: LocalRule, target: LocalRuleTarget, attempt: number): Error | undefined;
 }
 
 /** A failure the dispatcher knows retrying cannot fix, such as a missing target or missing permissions. */
@@ -303,6 +305,8 @@ export class LocalEventBridge {
     for (let attempt = 1; ; attempt++) {
       let error: unknown;
       try {
+        const injected = this.#options.injectFault?.(delivery.rule, target, attempt);
+        if (injected) throw injected;
         await this.#options.dispatcher.deliver(target.arn, input, target);
         return;
       } catch (caught) {

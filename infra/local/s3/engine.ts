@@ -22,6 +22,8 @@ export interface S3Options {
   /** The only credentials whose signatures are accepted. */
   accessKeyId: string;
   secretAccessKey: string;
+  /** Local mode's fault switch: whether to answer this request 503 SlowDown, as S3 does when overloaded. */
+  slowDown?: (method: string) => boolean;
 }
 
 export interface S3 {
@@ -159,6 +161,9 @@ export async function startS3(options: S3Options): Promise<S3> {
       'authorization' in ctx.headers || 'X-Amz-Algorithm' in ctx.query || 'Signature' in ctx.query;
     // CORS preflights are never signed, in AWS neither.
     if (!signed && ctx.method !== 'OPTIONS') throw new S3Error('AccessDenied', 'Access Denied');
+    if (ctx.method !== 'OPTIONS' && options.slowDown?.(ctx.method)) {
+      throw new S3Error('SlowDown', 'Please reduce your request rate.');
+    }
     // A versioned bucket never serves bytes written over a checked file: AWS keeps them as a new version that
     // the upload check deletes; with one version only, local mode refuses them, so no test passes here that
     // would fail there.

@@ -1,5 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, pageWidth, type Target, touchTargets, type Violation } from '../../support/a11y.ts';
+import {
+  axeViolations,
+  pageWidth,
+  type Target,
+  type TextRun,
+  textRuns,
+  touchTargets,
+  type Violation,
+} from '../../support/a11y.ts';
 import { context, DESKTOP, PHONE, screenshot, signInAs } from './browser.ts';
 
 export type Device = 'phone' | 'desktop';
@@ -17,6 +25,8 @@ export interface Finding {
   small: Target[];
   covered: Target[];
   clipped: Target[];
+  /** In elder mode: text under 18 px, or body text with lines closer than 1.3 times its size. */
+  smallText: TextRun[];
   width: { viewport: number; page: number; overflowing: string[] };
 }
 
@@ -41,6 +51,12 @@ export async function audit(page: Page, state: string, device: Device, elder: bo
   const targets = await touchTargets(page);
   const min = minTarget(device, elder);
   const width = await pageWidth(page);
+  // DOMAIN.md: in elder mode, body text of 18 px or more, lines at least 1.3 times its size apart.
+  const smallText = elder
+    ? (await textRuns(page)).filter(
+        (r) => r.fontSize < 17.95 || (r.body && r.lineHeight < 1.3 * r.fontSize - 0.5),
+      )
+    : [];
   return {
     state,
     device,
@@ -51,6 +67,7 @@ export async function audit(page: Page, state: string, device: Device, elder: bo
     small: targets.filter((t) => t.width < min - 0.5 || t.height < min - 0.5),
     covered: targets.filter((t) => t.coveredBy),
     clipped: targets.filter((t) => t.clipped),
+    smallText: smallText.map(({ what, fontSize, lineHeight }) => ({ what, fontSize, lineHeight })),
     width,
   };
 }
@@ -63,6 +80,10 @@ export function problemsOf(f: Finding): string[] {
     ...f.violations.map((v) => `${where}: axe ${v.rule} (${v.impact}) ${v.help}: ${v.nodes.join(' | ')}`),
     ...f.small.map((t) => `${where}: target ${t.what} is ${t.width}×${t.height}, under ${min}×${min}`),
     ...f.covered.map((t) => `${where}: target ${t.what} is covered by ${t.coveredBy}`),
+    ...f.smallText.map(
+      (r) =>
+        `${where}: text ${r.what} is ${r.fontSize} px on lines ${r.lineHeight} px apart (18 px, 1.3 asked)`,
+    ),
     ...f.clipped.map(
       (t) => `${where}: target ${t.what} is partly out of sight in a box that scrolls or clips`,
     ),

@@ -1,8 +1,25 @@
 import { useSyncExternalStore } from 'react';
 
 /** The roles a token can carry: citizens and enterprises from their pool, staff from their groups. */
-export type Role = 'citizen' | 'enterprise' | 'window' | 'reviewer' | 'supervisor' | 'admin' | 'regulator';
-export const STAFF_ROLES: readonly Role[] = ['window', 'reviewer', 'supervisor', 'admin', 'regulator'];
+export type Role =
+  | 'citizen'
+  | 'enterprise'
+  | 'window'
+  | 'reviewer'
+  | 'supervisor'
+  | 'admin'
+  | 'security-admin'
+  | 'audit-admin'
+  | 'regulator';
+export const STAFF_ROLES: readonly Role[] = [
+  'window',
+  'reviewer',
+  'supervisor',
+  'admin',
+  'security-admin',
+  'audit-admin',
+  'regulator',
+];
 
 export interface Session {
   token: string;

@@ -14,7 +14,7 @@ export function RequireRole({ roles, children }: { roles: Role[]; children: Reac
     return (
       <Result
         status="info"
-        title={t('auth.required')}
+        title={<h1 className="result-title">{t('auth.required')}</h1>}
         subTitle={t('auth.requiredHint')}
         extra={
           <Link className="button button--primary" to={signIn}>
@@ -28,7 +28,7 @@ export function RequireRole({ roles, children }: { roles: Role[]; children: Reac
     return (
       <Result
         status="403"
-        title={t('auth.wrongRole')}
+        title={<h1 className="result-title">{t('auth.wrongRole')}</h1>}
         subTitle={t('auth.wrongRoleHint', { roles: roles.map((r) => t(`role.${r}`)).join(t('common.or')) })}
         extra={<Link to={signIn}>{t('auth.switchUser')}</Link>}
       />

@@ -34,6 +34,8 @@ export const en: Record<MessageKey, string> = {
   'role.reviewer': 'reviewer',
   'role.supervisor': 'supervisor',
   'role.admin': 'administrator',
+  'role.security-admin': 'security administrator',
+  'role.audit-admin': 'audit administrator',
   'role.regulator': 'regulator',
 
   'home.title': 'One portal for every government service',

@@ -26,9 +26,13 @@ export function setLang(lang: Lang): void {
 
 export const getLang = (): Lang => current;
 
-/** A message with `{name}` placeholders filled in. */
+/**
+ * A message with `{name}` placeholders filled in. A key the dictionary lacks (a role or status the API added
+ * before the app learnt its name) reads as the key rather than breaking the page.
+ */
 export function translate(lang: Lang, key: MessageKey, values: Record<string, string | number> = {}): string {
-  return dictionaries[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
+  const text: string | undefined = dictionaries[lang][key];
+  return (text ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ''));
 }
 
 export type T = (key: MessageKey, values?: Record<string, string | number>) => string;

@@ -32,6 +32,8 @@ export const zhCN = {
   'role.reviewer': '审批人员',
   'role.supervisor': '督办人员',
   'role.admin': '管理人员',
+  'role.security-admin': '安全管理员',
+  'role.audit-admin': '安全审计员',
   'role.regulator': '监管人员',
 
   'home.title': '一网通办，办事不求人',

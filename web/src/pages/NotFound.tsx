@@ -9,7 +9,7 @@ export default function NotFound() {
   return (
     <Result
       status="404"
-      title={t('notFound.title')}
+      title={<h1 className="result-title">{t('notFound.title')}</h1>}
       subTitle={t('notFound.hint')}
       extra={<Link to="/">{t('nav.home')}</Link>}
     />

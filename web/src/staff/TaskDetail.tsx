@@ -58,7 +58,11 @@ function Task() {
   if (!found.done) return <p className="loading">{t('common.loading')}</p>;
   if (!task)
     return (
-      <Result status="404" title={t('task.gone')} extra={<Link to="/staff/tasks">{t('nav.inbox')}</Link>} />
+      <Result
+        status="404"
+        title={<h1 className="result-title">{t('task.gone')}</h1>}
+        extra={<Link to="/staff/tasks">{t('nav.inbox')}</Link>}
+      />
     );
   return (
     <div className="page">
@@ -168,7 +172,7 @@ function Decide({ task, ready }: { task: ReviewTask; ready: boolean }) {
     return (
       <Result
         status="success"
-        title={t('task.decided', { outcome: t(`task.${decided}`) })}
+        title={<h2 className="result-title">{t('task.decided', { outcome: t(`task.${decided}`) })}</h2>}
         extra={
           <Link className="button button--primary" to="/staff/tasks">
             {t('task.back')}

@@ -132,7 +132,7 @@ function WizardFor({ guide, mode }: { guide: Guide; mode: Mode }) {
     return (
       <Result
         status="success"
-        title={t('apply.submitted')}
+        title={<h1 className="result-title">{t('apply.submitted')}</h1>}
         subTitle={t('apply.submittedHint', { status: pick(done.statusLabel), id: done.id })}
         extra={
           <Link className="button button--primary" to={caseLink}>
