@@ -46,7 +46,7 @@ import {
 } from './schemas/catalog.ts';
 import { ErrorBody } from './schemas/common.ts';
 import { IntegrationFailurePage } from './schemas/integrations.ts';
-import { HeldLicencePage } from './schemas/licences.ts';
+import { HeldLicencePage, WalkInLicencesBody } from './schemas/licences.ts';
 import { MaterialDownload, MaterialPath, UploadInstructions, UploadRequest } from './schemas/materials.ts';
 import { ListMessagesQuery, MessageIdPath, MessagePage, MessageView } from './schemas/messages.ts';
 import { Health, Me } from './schemas/platform.ts';
@@ -393,6 +393,22 @@ export const ROUTES: RouteSpec[] = [
     tag: 'licences',
     responses: { 200: { description: 'My e-licences', schema: HeldLicencePage } },
     permissions: ['cases:read'],
+  },
+  {
+    method: 'POST',
+    path: '/api/window/licences',
+    handler: 'licences/walk-in.ts',
+    auth: 'staff',
+    roles: ['window'],
+    summary: 'The e-licences a walk-in holds, by the number they show at the window (免证办 at the counter)',
+    tag: 'licences',
+    request: { body: WalkInLicencesBody },
+    responses: {
+      200: { description: 'Their e-licences', schema: HeldLicencePage },
+      400: invalid,
+      403: forbidden,
+    },
+    permissions: ['cases:read', 'identity:hash'],
   },
   {
     method: 'GET',

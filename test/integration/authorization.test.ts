@@ -115,6 +115,7 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/messages': { path: fixed('/api/messages'), who: 'role' },
   'GET /api/licences': { path: fixed('/api/licences'), who: 'role' },
+  'POST /api/window/licences': { path: fixed('/api/window/licences'), who: 'role', harmless: {} },
   'POST /api/messages/{id}/read': { path: (f) => `/api/messages/${f.messageId}/read`, who: 'applicant' },
   'GET /api/tasks': { path: fixed('/api/tasks'), who: 'department' },
   'POST /api/tasks/{id}/decision': {

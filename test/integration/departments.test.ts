@@ -77,10 +77,14 @@ describe('department systems over EventBridge (审批部门对接)', () => {
     const reviewer = await tokenFor('reviewer', { user: 'reviewer-xian-police' });
     const next = await taskFor(reviewer, id, 'decision');
     expect(next.status).toBe('open');
+    // The applicant is told the department acted; its staff see which system it was.
     const c = await caseOf(citizen, id);
     const steps = c.timeline.filter((r: { action: string }) => r.action === 'next-step');
     expect(steps).toHaveLength(1);
-    expect(steps[0].actor.subject).toBe('department:public-security:ps-0042');
+    expect(steps[0].actor.subject).toBe('public-security');
+    const seen = (await call(`/api/staff/cases/${id}`, { token: reviewer })).body;
+    const staffSteps = seen.timeline.filter((r: { action: string }) => r.action === 'next-step');
+    expect(staffSteps[0].actor.subject).toBe('department:public-security:ps-0042');
     expect((await failures()).some((f) => f.detail.idempotencyKey === decision.idempotencyKey)).toBe(false);
   });
 

@@ -29,7 +29,7 @@ async function start(fresh: boolean): Promise<void> {
     port: 0,
     log: (line) => logs.push(line),
   });
-  if (fresh) await seedDemoData(platform.model, platform.dynamodb);
+  if (fresh) await seedDemoData(platform.model, platform.dynamodb, platform.idHash);
   await platform.idle();
   usePlatform({ url: platform.url, endpoints: platform.endpoints });
 }

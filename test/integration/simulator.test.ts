@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { statusBecomes, submit } from '../support/cases.ts';
-import { tokenFor } from '../support/local.ts';
+import { call, tokenFor } from '../support/local.ts';
 import { licenceOf } from '../support/matters.ts';
 
 // 失业登记 in Xi'an (human resources): the ID card is the one material, offered as an e-licence. The test
@@ -19,7 +19,13 @@ describe('the department simulator of local mode', () => {
       ['next-step', 'approve'].includes(r.action),
     );
     expect(decisions.length).toBeGreaterThanOrEqual(1);
-    for (const record of decisions)
+    // The applicant is told the department decided; its staff see that its simulated system did.
+    for (const record of decisions) expect(record.actor.subject).toBe('human-resources');
+    const staff = await tokenFor('reviewer', { department: 'human-resources', region: '610100' });
+    const seen = (await call(`/api/staff/cases/${id}`, { token: staff })).body;
+    for (const record of seen.timeline.filter((r: { action: string }) =>
+      ['next-step', 'approve'].includes(r.action),
+    ))
       expect(record.actor.subject).toMatch(/^department:human-resources:simulator-/);
   });
 });

@@ -13,3 +13,11 @@ export const HeldLicence = z
   .meta({ id: 'HeldLicence' });
 
 export const HeldLicencePage = z.object({ items: z.array(HeldLicence) }).meta({ id: 'HeldLicencePage' });
+
+/** The number a walk-in shows at the window, to find the e-licences they hold. */
+export const WalkInLicencesBody = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('person'), idNumber: z.string().trim().min(1).max(40) }),
+    z.strictObject({ kind: z.literal('enterprise'), uscc: z.string().trim().min(1).max(40) }),
+  ])
+  .meta({ id: 'WalkInLicencesRequest' });

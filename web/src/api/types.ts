@@ -17,6 +17,7 @@ import type {
   RegionList as RegionListSchema,
   Suggestions as SuggestionsSchema,
 } from '../../../shared/http/schemas/catalog.ts';
+import type { HeldLicence as HeldLicenceSchema } from '../../../shared/http/schemas/licences.ts';
 import type {
   MaterialDownload as MaterialDownloadSchema,
   UploadInstructions as UploadInstructionsSchema,
@@ -46,6 +47,7 @@ export type OverdueCase = OverdueCasePage['items'][number];
 export type StalledCasePage = z.infer<typeof StalledCasePageSchema>;
 export type StalledCase = StalledCasePage['items'][number];
 export type Health = z.infer<typeof HealthSchema>;
+export type HeldLicence = z.infer<typeof HeldLicenceSchema>;
 export type Adjustment = z.infer<typeof AdjustmentSchema>;
 export type AdjustmentPage = z.infer<typeof AdjustmentPageSchema>;
 export type UploadInstructions = z.infer<typeof UploadInstructionsSchema>;

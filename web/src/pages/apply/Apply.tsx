@@ -1,7 +1,8 @@
 import { Button, Flex, Result, Steps, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { CaseView, Guide } from '../../api/types.ts';
+import { api } from '../../api/client.ts';
+import type { CaseView, Guide, HeldLicence } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { RequireRole } from '../../components/RequireRole.tsx';
@@ -73,6 +74,23 @@ function WizardFor({ guide, mode }: { guide: Guide; mode: Mode }) {
     setDraftState(d);
     saveDraft(mode, d);
   };
+  /** The e-licences the applicant holds (免证办): only those are offered instead of a copy. */
+  const withLicences = (licences: HeldLicence[]) =>
+    setDraftState((d) => {
+      const next = { ...d, licences };
+      saveDraft(mode, next);
+      return next;
+    });
+
+  // Online, one's own licences; at a window, the walk-in's, once their number is known (see `next`).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: looked up once, when the wizard opens
+  useEffect(() => {
+    if (mode === 'self') {
+      api<{ items: HeldLicence[] }>('/api/licences')
+        .then((r) => withLicences(r.items))
+        .catch(() => withLicences([]));
+    }
+  }, []);
 
   // Each step starts at its heading, so keyboard and screen-reader users hear where they are.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes
@@ -104,6 +122,14 @@ function WizardFor({ guide, mode }: { guide: Guide; mode: Mode }) {
     }
     // What was typed is kept while it is wrong; once right, it is shown as it will be sent.
     if (step === 'applicant' || step === 'details') setDraft(normaliseDraft(draft));
+    if (step === 'applicant') {
+      const a = normaliseDraft(draft).applicant;
+      const body =
+        a.kind === 'person' ? { kind: a.kind, idNumber: a.idNumber } : { kind: a.kind, uscc: a.uscc };
+      api<{ items: HeldLicence[] }>('/api/window/licences', { method: 'POST', body })
+        .then((r) => withLicences(r.items))
+        .catch(() => withLicences([]));
+    }
     go(steps[steps.indexOf(step) + 1]!);
   };
 

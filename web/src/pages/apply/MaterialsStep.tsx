@@ -57,7 +57,10 @@ export function MaterialsStep({
                   onChange={(e) =>
                     onChange({ ...draft, choices: { ...draft.choices, [m.id]: e.target.value } })
                   }
-                  options={choicesFor(guide, m, mode).map((c) => ({ value: c, label: t(CHOICE_LABEL[c]) }))}
+                  options={choicesFor(guide, m, mode, draft).map((c) => ({
+                    value: c,
+                    label: t(CHOICE_LABEL[c]),
+                  }))}
                 />
                 {choice === 'upload' && (
                   <div className="file-pick">

@@ -1,6 +1,6 @@
 import { isValidIdNumber, isValidUscc } from '../../../../shared/domain/id-numbers.ts';
 import { DEFAULT_MAX_BYTES, fileTypeOf } from '../../../../shared/domain/materials/file-types.ts';
-import type { Guide, Material, MaterialChoice, WindowApplicant } from '../../api/types.ts';
+import type { Guide, HeldLicence, Material, MaterialChoice, WindowApplicant } from '../../api/types.ts';
 import { contentTypeOf } from '../../api/uploads.ts';
 import { applicable } from '../../components/materials.tsx';
 import { normaliseCode, normalisePhone } from '../../components/normalise.ts';
@@ -23,7 +23,15 @@ export interface Draft {
   toleranceSigned: boolean;
   /** Set once the case exists, so that a retry goes on with it instead of applying twice. */
   caseId?: string;
+  /** The e-licences the applicant holds, looked up for the wizard: only these can stand in for a copy. */
+  licences?: HeldLicence[];
 }
+
+/** The e-licence the applicant holds that can stand in for this material, if any (免证办). */
+export const licenceFor = (draft: Pick<Draft, 'licences'>, material: Material) =>
+  material.source === 'government' && material.licenceType
+    ? draft.licences?.find((l) => l.type === material.licenceType && !l.revoked)
+    : undefined;
 
 const storageKey = (mode: Mode, code: string) => `tongban.draft.${mode}.${code}`;
 
@@ -53,13 +61,19 @@ export const clearDraft = (mode: Mode, code: string) => sessionStorage.removeIte
 
 /**
  * The ways this material may be supplied: a file (not at a window: uploads belong to the applicant's own
- * account), an e-licence when a government body issues it (免证办), the commitment where the matter offers it for
- * this material (告知承诺), or later under 容缺 when the matter allows deferring it.
+ * account), an e-licence the applicant holds of the type a government body issues for it (免证办), the
+ * commitment where the matter offers it for this material (告知承诺), or later under 容缺 when the matter allows
+ * deferring it.
  */
-export function choicesFor(guide: Guide, material: Material, mode: Mode): MaterialChoice[] {
+export function choicesFor(
+  guide: Guide,
+  material: Material,
+  mode: Mode,
+  held: Pick<Draft, 'licences'> = {},
+): MaterialChoice[] {
   const out: MaterialChoice[] = [];
   if (mode === 'self') out.push('upload');
-  if (material.source === 'government') out.push('e-licence');
+  if (licenceFor(held, material)) out.push('e-licence');
   if (guide.commitment.offered && material.replaceableByCommitment) out.push('commitment');
   if (guide.tolerance.offered && material.deferrable && !material.core) out.push('defer');
   return out;
@@ -71,7 +85,7 @@ export function choiceOf(
   material: Material,
   mode: Mode,
 ): MaterialChoice | undefined {
-  const allowed = choicesFor(guide, material, mode);
+  const allowed = choicesFor(guide, material, mode, draft);
   const chosen = draft.choices[material.id];
   if (chosen && allowed.includes(chosen)) return chosen;
   return allowed.includes('e-licence') ? 'e-licence' : allowed[0];

@@ -2,7 +2,7 @@ import { api } from '../../api/client.ts';
 import type { CaseView, Guide } from '../../api/types.ts';
 import { uploadMaterial, uploadRejected, waitForCase } from '../../api/uploads.ts';
 import { applicable } from '../../components/materials.tsx';
-import { choiceOf, type Draft, type Mode } from './draft.ts';
+import { choiceOf, type Draft, licenceFor, type Mode } from './draft.ts';
 
 export type Stage = 'submit' | 'upload' | 'check' | 'precheck' | 'supplement' | 'done';
 
@@ -30,9 +30,10 @@ export function applicationOf(draft: Draft, guide: Guide, mode: Mode) {
     choice: choiceOf(draft, guide, m, mode),
   }));
   const materials: Declared[] = chosen.flatMap(({ m, choice }): Declared[] => {
-    // The e-licence library is looked up by the holder and the licence type; the id names which one.
-    if (choice === 'e-licence')
-      return [{ materialId: m.id, by: 'e-licence', licenceId: `holder:${m.licenceType ?? m.id}` }];
+    // The e-licence the applicant holds of the type the material needs, by its identifier.
+    const licence = licenceFor(draft, m);
+    if (choice === 'e-licence' && licence)
+      return [{ materialId: m.id, by: 'e-licence', licenceId: licence.id }];
     if (choice === 'commitment') return [{ materialId: m.id, by: 'commitment' }];
     return [];
   });
