@@ -69,28 +69,40 @@ describe('the ID hash key', () => {
     expect(JSON.stringify(KeyPolicy.Statement[0]!.Principal.AWS)).toContain(':root');
   });
 
-  it('may be used for GenerateMac by the window intake function only, on that key only', () => {
+  // The functions ID numbers are typed into, at a window: taking in an application, and finding the
+  // walk-in's e-licences. They are the only ones the key is granted and named to.
+  const typedIn = () => {
     const api = platform.stack<ApiStack>('api');
-    const takeIn = api.functions.get('window/take-in.ts')!;
+    return ['window/take-in.ts', 'licences/walk-in.ts'].map((h) => api.functions.get(h)!);
+  };
+
+  it('may be used for GenerateMac by the functions ID numbers are typed into only, on that key only', () => {
     const granted = statementsAllowingGenerateMac(key());
-    expect(granted).toEqual([
-      expect.objectContaining({
+    expect(granted).toHaveLength(typedIn().length);
+    expect(granted.flatMap((g) => g.roles).sort()).toEqual(
+      typedIn()
+        .map((f) => logicalId(f.role!))
+        .sort(),
+    );
+    for (const g of granted) {
+      expect(g).toMatchObject({
         stack: 'api',
-        roles: [logicalId(takeIn.role!)],
         statement: expect.objectContaining({ Action: 'kms:GenerateMac' }),
-      }),
-    ]);
+      });
+    }
   });
 
-  it('is named to the window intake function in its environment, and to no other function', () => {
+  it('is named to those functions in their environment, and to no other function', () => {
     const withKey = STACKS.flatMap((part) =>
       resources<{ Environment?: { Variables?: Record<string, unknown> } }>(
         platform.template(part),
         'AWS::Lambda::Function',
       ).filter((fn) => fn.props.Environment?.Variables?.ID_HASH_KEY_ID !== undefined),
     );
-    expect(withKey.map((fn) => fn.id)).toEqual([
-      logicalId(platform.stack<ApiStack>('api').functions.get('window/take-in.ts')!),
-    ]);
+    expect(withKey.map((fn) => fn.id).sort()).toEqual(
+      typedIn()
+        .map((f) => logicalId(f))
+        .sort(),
+    );
   });
 });

@@ -34,6 +34,16 @@ export const DEMO_USERS: DemoUser[] = [
     description: '宝鸡市民 / a citizen of Baoji',
   },
   {
+    // Someone who has applied for nothing yet: what a first visit looks like.
+    id: 'citizen-wang',
+    role: 'citizen',
+    name: '王芳',
+    idNumber: '610103199708150020',
+    phone: '13700001111',
+    region: '610100',
+    description: '西安市民，尚未办理事项 / a citizen of Xi\'an who has applied for nothing yet',
+  },
+  {
     id: 'enterprise-qinchuan',
     role: 'enterprise',
     name: '陕西秦川数智科技有限公司',

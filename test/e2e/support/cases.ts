@@ -14,7 +14,7 @@ export async function foodBusinessNotified(citizen: string): Promise<string> {
     implementationCode: FOOD_BUSINESS,
     form: { phone: '13800138000', address: '西安市雁塔区科技路 1 号' },
     tolerance: true,
-    materials: [{ materialId: 'business-licence', by: 'e-licence', licenceId: '1.2.156.3005.2.licence' }],
+    materials: [],
   });
   await statusBecomes(citizen, id, 'correction-requested');
   return id;
@@ -50,8 +50,10 @@ export async function uploadPng(token: string, caseId: string, materialId: strin
  */
 export async function foodBusinessOwing(citizen: string, { layoutAsPicture = false } = {}): Promise<string> {
   const id = await foodBusinessNotified(citizen);
+  // The business licence is uploaded too: none of the demo citizens holds its e-licence.
   const uploads = [
     await uploadPdf(citizen, id, 'application-form'),
+    await uploadPdf(citizen, id, 'business-licence'),
     layoutAsPicture ? await uploadPng(citizen, id, 'layout') : await uploadPdf(citizen, id, 'layout'),
   ];
   for (const u of uploads) {

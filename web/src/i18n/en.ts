@@ -170,6 +170,8 @@ export const en: Record<MessageKey, string> = {
   'apply.fileType': 'Only PDF, JPG, PNG or OFD files',
   'apply.fileEmpty': 'This file is empty; choose another',
   'apply.fileTooLarge': 'The file is over 20 MB; compress it or scan fewer pages',
+  'apply.noLicenceAtWindow':
+    'The applicant holds no e-licence of this certificate: check the original at the counter; the one-time notice will ask them for a copy',
   'apply.noWayOnline': 'This material cannot be supplied online; please apply at a window',
   'apply.deferHint': 'Supply it within the deadline after acceptance, or the case ends.',
   'apply.windowNoUpload':

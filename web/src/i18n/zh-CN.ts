@@ -166,6 +166,8 @@ export const zhCN = {
   'apply.fileType': '只能上传 PDF、JPG、PNG 或 OFD 文件',
   'apply.fileEmpty': '这个文件是空的，请重新选择',
   'apply.fileTooLarge': '文件超过 20 MB，请压缩或分页扫描后再上传',
+  'apply.noLicenceAtWindow':
+    '申请人没有这份证照的电子证照：请当场核验原件，受理后将在一次性告知中请申请人补交复印件',
   'apply.noWayOnline': '这份材料无法在网上提交，请到窗口办理',
   'apply.deferHint': '受理后请在规定期限内补交，逾期办件将终止。',
   'apply.windowNoUpload': '窗口代办时，纸质材料由窗口当场核验；网上只登记电子证照、告知承诺和容缺。',

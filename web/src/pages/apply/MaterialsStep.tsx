@@ -86,6 +86,9 @@ export function MaterialsStep({
                   </div>
                 )}
                 {choice === 'defer' && <p className="field__hint">{t('apply.deferHint')}</p>}
+                {!choice && mode === 'window' && (
+                  <p className="field__hint">{t('apply.noLicenceAtWindow')}</p>
+                )}
                 {error && (
                   <p id={`m-${m.id}-error`} className="field__error">
                     {t(error)}

@@ -140,7 +140,9 @@ export function checkMaterials(d: Draft, guide: Guide, mode: Mode, files: Record
   const p: Problems = {};
   const chosen = applicable(guide, d.situations).map((m) => [m, choiceOf(d, guide, m, mode)] as const);
   for (const [m, choice] of chosen) {
-    if (!choice) p[`material.${m.id}`] = 'apply.noWayOnline';
+    // At a window a certificate the walk-in holds no e-licence of is seen on paper at the counter, and the
+    // one-time notice asks for its copy: nothing to stop the intake for.
+    if (!choice && mode === 'self') p[`material.${m.id}`] = 'apply.noWayOnline';
     if (choice === 'upload') {
       const problem = checkFile(files[m.id]);
       if (problem) p[`material.${m.id}`] = problem;
