@@ -26,6 +26,7 @@ import { LocalFunctions } from './lambda/runtime.ts';
 import { startS3 } from './s3/engine.ts';
 import { watchObjectCreated } from './s3/notifications.ts';
 import { LocalScheduler } from './scheduler/scheduler.ts';
+import { securityHeadersOf } from './security-headers.ts';
 import { FrontServer } from './server.ts';
 import { DepartmentSimulator } from './simulator/department-simulator.ts';
 import type { SimulatorRule } from './simulator/rules.ts';
@@ -348,6 +349,7 @@ export class LocalPlatform {
       clock: { clock: this.clock, handedOver: () => this.scheduler.whenDelivered() },
       idle: () => this.idle(),
       log: (l) => this.log(l),
+      securityHeaders: securityHeadersOf(model, this.endpoints.s3 ?? ''),
     });
     this.url = await server.start(options.port ?? 3000);
     this.stops.push(() => server.stop());

@@ -50,6 +50,8 @@ export class FrontServer {
       faults: LocalFaults;
       clock: ClockEngines;
       log?: (line: string) => void;
+      /** What CloudFront adds to every page and API answer (security-headers.ts). */
+      securityHeaders?: Record<string, string>;
       /** Resolves once every event, stream record and workflow step under way has been handled. */
       idle: () => Promise<void>;
     },
@@ -86,6 +88,11 @@ export class FrontServer {
 
   private async route(req: IncomingMessage, res: ServerResponse, body: Buffer, size: number): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    // The web app and the API leave CloudFront with its security headers; local mode's own pages do not.
+    if (!path.startsWith('/local/')) {
+      for (const [name, value] of Object.entries(this.options.securityHeaders ?? {}))
+        res.setHeader(name, value);
+    }
     if (path === '/api' || path.startsWith('/api/')) {
       if (!this.options.api) return void res.writeHead(404).end();
       if (size > MAX_BODY)

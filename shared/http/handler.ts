@@ -32,6 +32,16 @@ const fromFrontDoor = (event: APIGatewayProxyEventV2): boolean => {
   return sent.length === ORIGIN_TOKEN.length && timingSafeEqual(sent, ORIGIN_TOKEN);
 };
 
+/**
+ * API Gateway's JWT authorizer also takes a bare token, or `bearer` in any case; a protected route takes only
+ * `Authorization: Bearer <JWT>` (RFC 6750), so that nothing else a client sends is ever read as a credential.
+ */
+const BEARER = /^Bearer [\w-]+\.[\w-]+\.[\w-]*$/;
+const bearerOnly = (event: APIGatewayProxyEventV2): boolean => {
+  const authorizer = (event.requestContext as { authorizer?: unknown } | undefined)?.authorizer;
+  return authorizer === undefined || BEARER.test(event.headers?.authorization ?? '');
+};
+
 const HEADERS = {
   'content-type': 'application/json; charset=utf-8',
   'cache-control': 'no-store',
@@ -49,6 +59,9 @@ export function httpHandler(fn: Fn) {
     .handler(async (event, context) => {
       if (!fromFrontDoor(event)) {
         return { statusCode: 403, headers: HEADERS, body: JSON.stringify({ message: 'Forbidden' }) };
+      }
+      if (!bearerOnly(event)) {
+        return { statusCode: 401, headers: HEADERS, body: JSON.stringify({ message: 'Unauthorized' }) };
       }
       try {
         const request: HttpRequest = { ...event, json: parseBody(event) };

@@ -55,9 +55,13 @@ describe('the JWT authorizer of the local HTTP API', () => {
     expect(body).toMatchObject({ roles: ['reviewer'], region: '610300', department: 'market-regulation' });
   });
 
-  it('accepts the token without the Bearer prefix, as HTTP APIs do', async () => {
+  it('takes a token only as `Bearer <token>`, though the gateway would take it bare or in another case', async () => {
     const token = await tokenFor('enterprise');
-    const { status, body } = await call('/api/me', { headers: { authorization: token } });
+    for (const authorization of [token, `bearer ${token}`, `Bearer  ${token}`, `Token ${token}`]) {
+      const { status } = await call('/api/me', { headers: { authorization } });
+      expect(status, authorization.slice(0, 12)).toBe(401);
+    }
+    const { status, body } = await call('/api/me', { headers: { authorization: `Bearer ${token}` } });
     expect(status).toBe(200);
     expect(body.roles).toEqual(['enterprise']);
   });

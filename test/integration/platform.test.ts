@@ -66,6 +66,17 @@ describe('the working-day calendar', () => {
 });
 
 describe('the local front server', () => {
+  it('serves the web app and the API with the security headers of the CDN policy, as CloudFront would', async () => {
+    for (const path of ['/', '/api/health']) {
+      const { headers } = await call(path);
+      expect(headers.get('content-security-policy'), path).toMatch(/frame-ancestors 'none'/);
+      expect(headers.get('content-security-policy'), path).toMatch(/script-src 'self'(;|$)/);
+      expect(headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
+      expect(headers.get('x-frame-options'), path).toBe('DENY');
+    }
+  });
+
   it('answers a malformed path with 400 and never serves a file outside the web app', async () => {
     expect((await call('/%E0%A4%A')).status).toBe(400);
     const { status, body } = await call('/..%2F..%2Fpackage.json');

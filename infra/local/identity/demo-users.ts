@@ -41,7 +41,7 @@ export const DEMO_USERS: DemoUser[] = [
     idNumber: '610103199708150020',
     phone: '13700001111',
     region: '610100',
-    description: '西安市民，尚未办理事项 / a citizen of Xi\'an who has applied for nothing yet',
+    description: "西安市民，尚未办理事项 / a citizen of Xi'an who has applied for nothing yet",
   },
   {
     id: 'enterprise-qinchuan',

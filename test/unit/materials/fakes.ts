@@ -139,7 +139,11 @@ export function apiRequest(
     routeKey,
     rawPath: rawPath!,
     rawQueryString: '',
-    headers: options.body === undefined ? {} : { 'content-type': 'application/json' },
+    // As API Gateway hands it on: the token it verified is still in the header.
+    headers: {
+      authorization: 'Bearer header.payload.signature',
+      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     pathParameters: options.pathParameters,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
     requestContext: {

@@ -90,7 +90,12 @@ function takeIn(body: unknown, options: { claims?: Record<string, string>; key?:
     routeKey: 'POST /api/window/cases',
     rawPath: '/api/window/cases',
     rawQueryString: '',
-    headers: { 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
+    // As API Gateway hands it on: the token it verified is still in the header.
+    headers: {
+      authorization: 'Bearer header.payload.signature',
+      'content-type': 'application/json',
+      ...(key ? { 'idempotency-key': key } : {}),
+    },
     body: JSON.stringify(body),
     requestContext: {
       authorizer: { jwt: { claims: options.claims ?? WINDOW_XIAN, scopes: [] } },
