@@ -9,6 +9,7 @@ import {
 import type { Application } from '../domain/cases/application.ts';
 import { caseEventDetail, detailTypeOf } from '../domain/cases/events.ts';
 import type { AuditRecord, Case } from '../domain/cases/model.ts';
+import { type ChainHead, chain, GENESIS, type Link } from './audit-chain.ts';
 import { nowMs } from './clock.ts';
 
 /**
@@ -19,6 +20,13 @@ import { nowMs } from './clock.ts';
  *   IDEMPOTENCY#<subject>#<key> / KEY the request a key was first used with (expires after 24 h)
  */
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
+/** How often a write links its records again when another record joined the trail meanwhile. */
+const CHAIN_ATTEMPTS = 5;
+/** The condition that the trail's head is still where the writer read it (a case from before the chain: none). */
+const headUnmoved = (from: ChainHead) =>
+  from.n === 0
+    ? { condition: 'attribute_not_exists(chainN)', values: {} }
+    : { condition: 'chainN = :was', values: { ':was': from.n } };
 
 /** The source of every case event on the hub. */
 export const CASE_SOURCE = 'tongban.cases';
@@ -121,6 +129,7 @@ export class CaseStore {
     record: AuditRecord,
     idempotency: { subject: string; key: string; hash: string },
   ) {
+    const linked = chain([record], GENESIS);
     await this.db.send(
       new TransactWriteCommand({
         TransactItems: [
@@ -140,11 +149,11 @@ export class CaseStore {
           {
             Put: {
               TableName: this.table,
-              Item: { ...this.caseItem(c), application },
+              Item: { ...this.caseItem(c), application, chainN: linked.head.n, chainHead: linked.head.head },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          { Put: { TableName: this.table, Item: this.auditItem(c, record) } },
+          { Put: { TableName: this.table, Item: this.auditItem(c, record, linked.links[0]) } },
         ],
       }),
     );
@@ -161,36 +170,82 @@ export class CaseStore {
     options: { application?: Application; also?: object[] } = {},
   ): Promise<void> {
     const key = { pk: `CASE#${after.id}`, sk: 'CASE' };
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.table,
-                Key: key,
-                UpdateExpression: `SET #case = :after${options.application ? ', application = :application' : ''}`,
-                ConditionExpression: '#case.#status = :status AND #case.updatedAt = :updated',
-                ExpressionAttributeNames: { '#case': 'case', '#status': 'status' },
-                ExpressionAttributeValues: {
-                  ':after': after,
-                  ':status': before.status,
-                  ':updated': before.updatedAt,
-                  ...(options.application ? { ':application': options.application } : {}),
+    for (let attempt = 1; ; attempt++) {
+      const from = await this.chainHead(after.id);
+      const linked = chain([records].flat(), from);
+      try {
+        await this.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: this.table,
+                  Key: key,
+                  UpdateExpression: `SET #case = :after, chainN = :n, chainHead = :head${options.application ? ', application = :application' : ''}`,
+                  ConditionExpression: `#case.#status = :status AND #case.updatedAt = :updated AND ${headUnmoved(from).condition}`,
+                  ExpressionAttributeNames: { '#case': 'case', '#status': 'status' },
+                  ExpressionAttributeValues: {
+                    ':after': after,
+                    ':status': before.status,
+                    ':updated': before.updatedAt,
+                    ':n': linked.head.n,
+                    ':head': linked.head.head,
+                    ...headUnmoved(from).values,
+                    ...(options.application ? { ':application': options.application } : {}),
+                  },
                 },
               },
-            },
-            ...[records]
-              .flat()
-              .map((record) => ({ Put: { TableName: this.table, Item: this.auditItem(after, record) } })),
-            ...(options.also ?? []),
-          ],
-        }),
-      );
-    } catch (error) {
-      if ((error as Error).name === 'TransactionCanceledException') throw new StaleCase();
-      throw error;
+              ...[records].flat().map((record, i) => ({
+                Put: { TableName: this.table, Item: this.auditItem(after, record, linked.links[i]) },
+              })),
+              ...(options.also ?? []),
+            ],
+          }),
+        );
+        return;
+      } catch (error) {
+        if ((error as Error).name !== 'TransactionCanceledException') throw error;
+        // Another record joined the trail meanwhile (a staff read, say): the case is as it was, so link again.
+        const now = await this.get(after.id);
+        const unchanged = now?.status === before.status && now.updatedAt === before.updatedAt;
+        if (!unchanged || attempt === CHAIN_ATTEMPTS) throw new StaleCase();
+      }
     }
+  }
+
+  /** Where the case's audit trail ends: the head its next record links to (shared/adapters/audit-chain.ts). */
+  async chainHead(id: string): Promise<ChainHead> {
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: { pk: `CASE#${id}`, sk: 'CASE' },
+        ProjectionExpression: 'chainN, chainHead',
+        ConsistentRead: true,
+      }),
+    );
+    return Item?.chainN ? { n: Item.chainN as number, head: Item.chainHead as string } : GENESIS;
+  }
+
+  /** Every audit record of a case with its link, for verifying the trail. */
+  async trail(id: string): Promise<{ items: { record: AuditRecord; link?: Link }[]; head: ChainHead }> {
+    const [{ Items }, head] = await Promise.all([
+      this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :event)',
+          ExpressionAttributeValues: { ':pk': `CASE#${id}`, ':event': 'EVENT#' },
+          ConsistentRead: true,
+        }),
+      ),
+      this.chainHead(id),
+    ]);
+    return {
+      items: (Items ?? []).map((i) => ({
+        record: i.record as AuditRecord,
+        link: i.link as Link | undefined,
+      })),
+      head,
+    };
   }
 
   /**
@@ -208,28 +263,33 @@ export class CaseStore {
       detail: object;
     },
   ): Promise<boolean> {
-    const item = this.auditItem(c, record);
-    if (outbox) item.outbox = outbox(caseEventDetail(c, record, item.sk));
-    try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: { ...once, at: record.at },
-                ConditionExpression: 'attribute_not_exists(pk)',
+    for (let attempt = 1; ; attempt++) {
+      const from = await this.chainHead(c.id);
+      const [link] = chain([record], from).links;
+      const item = this.auditItem(c, record, link);
+      if (outbox) item.outbox = outbox(caseEventDetail(c, record, item.sk));
+      try {
+        await this.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: this.table,
+                  Item: { ...once, at: record.at },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
               },
-            },
-            { Put: { TableName: this.table, Item: item } },
-          ],
-        }),
-      );
-      return true;
-    } catch (error) {
-      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-      if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
-      throw error;
+              this.moveHead(c.id, from, link!),
+              { Put: { TableName: this.table, Item: item } },
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+        if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
+        if (reasons?.[1]?.Code !== 'ConditionalCheckFailed' || attempt === CHAIN_ATTEMPTS) throw error;
+      }
     }
   }
 
@@ -239,7 +299,37 @@ export class CaseStore {
    * of its own, so nothing is deduplicated.
    */
   async append(c: Case, record: AuditRecord): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: this.auditItem(c, record) }));
+    for (let attempt = 1; ; attempt++) {
+      const from = await this.chainHead(c.id);
+      const [link] = chain([record], from).links;
+      try {
+        await this.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              this.moveHead(c.id, from, link!),
+              { Put: { TableName: this.table, Item: this.auditItem(c, record, link) } },
+            ],
+          }),
+        );
+        return;
+      } catch (error) {
+        if ((error as Error).name !== 'TransactionCanceledException' || attempt === CHAIN_ATTEMPTS)
+          throw error;
+      }
+    }
+  }
+
+  /** The update that moves the trail's head past one record, if no other record joined it meanwhile. */
+  private moveHead(id: string, from: ChainHead, link: Link) {
+    return {
+      Update: {
+        TableName: this.table,
+        Key: { pk: `CASE#${id}`, sk: 'CASE' },
+        UpdateExpression: 'SET chainN = :n, chainHead = :head',
+        ConditionExpression: `attribute_exists(pk) AND ${headUnmoved(from).condition}`,
+        ExpressionAttributeValues: { ':n': link.n, ':head': link.hash, ...headUnmoved(from).values },
+      },
+    };
   }
 
   private caseItem(c: Case) {
@@ -257,10 +347,12 @@ export class CaseStore {
   private auditItem(
     c: Case,
     record: AuditRecord,
+    link?: Link,
   ): {
     pk: string;
     sk: string;
     record: AuditRecord;
+    link?: Link;
     outbox: { source: string; detailType: string; detail: object };
   } {
     // Two transitions in one millisecond (accept, then start review) keep their order: a monotonic counter
@@ -270,6 +362,7 @@ export class CaseStore {
       pk: `CASE#${c.id}`,
       sk,
       record,
+      ...(link ? { link } : {}),
       outbox: {
         source: CASE_SOURCE,
         detailType: detailTypeOf(record),

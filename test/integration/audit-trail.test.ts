@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { ROUTES } from '../../shared/http/routes.ts';
+import { documents, localModel, physicalName } from '../support/assembly.ts';
 import { uploadPdf } from '../support/cases.ts';
 import { call, eventually, platformNow, tokenFor } from '../support/local.ts';
 import { BIRTH_REGISTRATION, licenceOf } from '../support/matters.ts';
@@ -110,6 +112,47 @@ describe("a case's audit trail (等保 level 3: who looked at personal data, and
   });
 });
 
+describe('the audit trail as a hash chain (tamper evidence)', () => {
+  it('shows the first broken link once a stored record is changed or removed', async () => {
+    const { id, reviewer } = await caseWithAFile();
+    await call(`/api/staff/cases/${id}`, { token: reviewer });
+    const auditor = await tokenFor('audit-admin');
+    const before = (await call(`/api/audit/cases/${id}`, { token: auditor })).body;
+    expect(before.chain.intact).toBe(true);
+    expect(before.records.map((r: { link: { n: number } }) => r.link.n)).toEqual(
+      before.records.map((_: unknown, i: number) => i + 1),
+    );
+
+    // Someone with write access to the table rewrites the reason of the second record …
+    const table = physicalName(localModel(), 'AWS::DynamoDB::Table', 'CasesTable');
+    const { Items = [] } = await documents().send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :event)',
+        ExpressionAttributeValues: { ':pk': `CASE#${id}`, ':event': 'EVENT#' },
+      }),
+    );
+    const second = Items.find((i) => i.link?.n === 2)!;
+    await documents().send(
+      new PutCommand({
+        TableName: table,
+        Item: { ...second, record: { ...second.record, reason: '改过的 / changed' } },
+      }),
+    );
+    const changed = (await call(`/api/audit/cases/${id}`, { token: auditor })).body;
+    expect(changed.chain).toMatchObject({ intact: false, brokenAt: 2 });
+
+    // … or, put back, deletes the last one.
+    await documents().send(new PutCommand({ TableName: table, Item: second }));
+    const last = Items.reduce((a, b) => (a.link.n > b.link.n ? a : b));
+    await documents().send(new DeleteCommand({ TableName: table, Key: { pk: last.pk, sk: last.sk } }));
+    const removed = (await call(`/api/audit/cases/${id}`, { token: auditor })).body;
+    expect(removed.chain).toMatchObject({ intact: false, brokenAt: last.link.n });
+    await documents().send(new PutCommand({ TableName: table, Item: last }));
+    expect((await call(`/api/audit/cases/${id}`, { token: auditor })).body.chain.intact).toBe(true);
+  });
+});
+
 describe('the audit administrator (安全审计员, 三员分立)', () => {
   it("reads a case's audit records: changes, reads and downloads, with who and when", async () => {
     const { id, reviewer } = await caseWithAFile();
@@ -124,7 +167,8 @@ describe('the audit administrator (安全审计员, 三员分立)', () => {
     expect(actions[0]).toBe('submit');
     expect(actions).toEqual(expect.arrayContaining(['staff-read', 'material-download']));
     // Nothing of the case itself: no applicant, no uploads.
-    expect(Object.keys(body).sort()).toEqual(['caseId', 'records']);
+    expect(Object.keys(body).sort()).toEqual(['caseId', 'chain', 'records']);
+    expect(body.chain).toEqual({ intact: true, records: body.records.length });
   });
 
   it('reads nothing else: every other route answers 403 (or 401 where citizens’ tokens are required)', async () => {
