@@ -14,16 +14,24 @@ const Input = z.object({
       region: z.string().optional(),
     }),
   }),
+  // The step the reviewer decided on, as the workflow prepared it.
+  review: z.object({ result: z.object({ step: z.string().optional() }) }).optional(),
 });
 
 /**
  * Workflow step: applies a reviewer's decision to the case, as that reviewer (the API tried the same decision
  * before it let the task go). `status` tells the workflow where to go: on to the next step, or, returned for
- * correction, to wait for the applicant.
+ * correction, to wait for the applicant. Applying it is idempotent: a retry finds the decision already made.
  */
 export const handler = async (input: unknown) => {
-  const { caseId, decision } = Input.parse(input);
+  const { caseId, decision, review } = Input.parse(input);
   const { case: c } = await load(caseId);
+  // A retry after a write that did land (the Lambda timed out, its answer was lost) finds the case moved on from
+  // the decided step: applying the decision again would skip a step, so the workflow just goes on from here.
+  const decidedStep = review?.result.step;
+  if (decidedStep && (c.status !== 'under-review' || c.step !== decidedStep)) {
+    return { status: c.status, step: c.step };
+  }
   const reviewer = decision.reviewer as Parameters<typeof decide>[2];
   const result = decide(c, decision, reviewer, now());
   await cases.transition(c, result.case, result.record);
