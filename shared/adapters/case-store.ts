@@ -2,9 +2,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
-  PutCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Application } from '../domain/cases/application.ts';
 import { caseEventDetail, detailTypeOf } from '../domain/cases/events.ts';
@@ -121,42 +121,80 @@ export class CaseStore {
 
   /**
    * Creates a case, its first audit record (and event) and the idempotency record in one transaction: a
-   * retried request can neither create a second case nor leave a case without its event.
+   * retried request can neither create a second case nor leave a case without its event. A draft has no record
+   * yet: its trail starts when it is submitted.
    */
   async create(
     c: Case,
     application: Application,
-    record: AuditRecord,
+    record: AuditRecord | undefined,
     idempotency: { subject: string; key: string; hash: string },
   ) {
-    const linked = chain([record], GENESIS);
+    const linked = chain(record ? [record] : [], GENESIS);
+    const head = record ? { chainN: linked.head.n, chainHead: linked.head.head } : {};
     await this.db.send(
       new TransactWriteCommand({
         TransactItems: [
+          this.idempotencyPut(idempotency, c.id),
           {
             Put: {
               TableName: this.table,
-              Item: {
-                pk: `IDEMPOTENCY#${idempotency.subject}#${idempotency.key}`,
-                sk: 'KEY',
-                hash: idempotency.hash,
-                caseId: c.id,
-                expiresAt: Math.floor(nowMs() / 1000) + IDEMPOTENCY_TTL_SECONDS,
-              },
+              Item: { ...this.caseItem(c), application, ...head },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          {
-            Put: {
-              TableName: this.table,
-              Item: { ...this.caseItem(c), application, chainN: linked.head.n, chainHead: linked.head.head },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          { Put: { TableName: this.table, Item: this.auditItem(c, record, linked.links[0]) } },
+          ...(record
+            ? [{ Put: { TableName: this.table, Item: this.auditItem(c, record, linked.links[0]) } }]
+            : []),
         ],
       }),
     );
+  }
+
+  /** The record that this key was first used with this request, for this case: a write of its own transaction. */
+  idempotencyPut(idempotency: { subject: string; key: string; hash: string }, caseId: string) {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: {
+          pk: `IDEMPOTENCY#${idempotency.subject}#${idempotency.key}`,
+          sk: 'KEY',
+          hash: idempotency.hash,
+          caseId,
+          expiresAt: Math.floor(nowMs() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  /**
+   * Keeps what the applicant filled in on their draft so far, if it is still the draft they read: no record,
+   * no event (a draft is the applicant's own until submitted).
+   */
+  async saveDraft(c: Case, application: Application, at: string): Promise<Case> {
+    const saved: Case = { ...c, updatedAt: at };
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { pk: `CASE#${c.id}`, sk: 'CASE' },
+          UpdateExpression: 'SET #case = :saved, application = :application',
+          ConditionExpression: '#case.#status = :draft AND #case.updatedAt = :updated',
+          ExpressionAttributeNames: { '#case': 'case', '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':saved': saved,
+            ':application': application,
+            ':draft': 'draft',
+            ':updated': c.updatedAt,
+          },
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') throw new StaleCase();
+      throw error;
+    }
+    return saved;
   }
 
   /**
@@ -353,7 +391,7 @@ export class CaseStore {
     sk: string;
     record: AuditRecord;
     link?: Link;
-    outbox: { source: string; detailType: string; detail: object };
+    outbox?: { source: string; detailType: string; detail: object };
   } {
     // Two transitions in one millisecond (accept, then start review) keep their order: a monotonic counter
     // breaks the tie, and the uuid keeps keys unique across instances.
@@ -363,11 +401,16 @@ export class CaseStore {
       sk,
       record,
       ...(link ? { link } : {}),
-      outbox: {
-        source: CASE_SOURCE,
-        detailType: detailTypeOf(record),
-        detail: caseEventDetail(c, record, sk),
-      },
+      // A draft discarded was never anybody's business but its applicant's: no event.
+      ...(record.from === 'draft' && record.to === 'withdrawn'
+        ? {}
+        : {
+            outbox: {
+              source: CASE_SOURCE,
+              detailType: detailTypeOf(record),
+              detail: caseEventDetail(c, record, sk),
+            },
+          }),
     };
   }
 }

@@ -8,6 +8,8 @@ import { context, DESKTOP, launch, PHONE, screenshot, signInAs } from './support
 // and the premises proof may be replaced by the signed commitment (告知承诺). Neither 营业执照 matter of the seed
 // offers 容缺, so the wizard offers it only where a matter does (see the tolerance test below).
 const SOLE_TRADER = '000109004000610100';
+// 食品经营许可 in Xi'an: every material is the applicant's to upload.
+const FOOD_BUSINESS = '000109005000610100';
 const DECIDED = ['approved', 'concluded'];
 
 let browser: Browser;
@@ -18,12 +20,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function caseStatus(caseId: string): Promise<string> {
-  const { body } = await call(`/api/cases/${caseId}`, {
-    token: await tokenFor('citizen', { user: 'citizen-zhang' }),
-  });
-  return body.status;
+async function caseView(caseId: string, user = 'citizen-zhang') {
+  const { body } = await call(`/api/cases/${caseId}`, { token: await tokenFor('citizen', { user }) });
+  return body;
 }
+const caseStatus = async (caseId: string): Promise<string> => (await caseView(caseId)).status;
 
 /** The open review task of the case, looked up in the reviewer's inbox (earliest deadline first, page by page). */
 async function openTaskOf(caseId: string): Promise<string | undefined> {
@@ -117,6 +118,10 @@ describe('a citizen applies for a business licence on a phone and a reviewer app
     await citizen.getByRole('link', { name: '查看办件' }).click();
     const caseId = new URL(citizen.url()).pathname.split('/').pop()!;
     await citizen.locator('[data-status="under-review"]').waitFor();
+    // Every file was uploaded in the wizard: no one-time notice was ever issued for it.
+    const reviewing = await caseView(caseId);
+    expect(reviewing.notices).toEqual([]);
+    expect(reviewing.timeline.map((r: { action: string }) => r.action)).not.toContain('request-correction');
     await screenshot(citizen, '08-case-under-review-phone');
 
     const reviewer = await (await context(browser, baseUrl(), DESKTOP)).newPage();
@@ -138,5 +143,52 @@ describe('a citizen applies for a business licence on a phone and a reviewer app
     await citizen.getByRole('link', { name: '我的消息' }).click();
     await citizen.locator('.message').first().waitFor();
     await screenshot(citizen, '23-messages-phone');
+  });
+
+  it('keeps a draft the citizen leaves, lists it under 我的办件, and submits it once with its files', async () => {
+    // 李娜 applies in Xi'an, where she does not live (全省通办).
+    const page = await (await context(browser, baseUrl(), PHONE)).newPage();
+    await signInAs(page, 'citizen-li', `/matters/${FOOD_BUSINESS}/apply`);
+    await page.getByLabel('联系电话').fill('139 0013 9000');
+    await page.getByLabel('联系地址').fill('西安市新城区解放路 6 号');
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('heading', { name: /第 2 步/ }).waitFor();
+
+    // She leaves the wizard: the draft waits in 我的办件, in a new tab too
+    const later = await (await context(browser, baseUrl(), PHONE)).newPage();
+    await signInAs(later, 'citizen-li', '/cases');
+    const draft = later
+      .locator('.case-list li')
+      .filter({ hasText: '食品经营许可' })
+      .filter({ hasText: /草稿 · 保存于/ });
+    await draft.waitFor({ timeout: 30_000 });
+    await screenshot(later, '26-my-cases-draft-phone');
+    await draft.getByRole('link', { name: '继续填写' }).click();
+
+    // What she typed is there, but the phone number, which is asked again
+    await expect.poll(() => later.getByLabel('联系地址').inputValue()).toBe('西安市新城区解放路 6 号');
+    expect(await later.getByLabel('联系电话').inputValue()).toBe('');
+    await later.getByLabel('联系电话').fill('13900139000');
+    await later.getByRole('button', { name: '下一步' }).click();
+    for (const input of await later.getByLabel(/^选择“.*”的文件$/).all()) {
+      await input.setInputFiles({ name: '材料.pdf', mimeType: 'application/pdf', buffer: PDF });
+    }
+    await later.getByRole('button', { name: '下一步' }).click();
+    await later.getByRole('button', { name: /提交/ }).click();
+    await later.getByText('申请已提交').waitFor({ timeout: 60_000 });
+    await later.getByRole('link', { name: '查看办件' }).click();
+    const caseId = new URL(later.url()).pathname.split('/').pop()!;
+
+    // Pre-checked on what she provided: no correction notice, one submission, and no draft left behind
+    const view = await eventually(async () => {
+      const c = await caseView(caseId, 'citizen-li');
+      return ['submitted', 'corrected'].includes(c.status) ? undefined : c;
+    });
+    expect(view.notices).toEqual([]);
+    expect(view.timeline.filter((r: { action: string }) => r.action === 'submit')).toHaveLength(1);
+    const { body: mine } = await call('/api/cases?limit=50', {
+      token: await tokenFor('citizen', { user: 'citizen-li' }),
+    });
+    expect(mine.items.find((c: { id: string }) => c.id === caseId).status).not.toBe('draft');
   });
 });

@@ -44,6 +44,8 @@ export const tookIn = (c: Case, actor: Pick<Actor, 'subject' | 'roles'>): boolea
  * handling region, and the one who took it in wherever they sit; supervisors over its region; admins.
  */
 export function staffMayRead(c: Case, actor: Actor): boolean {
+  // A draft is its applicant's alone until it is submitted: no department has received it.
+  if (c.status === 'draft') return false;
   const has = (role: Actor['roles'][number]) => actor.roles.includes(role);
   const { department, region } = c.handling;
   if (has('admin')) return true;

@@ -19,6 +19,17 @@ import { MaterialUploadView } from './materials.ts';
 
 export { Application, CaseIdPath };
 
+/**
+ * What a citizen or enterprise sends to apply: the application, submitted at once, or kept as a draft to upload
+ * its files to before it is submitted (POST /api/cases/{id}/submission).
+ */
+export const ApplyRequest = Application.extend({
+  draft: z
+    .boolean()
+    .optional()
+    .describe('keep it as a draft: upload its files, then submit it with POST /api/cases/{id}/submission'),
+}).meta({ id: 'ApplyRequest' });
+
 export const ListCasesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(20),
   cursor: Cursor,
@@ -71,6 +82,16 @@ export const CaseView = z
       .optional()
       .describe('who acted: the applicant sees the department and role, staff see the account'),
     uploads: z.array(MaterialUploadView).optional(),
+    draft: z
+      .object({
+        situations: z.array(z.string()),
+        form: z.record(z.string(), z.string()),
+        materials: z.array(DeclaredMaterial),
+        commitment: z.boolean(),
+        tolerance: z.boolean(),
+      })
+      .optional()
+      .describe('a draft only: what its applicant filled in so far, contact numbers left out'),
     clock: z
       .object({
         deadline: z.string().optional(),

@@ -61,6 +61,10 @@ export const MaterialUploadView = z
     size: z.number().int(),
     requestedAt: z.string(),
     checkedAt: z.string().optional(),
+    fileKey: z
+      .string()
+      .optional()
+      .describe('an accepted file: what the application or a supplement declares'),
     reasons: z
       .array(z.object({ code: z.string(), message: z.object({ 'zh-CN': z.string(), en: z.string() }) }))
       .optional(),

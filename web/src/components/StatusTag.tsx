@@ -11,6 +11,7 @@ const COLOR: Record<string, string> = {
   terminated: 'red',
   revoked: 'red',
   withdrawn: 'default',
+  draft: 'default',
 };
 
 export function StatusTag({ c }: { c: Pick<CaseView, 'status' | 'statusLabel'> }) {

@@ -1,6 +1,7 @@
-import { Card, Empty, Flex, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Popconfirm, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { CasePage } from '../api/types.ts';
+import { api } from '../api/client.ts';
+import type { CasePage, CaseView } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { Clock } from '../components/Clock.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
@@ -32,23 +33,63 @@ function CaseList() {
         </Empty>
       )}
       <ul className="case-list">
-        {cases.data?.items.map((c) => (
-          <li key={c.id}>
-            <Card size="small">
-              <Flex justify="space-between" wrap gap="small" align="center">
-                <Link to={`/cases/${c.id}`} className="case-list__name">
-                  {c.matter.name}
-                </Link>
-                <StatusTag c={c} />
-              </Flex>
-              <Flex justify="space-between" wrap gap="small" className="muted">
-                <span>{t('cases.submittedAt', { date: new Date(c.createdAt).toLocaleString() })}</span>
-                <Clock clock={c.clock} status={c.status} />
-              </Flex>
-            </Card>
-          </li>
-        ))}
+        {cases.data?.items.map((c) =>
+          c.status === 'draft' ? (
+            <li key={c.id}>
+              <DraftCard c={c} onDiscarded={cases.reload} />
+            </li>
+          ) : (
+            <li key={c.id}>
+              <Card size="small">
+                <Flex justify="space-between" wrap gap="small" align="center">
+                  <Link to={`/cases/${c.id}`} className="case-list__name">
+                    {c.matter.name}
+                  </Link>
+                  <StatusTag c={c} />
+                </Flex>
+                <Flex justify="space-between" wrap gap="small" className="muted">
+                  <span>{t('cases.submittedAt', { date: new Date(c.createdAt).toLocaleString() })}</span>
+                  <Clock clock={c.clock} status={c.status} />
+                </Flex>
+              </Card>
+            </li>
+          ),
+        )}
       </ul>
     </div>
+  );
+}
+
+/** A draft (草稿): not submitted, nobody else has it; the applicant goes on with it, or deletes it. */
+function DraftCard({ c, onDiscarded }: { c: CaseView; onDiscarded: () => void }) {
+  const { t } = useI18n();
+  const discard = () =>
+    api(`/api/cases/${c.id}/withdraw`, { method: 'POST', body: { reason: t('cases.discardReason') } }).then(
+      onDiscarded,
+    );
+  return (
+    <Card size="small">
+      <Flex justify="space-between" wrap gap="small" align="center">
+        <Link
+          to={`/matters/${c.matter.implementationCode}/apply?draft=${c.id}`}
+          className="case-list__name"
+          aria-label={`${t('cases.continueDraft')}：${c.matter.name}`}
+        >
+          {c.matter.name}
+        </Link>
+        <StatusTag c={c} />
+      </Flex>
+      <Flex justify="space-between" wrap gap="small" align="center" className="muted">
+        <span>{t('cases.draftSavedAt', { date: new Date(c.createdAt).toLocaleString() })}</span>
+        <Flex gap="small" wrap>
+          <Link className="button" to={`/matters/${c.matter.implementationCode}/apply?draft=${c.id}`}>
+            {t('cases.continueDraft')}
+          </Link>
+          <Popconfirm title={t('cases.discardConfirm')} onConfirm={discard}>
+            <Button danger>{t('cases.discardDraft')}</Button>
+          </Popconfirm>
+        </Flex>
+      </Flex>
+    </Card>
   );
 }

@@ -1,6 +1,6 @@
 import { Button, Flex, Result, Steps, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { CaseView, Guide, HeldLicence } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
@@ -25,7 +25,7 @@ import {
 import { MaterialsStep } from './MaterialsStep.tsx';
 import { ReviewStep } from './ReviewStep.tsx';
 import { SubmitProgress } from './SubmitProgress.tsx';
-import { type Progress, submitApplication, type Uploaded } from './submit.ts';
+import { draftFromCase, keepDraft, type Progress, submitApplication } from './submit.ts';
 
 type Step = 'applicant' | 'details' | 'materials' | 'review';
 const STEP_TITLE: Record<Step, MessageKey> = {
@@ -47,25 +47,35 @@ export default function Apply({ mode }: { mode: Mode }) {
 function Wizard({ mode }: { mode: Mode }) {
   const { t } = useI18n();
   const { code = '' } = useParams();
+  // Going on with a draft from 我的办件: the one kept in this tab, else the one kept on the server.
+  const [search] = useSearchParams();
+  const draftId = search.get('draft') ?? undefined;
+  const kept = loadDraft(mode, code);
+  const fromServer = mode === 'self' && draftId && kept.caseId !== draftId ? draftId : undefined;
   const guide = useApi<Guide>(`/api/matters/${code}`, { anonymous: true });
+  const resumed = useApi<CaseView>(fromServer && `/api/cases/${fromServer}`);
   usePageTitle(guide.data ? t('apply.title', { name: guide.data.name }) : undefined);
-  if (guide.error !== undefined) return <ErrorNotice error={guide.error} onRetry={guide.reload} />;
-  if (!guide.data) return <p className="loading">{t('common.loading')}</p>;
-  return <WizardFor guide={guide.data} mode={mode} />;
+  const error = guide.error ?? resumed.error;
+  if (error !== undefined)
+    return <ErrorNotice error={error} onRetry={guide.error ? guide.reload : resumed.reload} />;
+  if (!guide.data || (fromServer && !resumed.data)) return <p className="loading">{t('common.loading')}</p>;
+  if (resumed.data && resumed.data.status !== 'draft')
+    return <Navigate to={`/cases/${resumed.data.id}`} replace />;
+  const initial = resumed.data ? draftFromCase(resumed.data, kept) : kept;
+  return <WizardFor guide={guide.data} mode={mode} initial={initial} />;
 }
 
-function WizardFor({ guide, mode }: { guide: Guide; mode: Mode }) {
+function WizardFor({ guide, mode, initial }: { guide: Guide; mode: Mode; initial: Draft }) {
   const { t, pick } = useI18n();
   const steps: Step[] =
     mode === 'window' ? ['applicant', 'details', 'materials', 'review'] : ['details', 'materials', 'review'];
-  const [draft, setDraftState] = useState<Draft>(() => loadDraft(mode, guide.implementationCode));
+  const [draft, setDraftState] = useState<Draft>(initial);
   const [files, setFiles] = useState<Record<string, File>>({});
   const [step, setStep] = useState<Step>(steps[0]!);
   const [problems, setProblems] = useState<Problems>({});
   const [progress, setProgress] = useState<Progress>();
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<CaseView>();
-  const uploaded = useRef<Uploaded>({});
   const heading = useRef<HTMLHeadingElement>(null);
   const summary = useRef<HTMLDivElement>(null);
   const moved = useRef(false);
@@ -122,6 +132,18 @@ function WizardFor({ guide, mode }: { guide: Guide; mode: Mode }) {
     }
     // What was typed is kept while it is wrong; once right, it is shown as it will be sent.
     if (step === 'applicant' || step === 'details') setDraft(normaliseDraft(draft));
+    // Online, the draft is kept on the server once the details are in: the applicant finds it in 我的办件.
+    if (mode === 'self' && step === 'details') {
+      keepDraft(normaliseDraft(draft), guide)
+        .then((caseId) =>
+          setDraftState((d) => {
+            const next = d.caseId ? d : { ...d, caseId };
+            saveDraft(mode, next);
+            return next;
+          }),
+        )
+        .catch(() => undefined); // kept at submission otherwise
+    }
     if (step === 'applicant') {
       const a = normaliseDraft(draft).applicant;
       const body =
@@ -141,8 +163,7 @@ function WizardFor({ guide, mode }: { guide: Guide; mode: Mode }) {
         guide,
         mode,
         files,
-        uploaded: uploaded.current,
-        onCaseId: (caseId) => setDraft({ ...draft, caseId }),
+        onDraft: setDraft,
         onProgress: setProgress,
       });
       clearDraft(mode, guide.implementationCode);
@@ -217,8 +238,12 @@ function WizardFor({ guide, mode }: { guide: Guide; mode: Mode }) {
               const nextFiles = { ...files };
               if (file) nextFiles[id] = file;
               else delete nextFiles[id];
-              delete uploaded.current[id];
               setFiles(nextFiles);
+              // A new file replaces the one uploaded to the draft before.
+              if (draft.uploaded?.[id]) {
+                const { [id]: _replaced, ...rest } = draft.uploaded;
+                setDraft({ ...draft, uploaded: rest });
+              }
             }}
             problems={problems}
           />
@@ -226,7 +251,7 @@ function WizardFor({ guide, mode }: { guide: Guide; mode: Mode }) {
         {step === 'review' && <ReviewStep guide={guide} draft={draft} mode={mode} files={files} goTo={go} />}
       </section>
       {error !== undefined && <ErrorNotice error={error} onRetry={submit} />}
-      {progress && <SubmitProgress progress={progress} guide={guide} />}
+      {progress && <SubmitProgress progress={progress} guide={guide} mode={mode} />}
       <Flex gap="middle" wrap className="wizard__nav">
         {index > 0 && (
           <Button size="large" onClick={() => go(steps[index - 1]!)} disabled={!!progress}>

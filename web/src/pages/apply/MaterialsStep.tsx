@@ -81,7 +81,9 @@ export function MaterialsStep({
                             name: files[m.id]!.name,
                             size: formatSize(files[m.id]!.size),
                           })
-                        : t('apply.fileHint')}
+                        : draft.uploaded?.[m.id]
+                          ? t('apply.fileUploaded', { name: draft.uploaded[m.id]!.fileName })
+                          : t('apply.fileHint')}
                     </p>
                   </div>
                 )}

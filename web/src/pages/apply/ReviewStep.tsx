@@ -70,6 +70,10 @@ export function ReviewStep({
             <Descriptions.Item key={m.id} label={m.name}>
               {choice ? t(CHOICE_LABEL[choice]) : '—'}
               {choice === 'upload' && file && ` · ${file.name} (${formatSize(file.size)})`}
+              {choice === 'upload' &&
+                !file &&
+                draft.uploaded?.[m.id] &&
+                ` · ${draft.uploaded[m.id]!.fileName}`}
             </Descriptions.Item>
           );
         })}

@@ -21,11 +21,15 @@ export interface Draft {
   commitmentSigned: boolean;
   /** Signed the undertaking to supply deferred materials in time (容缺). */
   toleranceSigned: boolean;
-  /** Set once the case exists, so that a retry goes on with it instead of applying twice. */
+  /** The draft on the server (草稿), once there is one: files are uploaded to it, and it is submitted once. */
   caseId?: string;
+  /** Files uploaded to the draft and checked, by material: a retry or a return later does not send them again. */
+  uploaded?: Uploaded;
   /** The e-licences the applicant holds, looked up for the wizard: only these can stand in for a copy. */
   licences?: HeldLicence[];
 }
+
+export type Uploaded = Record<string, { uploadId: string; fileKey: string; fileName: string }>;
 
 /** The e-licence the applicant holds that can stand in for this material, if any (免证办). */
 export const licenceFor = (draft: Pick<Draft, 'licences'>, material: Material) =>
@@ -143,7 +147,8 @@ export function checkMaterials(d: Draft, guide: Guide, mode: Mode, files: Record
     // At a window a certificate the walk-in holds no e-licence of is seen on paper at the counter, and the
     // one-time notice asks for its copy: nothing to stop the intake for.
     if (!choice && mode === 'self') p[`material.${m.id}`] = 'apply.noWayOnline';
-    if (choice === 'upload') {
+    // A file uploaded to the draft before stands until another is chosen.
+    if (choice === 'upload' && !(d.uploaded?.[m.id] && !files[m.id])) {
       const problem = checkFile(files[m.id]);
       if (problem) p[`material.${m.id}`] = problem;
     }

@@ -1,10 +1,10 @@
-import { api } from '../../api/client.ts';
+import { ApiError, api } from '../../api/client.ts';
 import type { CaseView, Guide } from '../../api/types.ts';
 import { uploadMaterial, uploadRejected, waitForCase } from '../../api/uploads.ts';
 import { applicable } from '../../components/materials.tsx';
-import { choiceOf, type Draft, licenceFor, type Mode } from './draft.ts';
+import { choiceOf, type Draft, licenceFor, type Mode, type Uploaded } from './draft.ts';
 
-export type Stage = 'submit' | 'upload' | 'check' | 'precheck' | 'supplement' | 'done';
+export type Stage = 'draft' | 'upload' | 'check' | 'submit' | 'precheck' | 'done';
 
 export interface Progress {
   stage: Stage;
@@ -16,9 +16,6 @@ type Declared =
   | { materialId: string; by: 'upload'; fileKey: string }
   | { materialId: string; by: 'e-licence'; licenceId: string }
   | { materialId: string; by: 'commitment' };
-
-/** Uploads already made for this draft's case, so that a retry does not send a file twice. */
-export type Uploaded = Record<string, { uploadId: string; fileKey: string }>;
 
 /** Statuses in which the pre-check has not yet answered. */
 const PRECHECKING = ['submitted', 'corrected'];
@@ -50,52 +47,56 @@ export function applicationOf(draft: Draft, guide: Guide, mode: Mode) {
 }
 
 /**
- * Submits the application, then its files. Uploads need the case they belong to, so the order is: apply (the
- * Idempotency-Key makes a retry return the same case), upload each file with progress, wait for the check after
- * upload, wait for the pre-check, and declare the files as the answer to its one-time notice. Each stage can
- * fail and be retried; what is done is not done again.
+ * Applies online as the law means it: the application is kept as a draft (草稿), each file is uploaded to it
+ * and checked, and only then is it submitted, with those files — so the pre-check judges what the applicant
+ * really provided, and a one-time notice names only what is truly missing or wrong. Each stage can fail and be
+ * retried; what is done is not done again (the draft, the files, the Idempotency-Keys). At a window there are
+ * no files to upload (paper is seen at the counter): the application is submitted at once.
  */
 export async function submitApplication(options: {
   draft: Draft;
   guide: Guide;
   mode: Mode;
   files: Record<string, File>;
-  uploaded: Uploaded;
-  onCaseId: (id: string) => void;
+  onDraft: (d: Draft) => void;
   onProgress: (p: Progress) => void;
 }): Promise<CaseView> {
-  const { draft, guide, mode, files, uploaded, onCaseId, onProgress } = options;
+  const { guide, mode, files, onDraft, onProgress } = options;
+  let draft = options.draft;
   const { uploads, ...application } = applicationOf(draft, guide, mode);
+  const uploaded = { ...draft.uploaded };
   const percent: Record<string, number> = Object.fromEntries(
     uploads.map((id) => [id, uploaded[id] ? 100 : 0]),
   );
   const report = (stage: Stage) => onProgress({ stage, percent: { ...percent } });
+  const keep = (d: Draft) => {
+    draft = d;
+    onDraft(d);
+  };
 
-  report('submit');
-  let caseId = draft.caseId;
-  if (!caseId) {
-    const path = mode === 'window' ? '/api/window/cases' : '/api/cases';
-    const body = mode === 'window' ? { ...application, onBehalfOf: draft.applicant } : application;
-    const created = await api<CaseView>(path, {
+  if (mode === 'window') {
+    report('submit');
+    return api<CaseView>('/api/window/cases', {
       method: 'POST',
-      body,
+      body: { ...application, onBehalfOf: draft.applicant },
       headers: { 'idempotency-key': draft.key },
     });
-    caseId = created.id;
-    onCaseId(caseId);
-    if (uploads.length === 0) return created;
   }
-  if (uploads.length === 0) {
-    return api<CaseView>(mode === 'window' ? `/api/staff/cases/${caseId}` : `/api/cases/${caseId}`);
-  }
+
+  report('draft');
+  const caseId = await keepDraft(draft, guide);
+  if (caseId !== draft.caseId) keep({ ...draft, caseId });
 
   report('upload');
   for (const materialId of uploads) {
     if (uploaded[materialId]) continue;
-    uploaded[materialId] = await uploadMaterial(caseId, materialId, files[materialId]!, (p) => {
+    const file = files[materialId]!;
+    const done = await uploadMaterial(caseId, materialId, file, (p) => {
       percent[materialId] = p;
       report('upload');
     });
+    uploaded[materialId] = { ...done, fileName: file.name };
+    keep({ ...draft, uploaded: { ...uploaded } });
   }
 
   report('check');
@@ -105,27 +106,80 @@ export async function submitApplication(options: {
   );
   const rejected = (checked.uploads ?? []).filter((u) => ids.has(u.uploadId) && u.status === 'rejected');
   if (rejected.length > 0) {
-    // A rejected file is chosen again and uploaded anew on retry.
+    // A rejected file is chosen again and uploaded anew on retry; the draft keeps the others.
     for (const u of rejected) delete uploaded[u.materialId];
+    keep({ ...draft, uploaded: { ...uploaded } });
     throw uploadRejected(rejected);
   }
 
+  report('submit');
+  const declared: Declared[] = uploads.map((materialId) => ({
+    materialId,
+    by: 'upload',
+    fileKey: uploaded[materialId]!.fileKey,
+  }));
+  await api<CaseView>(`/api/cases/${caseId}/submission`, {
+    method: 'POST',
+    body: { ...application, materials: [...application.materials, ...declared] },
+    // One submission of this draft, however often it is retried.
+    headers: { 'idempotency-key': `${draft.key}-submission` },
+  });
+
   report('precheck');
   const prechecked = await waitForCase(caseId, (c) => !PRECHECKING.includes(c.status));
-  if (prechecked.status !== 'correction-requested') return prechecked;
-
-  report('supplement');
-  await api<CaseView>(`/api/cases/${caseId}/supplements`, {
-    method: 'POST',
-    body: {
-      materials: uploads.map((materialId) => ({
-        materialId,
-        by: 'upload',
-        fileKey: uploaded[materialId]!.fileKey,
-      })),
-    },
-  });
-  const after = await waitForCase(caseId, (c) => !PRECHECKING.includes(c.status));
   report('done');
-  return after;
+  return prechecked;
+}
+
+/**
+ * Keeps the draft on the server as the wizard has it now (starting it the first time, under the draft's own
+ * Idempotency-Key); one submitted by an earlier attempt is left as it is. The draft's id.
+ */
+export async function keepDraft(draft: Draft, guide: Guide): Promise<string> {
+  const { uploads: _files, ...application } = applicationOf(draft, guide, 'self');
+  if (!draft.caseId) {
+    const created = await api<CaseView>('/api/cases', {
+      method: 'POST',
+      body: { ...application, draft: true },
+      headers: { 'idempotency-key': draft.key },
+    });
+    return created.id;
+  }
+  try {
+    await api(`/api/cases/${draft.caseId}/draft`, { method: 'PUT', body: application });
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === 'CASE_SUBMITTED')) throw error;
+  }
+  return draft.caseId;
+}
+
+/**
+ * The wizard's draft from one kept on the server, to go on with in another tab or on another day: the choices
+ * and what was typed (but the phone number, which the server does not hand back), and the files uploaded and
+ * accepted, the latest of each material.
+ */
+export function draftFromCase(c: CaseView, kept: Draft): Draft {
+  const saved = c.draft;
+  const uploaded: Uploaded = {};
+  for (const u of c.uploads ?? []) {
+    if (u.status === 'accepted' && u.fileKey) {
+      uploaded[u.materialId] = { uploadId: u.uploadId, fileKey: u.fileKey, fileName: u.fileName };
+    }
+  }
+  const choices: Draft['choices'] = Object.fromEntries(
+    Object.keys(uploaded).map((materialId) => [materialId, 'upload' as const]),
+  );
+  for (const m of saved?.materials ?? []) choices[m.materialId] = m.by;
+  return {
+    ...kept,
+    implementationCode: c.matter.implementationCode,
+    key: kept.caseId === c.id ? kept.key : crypto.randomUUID(),
+    caseId: c.id,
+    situations: saved?.situations ?? [],
+    form: { phone: '', address: saved?.form.address ?? '', note: saved?.form.note ?? '' },
+    choices,
+    commitmentSigned: saved?.commitment ?? false,
+    toleranceSigned: saved?.tolerance ?? false,
+    uploaded,
+  };
 }
