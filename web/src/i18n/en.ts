@@ -227,7 +227,15 @@ export const en: Record<MessageKey, string> = {
   'case.supply': 'Upload and supply',
   'case.supplyName': 'Upload and supply “{name}”',
   'case.approved': 'Approved: {result}',
-  'case.approvedHint': 'The result is delivered the way you chose; e-licences appear under “My licences”.',
+  'case.resultDone': 'Concluded: {result}; there is nothing to collect.',
+  'case.resultPending': 'Approved; you will be told when the case concludes.',
+  'case.resultInMaking':
+    'Approved; the {result} is being prepared. You will be told when the case concludes; then collect it in person with your ID at one of the places below.',
+  'case.resultReady':
+    'The {result} is ready. Collect it in person with your ID (someone else with your written authorisation) at:',
+  'case.revoked': 'Revoked',
+  'case.rightOfReview':
+    'If you disagree, you may apply for administrative reconsideration within 60 days of receiving the decision, or bring an administrative lawsuit within 6 months.',
   'case.denied': 'Denied',
   'case.withdraw': 'Withdraw the application',
   'case.withdrawReason': 'Why you withdraw it',

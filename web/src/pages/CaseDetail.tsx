@@ -61,7 +61,7 @@ function CaseFor() {
           description={pick(c.provisional)}
         />
       )}
-      {DECIDED.includes(c.status) && <Outcome c={c} resultName={guide.data?.resultName} />}
+      {DECIDED.includes(c.status) && <Outcome c={c} guide={guide.data} />}
       {notice && <NoticeAnswer c={c} notice={notice} onDone={found.reload} />}
       <Obligations c={c} onDone={found.reload} />
       <Descriptions column={{ xs: 1, md: 2 }} bordered size="small" className="case__facts">
@@ -83,17 +83,65 @@ function CaseFor() {
   );
 }
 
-function Outcome({ c, resultName }: { c: CaseView; resultName?: string }) {
+/**
+ * The decision, and only what is true of it: what the applicant holds now and where the result is collected —
+ * no delivery the applicant never chose, no licence page. Results are collected at the places the guide lists.
+ */
+function Outcome({ c, guide }: { c: CaseView; guide?: Guide }) {
   const { t, lang } = useI18n();
-  const approved = c.status === 'approved' || c.status === 'concluded';
+  const result = guide?.resultName ?? '';
   const reason = c.timeline?.findLast((r) => r.reason && (r.to === 'denied' || r.to === 'revoked'))?.reason;
+  if (c.status === 'denied' || c.status === 'revoked') {
+    return (
+      <Alert
+        className="case__outcome"
+        type="error"
+        showIcon
+        title={t(c.status === 'denied' ? 'case.denied' : 'case.revoked')}
+        description={
+          <>
+            {reason && <p>{oneLanguage(reason, lang)}</p>}
+            <p>{t('case.rightOfReview')}</p>
+          </>
+        }
+      />
+    );
+  }
+  const concluded = c.status === 'concluded';
+  // Only a licence or certificate is a thing to collect; other results are the decision itself.
+  const collected = guide === undefined || ['licence', 'certificate'].includes(guide.resultType);
+  if (!collected) {
+    return (
+      <Alert
+        className="case__outcome"
+        type="success"
+        showIcon
+        title={t('case.approved', { result })}
+        description={t(concluded ? 'case.resultDone' : 'case.resultPending', { result })}
+      />
+    );
+  }
   return (
     <Alert
       className="case__outcome"
-      type={approved ? 'success' : 'error'}
+      type="success"
       showIcon
-      title={approved ? t('case.approved', { result: resultName ?? '' }) : t('case.denied')}
-      description={approved ? t('case.approvedHint') : reason && oneLanguage(reason, lang)}
+      title={t('case.approved', { result })}
+      description={
+        <>
+          <p>{t(concluded ? 'case.resultReady' : 'case.resultInMaking', { result })}</p>
+          {concluded && guide && (
+            <ul className="case__collect">
+              {guide.locations.map((l) => (
+                <li key={`${l.name}-${l.address}`}>
+                  <strong>{l.name}</strong> {l.address} · {l.hours} ·{' '}
+                  <a href={`tel:${l.phone.replace(/[^\d+]/g, '')}`}>{l.phone}</a>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      }
     />
   );
 }
