@@ -58,7 +58,8 @@ const Text = z.string().trim().min(1);
 
 export const LegalBasis = z.object({
   law: Text,
-  article: Text,
+  /** The article relied on; left out rather than guessed where the law as a whole is the basis. */
+  article: Text.optional(),
   /** The rule's words, where the guide quotes them. */
   excerpt: z.string().optional(),
 });

@@ -18,6 +18,15 @@ describe('the seed catalog', () => {
     expect(violations, describeViolations(violations)).toEqual([]);
   });
 
+  it('holds no placeholder a citizen would read in a guide', () => {
+    // what an author leaves for later: 条号待核, 待定, TODO, xxx, an ellipsis standing for missing words
+    const placeholder = /待核|待定|待补充|待完善|占位|TODO|TBD|FIXME|x{3,}|……|\.\.\./i;
+    const found = [...JSON.stringify(seed).matchAll(/"([^"]*)"/g)]
+      .map((m) => m[1]!)
+      .filter((text) => placeholder.test(text));
+    expect(found).toEqual([]);
+  });
+
   it('has at least 60 base items', () => {
     expect(seed.baseItems.length).toBeGreaterThanOrEqual(60);
   });

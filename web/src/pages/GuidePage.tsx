@@ -166,8 +166,9 @@ export default function GuidePage() {
         </Typography.Title>
         <ul>
           {g.legalBasis.map((b) => (
-            <li key={b.law + b.article}>
-              {b.law} {b.article}
+            <li key={`${b.law}${b.article ?? ''}`}>
+              {b.law}
+              {b.article && ` ${b.article}`}
               {b.excerpt && <span className="muted">：{b.excerpt}</span>}
             </li>
           ))}

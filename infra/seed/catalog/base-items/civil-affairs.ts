@@ -1,6 +1,5 @@
 import {
   AGENT,
-  ARTICLE_TO_VERIFY,
   agentMaterials,
   applicationForm,
   type BaseItemInput,
@@ -93,7 +92,6 @@ const disabilityAllowances: BaseItemInput = {
     },
     {
       law: '《国务院关于全面建立困难残疾人生活补贴和重度残疾人护理补贴制度的意见》（国发〔2015〕52号）',
-      article: ARTICLE_TO_VERIFY,
     },
   ],
   acceptanceConditions: [
@@ -152,7 +150,7 @@ const subsistenceAllowance: BaseItemInput = {
       article: '第十一条',
       excerpt: '申请最低生活保障，由共同生活的家庭成员向户籍所在地的乡镇人民政府、街道办事处提出书面申请。',
     },
-    { law: '《最低生活保障审核确认办法》（民发〔2021〕57号）', article: ARTICLE_TO_VERIFY },
+    { law: '《最低生活保障审核确认办法》（民发〔2021〕57号）' },
   ],
   acceptanceConditions: [
     '共同生活的家庭成员人均收入低于当地最低生活保障标准',

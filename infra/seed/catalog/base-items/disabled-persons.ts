@@ -1,6 +1,5 @@
 import {
   AGENT,
-  ARTICLE_TO_VERIFY,
   agentMaterials,
   applicationForm,
   type BaseItemInput,
@@ -89,7 +88,6 @@ const certificateTransfer: BaseItemInput = {
   legalBasis: [
     {
       law: CERTIFICATE_RULES,
-      article: ARTICLE_TO_VERIFY,
       excerpt: '残疾人户籍迁移的，应当办理残疾人证迁移手续。',
     },
   ],
@@ -127,9 +125,7 @@ const childRehabilitation: BaseItemInput = {
   type: '05',
   department: 'disabled-persons',
   level: 'county',
-  legalBasis: [
-    { law: '《国务院关于建立残疾儿童康复救助制度的意见》（国发〔2018〕20号）', article: ARTICLE_TO_VERIFY },
-  ],
+  legalBasis: [{ law: '《国务院关于建立残疾儿童康复救助制度的意见》（国发〔2018〕20号）' }],
   acceptanceConditions: [
     '0-6岁视力、听力、言语、肢体、智力等残疾儿童和孤独症儿童',
     '具有本地户籍或持本地居住证',

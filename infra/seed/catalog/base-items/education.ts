@@ -1,5 +1,4 @@
 import {
-  ARTICLE_TO_VERIFY,
   applicationForm,
   type BaseItemInput,
   householdBook,
@@ -87,7 +86,7 @@ const teacherQualification: BaseItemInput = {
   level: 'county',
   legalBasis: [
     { law: '《中华人民共和国教师法》', article: '第十条', excerpt: '国家实行教师资格制度。' },
-    { law: '《教师资格条例》', article: ARTICLE_TO_VERIFY },
+    { law: '《教师资格条例》' },
     { law: '《中华人民共和国行政许可法》', article: '第四十二条' },
   ],
   acceptanceConditions: [

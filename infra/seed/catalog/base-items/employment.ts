@@ -1,6 +1,5 @@
 import {
   AGENT,
-  ARTICLE_TO_VERIFY,
   agentMaterials,
   applicationForm,
   type BaseItemInput,
@@ -118,7 +117,6 @@ const unemploymentBenefit: BaseItemInput = {
     { law: SOCIAL_INSURANCE_LAW, article: '第五十条' },
     {
       law: '《失业保险金申领发放办法》',
-      article: ARTICLE_TO_VERIFY,
       excerpt: '经办机构自受理申请之日起10日内对申领者的资格进行审核认定。',
     },
   ],
@@ -159,7 +157,6 @@ const personnelFileReception: BaseItemInput = {
   legalBasis: [
     {
       law: '《关于进一步加强流动人员人事档案管理服务工作的通知》（人社部发〔2014〕90号）',
-      article: ARTICLE_TO_VERIFY,
     },
   ],
   acceptanceConditions: ['流动人员或未就业、在非公单位就业的高校毕业生', '档案经机要或专人转递，材料齐全'],
@@ -198,7 +195,6 @@ const jobSeekingSubsidy: BaseItemInput = {
   legalBasis: [
     {
       law: '《就业补助资金管理办法》（财社〔2017〕164号）',
-      article: ARTICLE_TO_VERIFY,
       excerpt: '对毕业年度内有就业创业意愿并积极求职创业的困难高校毕业生，给予一次性求职创业补贴。',
     },
   ],

@@ -1,6 +1,5 @@
 import {
   AGENT,
-  ARTICLE_TO_VERIFY,
   agentMaterials,
   applicationForm,
   type BaseItemInput,
@@ -111,7 +110,6 @@ const deathCertificate: BaseItemInput = {
   legalBasis: [
     {
       law: '《国家卫生计生委 公安部 民政部关于进一步规范人口死亡医学证明和信息登记管理工作的通知》（国卫规划发〔2013〕57号）',
-      article: ARTICLE_TO_VERIFY,
     },
   ],
   acceptanceConditions: [
@@ -280,7 +278,7 @@ const birthPlanRegistration: BaseItemInput = {
       article: '第十八条',
       excerpt: '国家提倡适龄婚育、优生优育。一对夫妻可以生育三个子女。',
     },
-    { law: '《陕西省人口与计划生育条例》', article: ARTICLE_TO_VERIFY },
+    { law: '《陕西省人口与计划生育条例》' },
   ],
   acceptanceConditions: ['夫妻一方户籍或居住地在本地', '由夫妻一方申请，可网上办理'],
   serviceTargets: ['person'],

@@ -12,12 +12,6 @@ type StepInput = z.input<typeof ProcessStep>;
 type StepKind = StepInput['kind'];
 
 /**
- * The article of a regulation whose number the authors could not verify. The regulation is right; the number
- * is left for the department to fill in rather than guessed (see the seed report).
- */
-export const ARTICLE_TO_VERIFY = '（条号待核）';
-
-/**
  * A limit the law gives in calendar days (日, not 工作日). The model counts working days only, so the seed
  * lists the working days of an ordinary stretch of that many days (five in every seven), rounded down. This
  * is approximate across long holidays; a calendar-day limit in the model would be exact (see the seed

@@ -1,6 +1,5 @@
 import {
   AGENT,
-  ARTICLE_TO_VERIFY,
   agentMaterials,
   applicationForm,
   type BaseItemInput,
@@ -126,7 +125,7 @@ const completionFiling: BaseItemInput = {
       excerpt:
         '建设单位应当自建设工程竣工验收合格之日起15日内，将建设工程竣工验收报告和规划、公安消防、环保等部门出具的认可文件或者准许使用文件报建设行政主管部门或者其他有关部门备案。',
     },
-    { law: '《房屋建筑和市政基础设施工程竣工验收备案管理办法》', article: ARTICLE_TO_VERIFY },
+    { law: '《房屋建筑和市政基础设施工程竣工验收备案管理办法》' },
   ],
   acceptanceConditions: ['工程已竣工验收合格', '已取得规划核实、消防验收（备案）等认可文件'],
   serviceTargets: ['enterprise'],
@@ -191,7 +190,6 @@ const resaleContractFiling: BaseItemInput = {
     },
     {
       law: '《住房和城乡建设部关于进一步规范和加强房屋网签备案工作的指导意见》（建房〔2018〕128号）',
-      article: ARTICLE_TO_VERIFY,
     },
   ],
   acceptanceConditions: ['房屋已取得不动产权证书且无查封、限制转让等情形', '买卖双方已就交易达成一致'],

@@ -1,6 +1,5 @@
 import {
   AGENT,
-  ARTICLE_TO_VERIFY,
   agentMaterials,
   applicationForm,
   type BaseItemInput,
@@ -314,7 +313,6 @@ const foodBusinessLicence: BaseItemInput = {
     },
     {
       law: '《食品经营许可和备案管理办法》（国家市场监督管理总局令第78号）',
-      article: ARTICLE_TO_VERIFY,
       excerpt: '自受理申请之日起10个工作日内作出是否准予行政许可的决定。',
     },
   ],

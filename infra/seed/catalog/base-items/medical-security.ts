@@ -1,6 +1,5 @@
 import {
   AGENT,
-  ARTICLE_TO_VERIFY,
   agentMaterials,
   applicationForm,
   type BaseItemInput,
@@ -35,7 +34,6 @@ const residentEnrolment: BaseItemInput = {
     },
     {
       law: '《国务院关于整合城乡居民基本医疗保险制度的意见》（国发〔2016〕3号）',
-      article: ARTICLE_TO_VERIFY,
     },
   ],
   acceptanceConditions: ['本地户籍或持本地居住证的常住人口（含新生儿、在校学生）', '未参加职工基本医疗保险'],
@@ -172,7 +170,6 @@ const crossProvinceCare: BaseItemInput = {
   legalBasis: [
     {
       law: '《国家医疗保障局 财政部关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》（医保发〔2022〕22号）',
-      article: ARTICLE_TO_VERIFY,
       excerpt: '跨省长期居住人员可以个人承诺方式办理备案。',
     },
   ],

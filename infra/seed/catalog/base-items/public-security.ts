@@ -1,6 +1,5 @@
 import {
   AGENT,
-  ARTICLE_TO_VERIFY,
   agentMaterials,
   applicationForm,
   type BaseItemInput,
@@ -296,7 +295,6 @@ const drivingLicenceRenewal: BaseItemInput = {
     },
     {
       law: '《机动车驾驶证申领和使用规定》（公安部令第162号）',
-      article: ARTICLE_TO_VERIFY,
       excerpt: '机动车驾驶人应当于机动车驾驶证有效期满前九十日内，向车辆管理所申请换证。',
     },
   ],
@@ -388,7 +386,6 @@ const noCriminalRecord: BaseItemInput = {
   legalBasis: [
     {
       law: '《公安机关办理犯罪记录查询工作规定》（公通字〔2021〕19号）',
-      article: ARTICLE_TO_VERIFY,
       excerpt: '不能当场办理的，出具受理回执，在3个工作日内办结。',
     },
   ],

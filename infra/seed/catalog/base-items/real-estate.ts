@@ -1,6 +1,5 @@
 import {
   AGENT,
-  ARTICLE_TO_VERIFY,
   agentMaterials,
   applicationForm,
   type BaseItemInput,
@@ -231,7 +230,7 @@ const recordsQuery: BaseItemInput = {
       article: '第二十七条',
       excerpt: '权利人、利害关系人可以依法查询、复制不动产登记资料。',
     },
-    { law: '《不动产登记资料查询暂行办法》', article: ARTICLE_TO_VERIFY },
+    { law: '《不动产登记资料查询暂行办法》' },
   ],
   acceptanceConditions: ['查询人为权利人、利害关系人或其委托的代理人', '查询目的合法'],
   serviceTargets: ['person', 'enterprise'],

@@ -1,6 +1,5 @@
 import {
   AGENT,
-  ARTICLE_TO_VERIFY,
   agentMaterials,
   applicationForm,
   type BaseItemInput,
@@ -352,7 +351,6 @@ const pensionTransfer: BaseItemInput = {
     },
     {
       law: '《城镇企业职工基本养老保险关系转移接续暂行办法》（国办发〔2009〕66号）',
-      article: ARTICLE_TO_VERIFY,
     },
   ],
   acceptanceConditions: ['参保人员跨统筹地区就业并已在新就业地参保', '原参保地已停止缴费'],

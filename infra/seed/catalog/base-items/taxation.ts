@@ -1,6 +1,5 @@
 import {
   AGENT,
-  ARTICLE_TO_VERIFY,
   agentMaterials,
   applicationForm,
   type BaseItemInput,
@@ -114,7 +113,6 @@ const invoiceIssue: BaseItemInput = {
   legalBasis: [
     {
       law: '《中华人民共和国发票管理办法》',
-      article: ARTICLE_TO_VERIFY,
       excerpt:
         '需要领用发票的单位和个人，应当持设立登记证件或者税务登记证件，以及经办人身份证明，向主管税务机关办理发票领用手续。',
     },
@@ -143,7 +141,6 @@ const specialInvoiceLimit: BaseItemInput = {
   legalBasis: [
     {
       law: '《国务院对确需保留的行政审批项目设定行政许可的决定》（国务院令第412号）',
-      article: ARTICLE_TO_VERIFY,
       excerpt: '增值税防伪税控系统最高开票限额审批。',
     },
     { law: '《中华人民共和国行政许可法》', article: '第四十二条' },

@@ -1,6 +1,5 @@
 import {
   AGENT,
-  ARTICLE_TO_VERIFY,
   agentMaterials,
   applicationForm,
   type BaseItemInput,
@@ -88,7 +87,6 @@ const repairShopFiling: BaseItemInput = {
   legalBasis: [
     {
       law: ROAD_TRANSPORT_RULES,
-      article: ARTICLE_TO_VERIFY,
       excerpt:
         '从事机动车维修经营业务的，应当在依法向市场监督管理部门办理有关登记手续后，向所在地县级人民政府交通运输主管部门进行备案。',
     },

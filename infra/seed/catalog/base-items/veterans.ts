@@ -1,5 +1,4 @@
 import {
-  ARTICLE_TO_VERIFY,
   applicationForm,
   type BaseItemInput,
   householdBook,
@@ -37,7 +36,6 @@ const reception: BaseItemInput = {
   legalBasis: [
     {
       law: RESETTLEMENT_RULES,
-      article: ARTICLE_TO_VERIFY,
       excerpt:
         '退役士兵应当自被批准退出现役之日起30日内，持退役证件到安置地县级人民政府退役士兵安置工作主管部门报到。',
     },
@@ -103,7 +101,7 @@ const preferentialCard: BaseItemInput = {
   type: '20',
   department: 'veterans',
   level: 'county',
-  legalBasis: [{ law: '《中华人民共和国退役军人保障法》', article: ARTICLE_TO_VERIFY }],
+  legalBasis: [{ law: '《中华人民共和国退役军人保障法》' }],
   acceptanceConditions: ['依法退出现役的军人（含退役士兵、退役军官）', '户籍在本地'],
   serviceTargets: ['person'],
   situations: [],
