@@ -66,7 +66,17 @@ export const SuggestQuery = z.object({
 
 export const Suggestions = z
   .object({
-    items: z.array(z.object({ name: z.string(), baseCode: z.string(), matchedOn: z.string() }).passthrough()),
+    items: z.array(
+      z
+        .object({
+          name: z.string(),
+          baseCode: z.string(),
+          matchedOn: z.string(),
+          // A matter a colloquial need takes (开饭店), and its place among them in the order they are done.
+          need: z.object({ phrase: z.string(), step: z.number().int(), of: z.number().int() }).optional(),
+        })
+        .passthrough(),
+    ),
   })
   .meta({ id: 'Suggestions' });
 

@@ -52,6 +52,7 @@ export const en: Record<MessageKey, string> = {
   'search.label': 'Search for a service',
   'search.placeholder': 'e.g. 营业执照 (business licence), 开饭店, yyzz',
   'search.submit': 'Search',
+  'search.needStep': 'to {need}: step {step} of {of}',
   'search.suggestions': 'Suggestions',
   'search.titleFor': 'Results for “{q}”',
   'search.region': 'Region',

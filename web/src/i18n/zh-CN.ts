@@ -50,6 +50,7 @@ export const zhCN = {
   'search.label': '搜索事项',
   'search.placeholder': '如：营业执照、开饭店、yyzz',
   'search.submit': '搜索',
+  'search.needStep': '{need}：第 {step} 步，共 {of} 步',
   'search.suggestions': '搜索建议',
   'search.titleFor': '“{q}”的搜索结果',
   'search.region': '办理地区',
