@@ -8,7 +8,7 @@ import {
   type ImplementationItem,
   ImplementationItem as ItemSchema,
 } from '../../shared/domain/catalog/model.ts';
-import { checkImplementationItem } from '../../shared/domain/catalog/rules.ts';
+import { checkImplementationItem, checkStepsFitPromise } from '../../shared/domain/catalog/rules.ts';
 import { decodeCursor, encodeCursor } from '../../shared/http/cursor.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../shared/http/errors.ts';
 import { type HttpRequest, httpHandler } from '../../shared/http/handler.ts';
@@ -59,7 +59,9 @@ async function propose(request: HttpRequest) {
       'The effective date cannot be in the past',
     );
   }
-  await validated({ ...current.item, ...body.changes });
+  const proposed = await validated({ ...current.item, ...body.changes });
+  // Not a refusal: the office deciding the request sees that the steps will share a shorter promise.
+  const advice = checkStepsFitPromise(proposed);
   const now = nowIso();
   const id = randomUUID();
   const adjustment = {
@@ -70,6 +72,7 @@ async function propose(request: HttpRequest) {
     status: 'pending',
     proposedBy: staff.subject,
     proposedAt: now,
+    ...(advice.length > 0 ? { advice } : {}),
   };
   await documents.send(
     new PutCommand({

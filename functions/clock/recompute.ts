@@ -4,12 +4,14 @@ import { CalendarStore } from '../../shared/adapters/calendar-store.ts';
 import { CalendarWatch } from '../../shared/adapters/calendar-watch.ts';
 import { CaseStore, StaleCase } from '../../shared/adapters/case-store.ts';
 import { CatalogStore } from '../../shared/adapters/catalog-store.ts';
-import { nowIso } from '../../shared/adapters/clock.ts';
+import { nowIso, today } from '../../shared/adapters/clock.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
 import { TaskStore } from '../../shared/adapters/task-store.ts';
 import type { Case } from '../../shared/domain/cases/model.ts';
 import { recomputeDates } from '../../shared/domain/cases/recompute.ts';
+import { reviewDeadline } from '../../shared/domain/cases/review-deadline.ts';
+import type { ImplementationItem } from '../../shared/domain/catalog/model.ts';
 import type { WorkCalendar } from '../../shared/domain/clock/calendar.ts';
 import { logger } from '../../shared/http/handler.ts';
 
@@ -51,6 +53,7 @@ export const handler = async (event: EventBridgeEvent<string, unknown>) => {
 };
 
 async function recomputeCase(caseId: string, calendar: WorkCalendar, year: { year: number; source: string }) {
+  let recomputed: { case: Case; matter: ImplementationItem } | undefined;
   for (let attempt = 1; ; attempt++) {
     const c = await cases.get(caseId);
     if (!c || !open(c)) return;
@@ -59,23 +62,32 @@ async function recomputeCase(caseId: string, calendar: WorkCalendar, year: { yea
     const changed = recomputeDates(c, matter, calendar, { ...year, at: nowIso() });
     try {
       await cases.transition(c, changed.case, changed.record);
+      recomputed = { case: changed.case, matter };
       break;
     } catch (error) {
       // Changed meanwhile (a reviewer acted): read it again and apply the year to what it is now.
       if (!(error instanceof StaleCase) || attempt === ATTEMPTS) throw error;
     }
   }
-  await redateTask(caseId, calendar);
+  await redateTask(recomputed.case, recomputed.matter, calendar);
 }
 
 /** Still open to anything a date could do: not ended, and not concluded with nothing left to verify. */
 const open = (c: Case) => !c.closedAt && (!c.concludedAt || c.obligations.some((o) => o.status === 'open'));
 
-async function redateTask(caseId: string, calendar: WorkCalendar) {
-  const taskId = await tasks.openTaskOf(caseId);
+/** The open review task, dated again by the one rule that dated it: its share of the case's time. */
+async function redateTask(c: Case, matter: ImplementationItem, calendar: WorkCalendar) {
+  const taskId = await tasks.openTaskOf(c.id);
   const found = taskId ? await tasks.get(taskId) : undefined;
   const task = found?.task;
   if (task?.status !== 'open' || !task.provisionalYears || !task.period) return;
-  const deadline = calendar.addWorkingDays(task.period.from, task.period.days);
-  if (calendar.provisionalYears(task.period.from, deadline).length === 0) await tasks.redate(task, deadline);
+  const review = reviewDeadline({
+    case: c,
+    steps: matter.processSteps,
+    step: task.step,
+    from: task.period.from,
+    today: today(),
+    calendar,
+  });
+  if (review.provisionalYears.length === 0) await tasks.redate(task, review.deadline);
 }

@@ -12,6 +12,7 @@ const Input = z.object({
     deadline: z.string(),
     period: z.object({ from: z.string(), days: z.number().int() }).optional(),
     provisionalYears: z.array(z.number().int()).optional(),
+    escalatesAt: z.string().optional(),
   }),
   escalated: z.boolean().default(false),
 });
@@ -38,6 +39,7 @@ export const handler = async (input: unknown) => {
       deadline: review.deadline,
       ...(review.period ? { period: review.period } : {}),
       ...(review.provisionalYears ? { provisionalYears: review.provisionalYears } : {}),
+      ...(review.escalatesAt ? { escalatesAt: review.escalatesAt } : {}),
       escalated,
     },
     taskToken,

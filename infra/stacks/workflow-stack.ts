@@ -25,8 +25,8 @@ export interface WorkflowStackProps extends StackProps {
 
 /**
  * The approval workflow (Step Functions Standard): pre-check (accept, or the one-time notice and a wait for the
- * supplement), one human review task per process step with the step's legal limit as its timeout (escalated
- * to the supervisor when it runs out, then waiting again), the decision — or a return for correction, which
+ * supplement), one human review task per process step with its share of the case's promised time as its
+ * timeout (escalated to the supervisor when it runs out, then waiting again), the decision — or a return for correction, which
  * waits for the supplement like the pre-check's notice and then resumes the review — and conclusion.
  */
 export class WorkflowStack extends Stack {
@@ -107,9 +107,10 @@ export class WorkflowStack extends Stack {
       { 'caseId.$': '$.caseId', 'review.$': '$.review.result', 'escalated.$': '$.escalation.escalated' },
       {
         comment: 'A reviewer of the handling department decides; the task token never leaves the server',
-        // The step's own limit in working days, as seconds until the end of its last day.
+        // Seconds until the task is escalated (prepare-review.ts): the end of its deadline's day, or one step
+        // period on for a case already overdue. No heartbeat: nothing beats it, so it would escalate every task
+        // after 7 days whatever its deadline, and an overdue case every week.
         taskTimeout: sfn.Timeout.at('$.review.result.timeoutSeconds'),
-        heartbeatTimeout: sfn.Timeout.duration(Duration.days(7)),
         resultPath: '$.decision',
       },
     );

@@ -27,10 +27,12 @@ export interface ReviewTask {
   department: string;
   region: string;
   deadline: string;
-  /** The step's period, counted from the day the task opened: what the deadline is computed again from. */
+  /** The step's period, counted from the day the task opened: its share of the case's time (review-deadline.ts). */
   period?: { from: string; days: number };
   /** The unpublished years the deadline assumed (shared/domain/clock/provisional.ts). */
   provisionalYears?: number[];
+  /** When it runs out of time and is escalated to the supervisor (督办), if not decided by then. */
+  escalatesAt?: string;
   escalated: boolean;
   status: 'open' | 'decided' | 'expired';
   openedAt: string;

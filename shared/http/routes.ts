@@ -36,7 +36,7 @@ import {
   BaseItemVersion,
   CatalogExport,
   DecisionBody,
-  Guide,
+  GuideView,
   ImplementationCodePath,
   ListAdjustmentsQuery,
   ListMattersQuery,
@@ -696,7 +696,7 @@ export const ROUTES: RouteSpec[] = [
     summary: 'The guide (办事指南) of one implementation item, in the version in force (or at ?at=)',
     tag: 'catalog',
     request: { path: ImplementationCodePath, query: AtQuery },
-    responses: { 200: { description: 'The guide', schema: Guide }, 400: invalid, 404: notFound },
+    responses: { 200: { description: 'The guide', schema: GuideView }, 400: invalid, 404: notFound },
     permissions: ['matters:read'],
   },
   {

@@ -29,6 +29,19 @@ describe('the catalog API over the seed', () => {
     expect(hit.region).toBe('610300');
   });
 
+  it.each(['开饭店', 'kaifandian', 'kfd'])(
+    'suggests for "%s" the business licence and then the food licence, as the published index has them',
+    async (q) => {
+      const { status, body } = await call(`/api/matters/suggest?q=${encodeURIComponent(q)}`);
+      expect(status).toBe(200);
+      const need = body.items.filter((s: { matchedOn: string }) => s.matchedOn === 'need').slice(0, 2);
+      expect(need.map((s: { name: string; need: { step: number } }) => [s.name, s.need.step])).toEqual([
+        ['企业设立登记', 1],
+        ['食品经营许可', 2],
+      ]);
+    },
+  );
+
   it('finds 营业执照 matters by pinyin initials', async () => {
     const hit = await firstHit('q=yyzz&region=610100');
     expect(`${hit.name}`).toMatch(/营业执照|设立登记|个体工商户/);

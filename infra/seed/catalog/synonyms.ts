@@ -38,6 +38,13 @@ export const SEED_SYNONYMS: SynonymGroup[] = [
     ],
     meaning: '食品经营许可',
   },
+  // Needs that take several matters, in the order they are done: the licence to trade comes first.
+  { terms: ['开饭店', '开餐馆', '开餐厅', '开饭馆'], meaning: '企业设立登记 食品经营许可' },
+  { terms: ['开小吃店', '开奶茶店', '开小卖部'], meaning: '个体工商户设立登记 食品经营许可' },
+  { terms: ['开药店', '开药房'], meaning: '企业设立登记 药品零售企业许可' },
+  { terms: ['开理发店', '开美容院'], meaning: '个体工商户设立登记 公共场所卫生许可' },
+  { terms: ['开宾馆', '开旅馆'], meaning: '企业设立登记 公共场所卫生许可' },
+  { terms: ['开修车店'], meaning: '个体工商户设立登记 机动车维修经营备案' },
   { terms: ['开药店', '开药房', '药店许可证'], meaning: '药品零售企业许可' },
   {
     terms: ['卫生许可证', '卫生证', '开理发店', '开宾馆', '开美容院', '开浴室'],

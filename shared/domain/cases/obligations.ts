@@ -8,35 +8,30 @@ import {
   type Case,
   type CaseConfig,
   DECIDING,
-  DEFAULT_CASE_CONFIG,
   dayOf,
   type MaterialObligation,
   type TransitionResult,
   type WorkingDays,
 } from './model.ts';
 import { isMissed, overdueObligations } from './obligation-state.ts';
+import { toleranceDays } from './tolerance.ts';
 
 export { openMaterialObligations, overdueObligations, resultBlocked } from './obligation-state.ts';
+export { toleranceDays } from './tolerance.ts';
 
 /**
  * 容缺 obligations: each deferred material must be supplied by a deadline. Until all are supplied the result
  * is held back (the lifecycle refuses approval); one missed deadline ends the case.
  */
 
-/**
- * Deadline = acceptance day + N working days (configurable), but never beyond the promised time limit's
- * deadline: the applicant cannot use tolerance to outlast the time the department promised.
- */
+/** Deadline = acceptance day + toleranceDays working days. */
 export function obligationDeadline(
   matter: ImplementationItem,
   acceptedOn: string,
   days: WorkingDays,
   config: Partial<CaseConfig> = {},
 ): { deadline: string; provisionalYears?: number[] } {
-  const own = days.addWorkingDays(acceptedOn, config.toleranceDays ?? DEFAULT_CASE_CONFIG.toleranceDays);
-  const promised = days.addWorkingDays(acceptedOn, matter.promisedLimitDays);
-  // YYYY-MM-DD strings sort like the days they name; the earlier one wins.
-  const deadline = [own, promised].sort()[0] ?? own;
+  const deadline = days.addWorkingDays(acceptedOn, toleranceDays(matter, config));
   return { deadline, ...provisional(days, acceptedOn, deadline) };
 }
 

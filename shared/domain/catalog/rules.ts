@@ -9,6 +9,7 @@ import {
   type Region,
   STANDARD_PART_KEYS,
 } from './model.ts';
+import { plannedShares, stepsOverPromise } from './step-shares.ts';
 
 /** One broken rule: which item, which element, which rule, and what to do, in both languages. */
 export interface Violation {
@@ -339,3 +340,30 @@ export function checkCatalog(
     ...catalog.implementationItems.flatMap((i) => checkImplementationItem(i, bases.get(i.baseCode), ctx)),
   ];
 }
+
+/**
+ * Advice, not a rule: a region may promise less than the province's process steps take on their own (it may
+ * only shorten the legal limit, and the steps are the province's), so such an item is still published — its
+ * review steps share the promise (step-shares.ts), and the guide shows each share. Flagged so that the
+ * service-management office sees it on an adjustment request, and a stage's loader counts it.
+ */
+export function checkStepsFitPromise(item: ImplementationItem): Violation[] {
+  const over = stepsOverPromise(item);
+  if (!over) return [];
+  const shares = plannedShares(item)
+    .map((s) => `${s.step} ${s.days}`)
+    .join(', ');
+  return [
+    v(
+      item.implementationCode,
+      'promisedLimitDays',
+      'steps-fit-promised-limit',
+      `各审查环节时限之和 ${over.stepDays} 个工作日超过承诺时限 ${over.promisedDays} 个工作日：各环节按比例分享承诺时限（${shares}）`,
+      `The review steps take ${over.stepDays} working days, beyond the promised ${over.promisedDays}: they share the promise (${shares})`,
+    ),
+  ];
+}
+
+/** Every item's advice (checkStepsFitPromise); none of it stops publication. */
+export const catalogAdvice = (catalog: { implementationItems: ImplementationItem[] }): Violation[] =>
+  catalog.implementationItems.flatMap(checkStepsFitPromise);

@@ -151,6 +151,12 @@ export const ReviewTaskView = z
       .array(z.number().int())
       .optional()
       .describe('the unpublished holiday years the deadline assumed: it is provisional'),
+    escalatesAt: z
+      .string()
+      .optional()
+      .describe(
+        'when it is escalated to the supervisor if still open: the end of its deadline, or, on a case already past its deadline, one step period on',
+      ),
     escalated: z.boolean(),
     status: z.enum(['open', 'decided', 'expired']),
     openedAt: z.string(),

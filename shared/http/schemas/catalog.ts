@@ -66,7 +66,17 @@ export const SuggestQuery = z.object({
 
 export const Suggestions = z
   .object({
-    items: z.array(z.object({ name: z.string(), baseCode: z.string(), matchedOn: z.string() }).passthrough()),
+    items: z.array(
+      z
+        .object({
+          name: z.string(),
+          baseCode: z.string(),
+          matchedOn: z.string(),
+          // A matter a colloquial need takes (开饭店), and its place among them in the order they are done.
+          need: z.object({ phrase: z.string(), step: z.number().int(), of: z.number().int() }).optional(),
+        })
+        .passthrough(),
+    ),
   })
   .meta({ id: 'Suggestions' });
 
@@ -79,6 +89,25 @@ export const Guide = ImplementationItem.extend({
   version: z.number().int(),
   effectiveFrom: IsoDate,
 }).meta({ id: 'Guide' });
+
+/**
+ * The guide as GET /api/matters/{code} shows it: with the time limits a case of it actually gets, computed by
+ * the same rules the case uses, so the page never promises one thing while the case is given another.
+ */
+export const GuideView = Guide.extend({
+  toleranceDays: z
+    .number()
+    .int()
+    .optional()
+    .describe(
+      '容缺 (when offered): working days after acceptance to supply a deferred material — the default, 5, but never beyond the promised limit',
+    ),
+  stepShares: z
+    .array(z.object({ step: z.string(), days: z.number().int() }))
+    .describe(
+      "each review step's working days within the promised limit, if every step before it takes its whole share: the steps' own periods when they fit the promise, a proportional share of it when they do not",
+    ),
+}).meta({ id: 'GuideView' });
 
 export const BaseItemVersion = BaseItem.extend({ version: z.number().int(), effectiveFrom: IsoDate }).meta({
   id: 'BaseItem',
@@ -127,6 +156,14 @@ export const Adjustment = z
     decidedAt: z.string().optional(),
     decisionReason: z.string().optional(),
     publishedVersion: z.number().int().optional(),
+    advice: z
+      .array(
+        z.object({ item: z.string(), element: z.string(), rule: z.string(), zh: z.string(), en: z.string() }),
+      )
+      .optional()
+      .describe(
+        'what the office should know and no rule refuses: e.g. review steps that take longer than the promised limit and will share it',
+      ),
   })
   .meta({ id: 'Adjustment' });
 

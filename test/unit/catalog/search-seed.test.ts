@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seedCatalog } from '../../../infra/seed/catalog/index.ts';
 import { buildSearchIndex } from '../../../shared/domain/catalog/search/index-builder.ts';
 import { loadSearchIndex, searchCatalog } from '../../../shared/domain/catalog/search/search.ts';
+import { suggest } from '../../../shared/domain/catalog/search/suggest.ts';
 
 // The real seed, as local mode publishes it: what a citizen would get for the words they actually type.
 const seed = seedCatalog();
@@ -62,5 +63,48 @@ describe('searching the seed catalog', () => {
   it('stays small enough to load at every cold start', () => {
     // ~1,000 items: the index must remain a small download and a quick parse
     expect(JSON.stringify(built).length).toBeLessThan(200_000);
+  });
+});
+
+describe('suggestions from the seed catalog, as the citizen types', () => {
+  const names = (q: string, n = 8) => suggest(index, q, n).map((s) => s.name);
+
+  it.each(['开饭店', 'kaifandian', 'kfd', '开饭', 'kaifan'])(
+    'suggests for "%s" what opening a restaurant takes, the business licence before the food licence',
+    (q) => {
+      const found = suggest(index, q);
+      const need = found.filter((s) => s.matchedOn === 'need' && s.need?.phrase === '开饭店');
+      expect(need.map((s) => [s.name, s.need?.step, s.need?.of])).toEqual([
+        ['企业设立登记', 1, 2],
+        ['食品经营许可', 2, 2],
+      ]);
+    },
+  );
+
+  it('puts a need typed in full before names that merely start alike', () => {
+    expect(names('kfd').slice(0, 2)).toEqual(['企业设立登记', '食品经营许可']);
+    expect(names('开饭店').slice(0, 2)).toEqual(['企业设立登记', '食品经营许可']);
+  });
+
+  it('suggests what search finds for the colloquial words of every need in the seed', () => {
+    // every term of every synonym group suggests at least the matters of its meaning, as search finds them
+    for (const group of seed.synonyms) {
+      for (const term of group.terms) {
+        const suggested = names(term, 20);
+        for (const meaning of group.meaning.split(' ')) {
+          expect(
+            suggested.some((n) => n.includes(meaning)) ||
+              searchCatalog(index, { q: term, limit: 3 }).items.every((h) => !h.name.includes(meaning)),
+            `${term} → ${meaning}: ${suggested.join('、')}`,
+          ).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('keeps suggesting names by their own beginnings', () => {
+    expect(names('出生')[0]).toMatch(/^出生/);
+    expect(names('csdj')).toContain('出生登记');
+    expect(names('xyz')).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ import type {
 import type {
   AdjustmentPage as AdjustmentPageSchema,
   Adjustment as AdjustmentSchema,
-  Guide as GuideSchema,
+  GuideView as GuideSchema,
   MatterPage as MatterPageSchema,
   RegionList as RegionListSchema,
   Suggestions as SuggestionsSchema,

@@ -122,6 +122,11 @@ export function SearchBox({ initial = '', region }: { initial?: string; region?:
               onClick={() => search(s.name)}
             >
               {s.name}
+              {s.need && s.need.of > 1 && (
+                <span className="search-box__need">
+                  {t('search.needStep', { need: s.need.phrase, step: s.need.step, of: s.need.of })}
+                </span>
+              )}
             </div>
           ))}
         </div>

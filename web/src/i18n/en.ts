@@ -52,6 +52,7 @@ export const en: Record<MessageKey, string> = {
   'search.label': 'Search for a service',
   'search.placeholder': 'e.g. 营业执照 (business licence), 开饭店, yyzz',
   'search.submit': 'Search',
+  'search.needStep': 'to {need}: step {step} of {of}',
   'search.suggestions': 'Suggestions',
   'search.titleFor': 'Results for “{q}”',
   'search.region': 'Region',
@@ -97,11 +98,17 @@ export const en: Record<MessageKey, string> = {
   'guide.commitmentNo': 'This service takes no commitment in lieu of proofs: all materials are needed.',
   'guide.toleranceTitle': 'Tolerance: ',
   'guide.toleranceYes':
-    'With all core materials in hand, materials marked “may be supplied later” can follow; the case is accepted at once and you supply them within the deadline (5 working days by default), or the case ends.',
+    'With all core materials in hand, materials marked “may be supplied later” can follow; the case is accepted at once and you supply them within {n} working days of acceptance (5 by default, never beyond the promised time limit), or the case ends.',
   'guide.toleranceNo':
     'This service does not accept applications with materials missing; anything missing is told to you once, in one notice.',
   'guide.where': 'Where and when',
   'guide.process': 'Process',
+  'guide.stepShare':
+    '{name} · {n} working days (the step takes {own} on its own; shared out of the promised limit)',
+  'guide.stepShareSameDay':
+    '{name} · the same day as the step before (the step takes {own} working days on its own; shared out of the promised limit)',
+  'guide.stepsShared':
+    'The review steps take longer on their own than the promised time limit, so they share it: your case is decided by its promised deadline, and no step is due after it.',
   'guide.legalBasis': 'Legal basis',
 
   'contact.call': ' (call)',

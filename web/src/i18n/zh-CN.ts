@@ -50,6 +50,7 @@ export const zhCN = {
   'search.label': '搜索事项',
   'search.placeholder': '如：营业执照、开饭店、yyzz',
   'search.submit': '搜索',
+  'search.needStep': '{need}：第 {step} 步，共 {of} 步',
   'search.suggestions': '搜索建议',
   'search.titleFor': '“{q}”的搜索结果',
   'search.region': '办理地区',
@@ -95,10 +96,14 @@ export const zhCN = {
   'guide.commitmentNo': '本事项不适用告知承诺，须提交全部材料。',
   'guide.toleranceTitle': '容缺受理：',
   'guide.toleranceYes':
-    '核心材料齐全时，标明“可容缺后补”的次要材料可以先不交，部门先受理；您须在规定期限（默认 5 个工作日）内补齐，逾期办件将终止。',
+    '核心材料齐全时，标明“可容缺后补”的次要材料可以先不交，部门先受理；您须在受理后 {n} 个工作日内补齐（默认 5 个工作日，不超过承诺办结时限），逾期办件将终止。',
   'guide.toleranceNo': '本事项不适用容缺受理，材料须一次交齐（缺少的材料会一次性告知）。',
   'guide.where': '办理地点和时间',
   'guide.process': '办理流程',
+  'guide.stepShare': '{name} · {n} 个工作日（本环节时限 {own} 个工作日，按承诺时限分配）',
+  'guide.stepShareSameDay': '{name} · 与上一环节同日完成（本环节时限 {own} 个工作日，按承诺时限分配）',
+  'guide.stepsShared':
+    '各审查环节时限合计超过承诺办结时限，按比例分配；办件以承诺办结时限为准，每个审查环节的期限都不会晚于您的办结期限。',
   'guide.legalBasis': '设定依据',
 
   'contact.call': '（拨打电话）',

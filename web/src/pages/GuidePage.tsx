@@ -124,7 +124,9 @@ export default function GuidePage() {
         )}
         <Typography.Paragraph>
           <strong>{t('guide.toleranceTitle')}</strong>
-          {g.tolerance.offered ? t('guide.toleranceYes') : t('guide.toleranceNo')}
+          {g.tolerance.offered
+            ? t('guide.toleranceYes', { n: g.toleranceDays ?? g.promisedLimitDays })
+            : t('guide.toleranceNo')}
         </Typography.Paragraph>
       </section>
 
@@ -152,12 +154,25 @@ export default function GuidePage() {
           {t('guide.process')}
         </Typography.Title>
         <ol>
-          {g.processSteps.map((s) => (
-            <li key={s.id}>
-              {s.name} · {t('common.workdays', { n: s.limitDays })}
-            </li>
-          ))}
+          {g.processSteps.map((s) => {
+            // A review step's days are its share of the promise, which is what the case's task is given.
+            const share = g.stepShares.find((x) => x.step === s.id)?.days ?? s.limitDays;
+            return (
+              <li key={s.id}>
+                {share >= s.limitDays
+                  ? `${s.name} · ${t('common.workdays', { n: s.limitDays })}`
+                  : t(share === 0 ? 'guide.stepShareSameDay' : 'guide.stepShare', {
+                      name: s.name,
+                      n: share,
+                      own: s.limitDays,
+                    })}
+              </li>
+            );
+          })}
         </ol>
+        {g.stepShares.some((x) => x.days < (g.processSteps.find((s) => s.id === x.step)?.limitDays ?? 0)) && (
+          <Typography.Paragraph>{t('guide.stepsShared')}</Typography.Paragraph>
+        )}
       </section>
 
       <section aria-labelledby="g-basis">

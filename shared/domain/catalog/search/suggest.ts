@@ -1,5 +1,5 @@
 import type { SearchIndex } from './format.ts';
-import { hydrate } from './hydrate.ts';
+import { type Hydrated, hydrate } from './hydrate.ts';
 import { compact, hasHan } from './normalize.ts';
 import { pinyinTable } from './pinyin-match.ts';
 
@@ -7,20 +7,27 @@ export interface Suggestion {
   name: string;
   baseCode: string;
   highFrequency: boolean;
-  matchedOn: 'name' | 'alias' | 'pinyin' | 'initials';
+  matchedOn: 'name' | 'alias' | 'pinyin' | 'initials' | 'need';
+  /**
+   * For a colloquial need (开饭店) the words people use, and this matter's place among the matters it takes,
+   * in the order they are done (a business licence, then the food licence).
+   */
+  need?: { phrase: string; step: number; of: number };
 }
 
 /**
  * For the search box, while one types: matters whose name (then alias) starts with the prefix, in characters
- * or in pinyin (full spelling, possibly cut mid-syllable, or initials). Within each kind of match the
- * listing order holds: high-frequency first, then by name. One suggestion per name.
+ * or in pinyin (full spelling, possibly cut mid-syllable, or initials), and the matters a colloquial need
+ * starting so takes (开饭店, kaifandian, kfd: what search finds for it), each in the order it is done. Within
+ * each kind of match the listing order holds: high-frequency first, then by name. A need typed in full comes
+ * first — the citizen said what they want to do. One suggestion per name.
  */
 export function suggest(index: SearchIndex, prefix: string, limit = 8): Suggestion[] {
   const h = hydrate(index);
   const p = compact(prefix);
   if (!p || limit <= 0) return [];
   const spelled = hasHan(p) ? undefined : pinyinTable(h).spelled;
-  const rank = (term: number): Suggestion['matchedOn'] | undefined => {
+  const rank = (term: number): 'name' | 'pinyin' | 'initials' | undefined => {
     if (index.terms[term]!.startsWith(p)) return 'name';
     const s = spelled?.[term];
     if (s?.full.startsWith(p)) return 'pinyin';
@@ -28,20 +35,59 @@ export function suggest(index: SearchIndex, prefix: string, limit = 8): Suggesti
     return undefined;
   };
   const TIERS = ['name', 'pinyin', 'initials', 'alias'] as const;
-  const found: { tier: number; doc: number; matchedOn: Suggestion['matchedOn'] }[] = [];
+  const found: { tier: number; doc: number; matchedOn: (typeof TIERS)[number] }[] = [];
   h.docs.forEach(({ nameTerm, aliasTerms }, doc) => {
     const byName = rank(nameTerm);
     const matchedOn = byName ?? (aliasTerms.some((a) => rank(a)) ? 'alias' : undefined);
     if (matchedOn) found.push({ tier: TIERS.indexOf(matchedOn), doc, matchedOn });
   });
+  const needs = needsStartingWith(h, p);
   const seen = new Set<string>();
   const out: Suggestion[] = [];
-  for (const { doc, matchedOn } of found.sort((a, b) => a.tier - b.tier || a.doc - b.doc)) {
+  const add = (doc: number, matchedOn: Suggestion['matchedOn'], need?: Suggestion['need']) => {
     const { baseCode, name, highFrequency } = h.docs[doc]!;
-    if (seen.has(name)) continue;
+    if (seen.has(name) || out.length === limit) return;
     seen.add(name);
-    out.push({ name, baseCode, highFrequency, matchedOn });
-    if (out.length === limit) break;
-  }
+    out.push({ name, baseCode, highFrequency, matchedOn, ...(need ? { need } : {}) });
+  };
+  for (const n of needs.filter((x) => x.exact)) n.docs.forEach((doc, i) => add(doc, 'need', step(n, i)));
+  for (const { doc, matchedOn } of found.sort((a, b) => a.tier - b.tier || a.doc - b.doc))
+    add(doc, matchedOn);
+  for (const n of needs.filter((x) => !x.exact)) n.docs.forEach((doc, i) => add(doc, 'need', step(n, i)));
   return out;
+}
+
+interface Need {
+  phrase: string;
+  exact: boolean;
+  /** The first doc (in listing order) named by each phrase of the meaning, in the meaning's order. */
+  docs: number[];
+}
+
+const step = (n: Need, i: number) => ({ phrase: n.phrase, step: i + 1, of: n.docs.length });
+
+/**
+ * The colloquial needs (synonym groups) with a term starting with the prefix — in characters, full pinyin or,
+ * from two letters, initials — and the matters each takes. A group whose meaning names several matters
+ * ("企业设立登记 食品经营许可") lists them in that order, and goes first, being the fuller answer to the same
+ * words; groups of one matter sharing a term (过户) are alternatives, in the data's order.
+ */
+function needsStartingWith(h: Hydrated, p: string): Need[] {
+  const latin = !hasHan(p);
+  if (latin && p.length < 2) return [];
+  const needs: Need[] = [];
+  for (const [meaning, terms, full, initials] of h.index.synonyms) {
+    const at = terms.findIndex(
+      (t, i) => t.startsWith(p) || (latin && (full[i]!.startsWith(p) || initials[i]!.startsWith(p))),
+    );
+    if (at === -1) continue;
+    const exact = terms[at] === p || (latin && (full[at] === p || initials[at] === p));
+    const docs = meaning.split(' ').flatMap((m) => {
+      const doc = h.docs.findIndex((d) => d.nameText.includes(compact(m)));
+      return doc === -1 ? [] : [doc];
+    });
+    if (docs.length > 0) needs.push({ phrase: terms[at]!, exact, docs });
+  }
+  // Stable: groups of one matter keep the data's order (过户: water, power, gas).
+  return needs.sort((a, b) => b.docs.length - a.docs.length);
 }
