@@ -50,10 +50,13 @@ export function suggest(index: SearchIndex, prefix: string, limit = 8): Suggesti
     seen.add(name);
     out.push({ name, baseCode, highFrequency, matchedOn, ...(need ? { need } : {}) });
   };
-  for (const n of needs.filter((x) => x.exact)) n.docs.forEach((doc, i) => add(doc, 'need', step(n, i)));
+  const addNeed = (n: Need) => {
+    for (const [i, doc] of n.docs.entries()) add(doc, 'need', step(n, i));
+  };
+  for (const n of needs.filter((x) => x.exact)) addNeed(n);
   for (const { doc, matchedOn } of found.sort((a, b) => a.tier - b.tier || a.doc - b.doc))
     add(doc, matchedOn);
-  for (const n of needs.filter((x) => !x.exact)) n.docs.forEach((doc, i) => add(doc, 'need', step(n, i)));
+  for (const n of needs.filter((x) => !x.exact)) addNeed(n);
   return out;
 }
 
