@@ -5,7 +5,7 @@ import { requireRole } from '../../shared/http/identity.ts';
 import { CaseIdPath, ExtensionBody, PauseBody, ResumeBody } from '../../shared/http/schemas/cases.ts';
 import { calendars, clockFields } from './clock-view.ts';
 import { caseForStaff } from './staff-access.ts';
-import { asConflict, cases, caseView } from './store.ts';
+import { cases, caseView } from './store.ts';
 
 /**
  * The legal clock's record, kept by staff: POST /api/staff/cases/{id}/pauses (a handler stops the clock for
@@ -17,20 +17,16 @@ export const handler = httpHandler(async (request) => {
   const { id } = CaseIdPath.parse(request.pathParameters ?? {});
   const c = await caseForStaff(cases, id, actor);
   const at = nowIso();
-  try {
-    const changed = request.routeKey.endsWith('/pauses')
-      ? pauseClock(c, { actor, at, ...PauseBody.parse(request.json ?? {}) })
-      : request.routeKey.endsWith('/pauses/end')
-        ? resumeClock(c, { actor, at, ...ResumeBody.parse(request.json ?? {}) })
-        : extendClock(c, {
-            actor,
-            at,
-            calendar: await calendars.calendar(),
-            ...ExtensionBody.parse(request.json ?? {}),
-          });
-    await cases.transition(c, changed.case, changed.record);
-    return { ...caseView(changed.case), ...(await clockFields(changed.case)) };
-  } catch (error) {
-    throw asConflict(error);
-  }
+  const changed = request.routeKey.endsWith('/pauses')
+    ? pauseClock(c, { actor, at, ...PauseBody.parse(request.json ?? {}) })
+    : request.routeKey.endsWith('/pauses/end')
+      ? resumeClock(c, { actor, at, ...ResumeBody.parse(request.json ?? {}) })
+      : extendClock(c, {
+          actor,
+          at,
+          calendar: await calendars.calendar(),
+          ...ExtensionBody.parse(request.json ?? {}),
+        });
+  await cases.transition(c, changed.case, changed.record);
+  return { ...caseView(changed.case), ...(await clockFields(changed.case)) };
 });

@@ -8,7 +8,7 @@ import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
 import { CaseIdPath, ResumeWorkflowBody } from '../../shared/http/schemas/cases.ts';
 import { caseForStaff } from './staff-access.ts';
-import { asConflict, cases, staffCaseView } from './store.ts';
+import { cases, staffCaseView } from './store.ts';
 
 const stalled = new StalledStore(documents, requiredEnv('CASES_TABLE'));
 
@@ -22,17 +22,13 @@ export const handler = httpHandler(async (request) => {
   const { id } = CaseIdPath.parse(request.pathParameters ?? {});
   const { reason } = ResumeWorkflowBody.parse(request.json ?? {});
   const c = await caseForStaff(cases, id, actor);
-  try {
-    const resumed = resumeWorkflow(c, { actor, at: nowIso(), reason });
-    await cases.transition(c, resumed.case, resumed.record, { also: [stalled.unlisting(c)] });
-    await startApproval(resumed.case).catch(async (error: Error) => {
-      // Not started after all: the case is marked stalled again rather than left with nothing running.
-      const again = stall(resumed.case, { state: 'Resume', error: error.name, at: nowIso() })!;
-      await cases.transition(resumed.case, again.case, again.record, { also: [stalled.listing(again.case)] });
-      throw error;
-    });
-    return staffCaseView(resumed.case);
-  } catch (error) {
-    throw asConflict(error);
-  }
+  const resumed = resumeWorkflow(c, { actor, at: nowIso(), reason });
+  await cases.transition(c, resumed.case, resumed.record, { also: [stalled.unlisting(c)] });
+  await startApproval(resumed.case).catch(async (error: Error) => {
+    // Not started after all: the case is marked stalled again rather than left with nothing running.
+    const again = stall(resumed.case, { state: 'Resume', error: error.name, at: nowIso() })!;
+    await cases.transition(resumed.case, again.case, again.record, { also: [stalled.listing(again.case)] });
+    throw error;
+  });
+  return staffCaseView(resumed.case);
 });

@@ -1,4 +1,4 @@
-import { CaseStore, StaleCase } from '../../shared/adapters/case-store.ts';
+import { CaseStore } from '../../shared/adapters/case-store.ts';
 import { CatalogStore } from '../../shared/adapters/catalog-store.ts';
 import { creditRecords } from '../../shared/adapters/credit.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
@@ -6,11 +6,9 @@ import { requiredEnv } from '../../shared/adapters/env.ts';
 import { LicenceStore } from '../../shared/adapters/licence-store.ts';
 import { TaskStore } from '../../shared/adapters/task-store.ts';
 import { UploadStore } from '../../shared/adapters/upload-store.ts';
-import { CaseError, IllegalTransitionError } from '../../shared/domain/cases/errors.ts';
 import type { AuditRecord, Case } from '../../shared/domain/cases/model.ts';
 import { STATUS_LABELS } from '../../shared/domain/cases/model.ts';
 import { maskName, maskPhone } from '../../shared/domain/masking.ts';
-import { conflict, forbidden } from '../../shared/http/errors.ts';
 
 export const cases = new CaseStore(documents, requiredEnv('CASES_TABLE'));
 export const catalog = new CatalogStore(documents, requiredEnv('MATTERS_TABLE'));
@@ -81,20 +79,4 @@ export function staffCaseView(c: Case, timeline?: AuditRecord[]) {
     ...(c.intake ? { intake: c.intake } : {}),
     ...(c.standing ? { standing: c.standing } : {}),
   };
-}
-
-/**
- * A transition the case's state refuses, or a write that lost to a concurrent change: 409s; one the actor may
- * not make: 403.
- */
-export function asConflict(error: unknown): unknown {
-  if (error instanceof CaseError && error.code === 'NOT_PERMITTED') return forbidden();
-  if (error instanceof IllegalTransitionError && error.code !== 'OBLIGATIONS_OPEN') {
-    return conflict('CASE_STATE', error.zh, error.en);
-  }
-  if (error instanceof CaseError) return conflict(error.code, error.zh, error.en);
-  if (error instanceof StaleCase) {
-    return conflict('CASE_CHANGED', '办件已被更新，请刷新后重试', 'The case changed; reload and try again');
-  }
-  return error;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IdempotencyConflict, StaleCase } from '../../shared/adapters/case-store.ts';
+import { StaleCaseError } from '../../shared/adapters/case-store.ts';
 import { nowIso, today } from '../../shared/adapters/clock.ts';
 import { evidenceSources } from '../../shared/adapters/evidence-sources.ts';
 import { startApproval } from '../../shared/adapters/workflow.ts';
@@ -8,11 +8,12 @@ import { type Application, checkApplication } from '../../shared/domain/cases/ap
 import { checkClaims } from '../../shared/domain/cases/evidence.ts';
 import { draftCase, transition } from '../../shared/domain/cases/lifecycle.ts';
 import type { Case, Intake, Party } from '../../shared/domain/cases/model.ts';
+import { MatterNotFoundError } from '../../shared/domain/catalog/errors.ts';
 import type { ImplementationItem } from '../../shared/domain/catalog/model.ts';
 import type { Identity } from '../../shared/domain/identity.ts';
-import { badRequest, conflict, noSuchCase, notFound } from '../../shared/http/errors.ts';
+import { badRequest, conflict, noSuchCase } from '../../shared/http/errors.ts';
 import type { HttpRequest } from '../../shared/http/handler.ts';
-import { asConflict, cases, catalog, evidence } from './store.ts';
+import { cases, catalog, evidence } from './store.ts';
 
 /** The Idempotency-Key header every submission carries; a 400 without a usable one. */
 export function idempotencyKeyOf(request: HttpRequest): string {
@@ -34,8 +35,8 @@ export interface Submission {
   /** Stands for the request in the idempotency record: the same key with another request is a 409. */
   requestHash: string;
   /**
-   * Whom the case is for and how it came in, once the application passed the matter's checks; throws an
-   * HttpError to refuse the submitter.
+   * Whom the case is for and how it came in, once the application passed the matter's checks; throws a
+   * DomainError to refuse the submitter.
    */
   party(matter: ImplementationItem): { applicant: Party; assisted?: boolean; intake?: Intake };
   /** The answer's body, and where the case can be read. */
@@ -56,7 +57,7 @@ export interface Submission {
  */
 export async function submit(s: Submission) {
   const { actor, key, requestHash: hash } = s;
-  const earlier = await replay(actor.subject, key, hash);
+  const earlier = await cases.replay(actor.subject, key, hash);
   // A retry also makes sure the workflow runs, in case the first attempt stopped before starting it.
   if (earlier) return answer(s, earlier, 200);
 
@@ -79,7 +80,7 @@ export async function submit(s: Submission) {
   } catch (error) {
     // Two requests with one key at the same moment: the loser answers with the winner's case.
     if ((error as Error).name !== 'TransactionCanceledException') throw error;
-    const winner = await replay(actor.subject, key, hash);
+    const winner = await cases.replay(actor.subject, key, hash);
     if (winner) return answer(s, winner, 200);
     throw error;
   }
@@ -95,7 +96,7 @@ export async function submit(s: Submission) {
  */
 export async function submitDraft(s: Omit<Submission, 'party' | 'draft'> & { caseId: string }) {
   const { actor, key, requestHash: hash } = s;
-  const earlier = await replay(actor.subject, key, hash);
+  const earlier = await cases.replay(actor.subject, key, hash);
   if (earlier) return answer(s, earlier, 200);
   const current = await cases.get(s.caseId);
   if (!current || !isOwnCase(current, actor)) throw noSuchCase();
@@ -127,8 +128,8 @@ export async function submitDraft(s: Omit<Submission, 'party' | 'draft'> & { cas
     });
   } catch (error) {
     // Submitted meanwhile: by this very request (answer its case) or by another (a 409).
-    if (!(error instanceof StaleCase)) throw error;
-    const winner = await replay(actor.subject, key, hash);
+    if (!(error instanceof StaleCaseError)) throw error;
+    const winner = await cases.replay(actor.subject, key, hash);
     if (winner) return answer(s, winner, 200);
     throw conflict('CASE_SUBMITTED', '该申请已提交', 'This application has been submitted already');
   }
@@ -149,16 +150,12 @@ export async function saveDraft(actor: Identity, caseId: string, application: Ap
       'The application is for another matter than the draft',
     );
   }
-  try {
-    return await cases.saveDraft(current, stored(application), nowIso());
-  } catch (error) {
-    throw asConflict(error);
-  }
+  return cases.saveDraft(current, stored(application), nowIso());
 }
 
 async function matterInForce(code: string) {
   const found = await catalog.inForce<ImplementationItem>('ITEM', code, today());
-  if (!found) throw notFound('MATTER_NOT_FOUND', '未找到该事项', 'No such matter');
+  if (!found) throw new MatterNotFoundError();
   return found;
 }
 
@@ -201,17 +198,4 @@ async function answer(s: Pick<Submission, 'view' | 'location'>, c: Case, statusC
     body: s.view(c),
     ...(statusCode === 201 ? { headers: { location: s.location(c.id) } } : {}),
   };
-}
-
-async function replay(subject: string, key: string, hash: string): Promise<Case | undefined> {
-  try {
-    return await cases.replay(subject, key, hash);
-  } catch (error) {
-    if (!(error instanceof IdempotencyConflict)) throw error;
-    throw conflict(
-      'IDEMPOTENCY_KEY_REUSED',
-      '该 Idempotency-Key 已用于另一份申请',
-      'This Idempotency-Key was used for another request',
-    );
-  }
 }

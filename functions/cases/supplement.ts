@@ -11,7 +11,7 @@ import { badRequest, noSuchCase } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
 import { CaseIdPath, SupplementBody } from '../../shared/http/schemas/cases.ts';
-import { asConflict, cases, caseView, catalog, evidence, tasks } from './store.ts';
+import { cases, caseView, catalog, evidence, tasks } from './store.ts';
 
 /**
  * POST /api/cases/{id}/supplements: the applicant answers the one-time notice (补正) — the materials join the
@@ -45,21 +45,17 @@ export const handler = httpHandler(async (request) => {
     materials: [...application.materials.filter((m) => !replaced.has(m.materialId)), ...materials],
   };
   const at = nowIso();
-  try {
-    if (openMaterialObligations(current).length > 0 && current.status !== 'correction-requested') {
-      const supplied = supplyAll(current, [...replaced], { actor, at });
-      const after = { ...supplied.case, evidence: [...(current.evidence ?? []), ...proven] };
-      await cases.transition(current, after, supplied.records, { application: updated });
-      return caseView(after);
-    }
-    const { case: after, record } = transition(current, 'corrected', { actor, at, action: 'supplement' });
-    await cases.transition(current, after, record, { application: updated });
-    const token = await tasks.takeWait(id, 'supplement');
-    if (token) await resume(token, { supplemented: materials.map((m) => m.materialId) });
+  if (openMaterialObligations(current).length > 0 && current.status !== 'correction-requested') {
+    const supplied = supplyAll(current, [...replaced], { actor, at });
+    const after = { ...supplied.case, evidence: [...(current.evidence ?? []), ...proven] };
+    await cases.transition(current, after, supplied.records, { application: updated });
     return caseView(after);
-  } catch (error) {
-    throw asConflict(error);
   }
+  const { case: after, record } = transition(current, 'corrected', { actor, at, action: 'supplement' });
+  await cases.transition(current, after, record, { application: updated });
+  const token = await tasks.takeWait(id, 'supplement');
+  if (token) await resume(token, { supplemented: materials.map((m) => m.materialId) });
+  return caseView(after);
 });
 
 /** Closes the obligation of every deferred material supplied; a material nobody is waiting for is refused. */

@@ -1,13 +1,11 @@
 import { nowIso } from '../../shared/adapters/clock.ts';
 import { verify } from '../../shared/domain/cases/commitment.ts';
-import { CaseError } from '../../shared/domain/cases/errors.ts';
 import { maskName } from '../../shared/domain/masking.ts';
-import { forbidden, HttpError } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
 import { CaseIdPath, VerificationBody } from '../../shared/http/schemas/cases.ts';
 import { caseForStaff } from './staff-access.ts';
-import { asConflict, cases, caseView, creditTable } from './store.ts';
+import { cases, caseView, creditTable } from './store.ts';
 
 /**
  * POST /api/cases/{id}/verification: a reviewer of the handling department records what the verification of
@@ -19,14 +17,7 @@ export const handler = httpHandler(async (request) => {
   const { id } = CaseIdPath.parse(request.pathParameters ?? {});
   const { truthful, note } = VerificationBody.parse(request.json ?? {});
   const current = await caseForStaff(cases, id, reviewer);
-  let result: ReturnType<typeof verify>;
-  try {
-    result = verify(current, { truthful, note, reviewer, at: nowIso() });
-  } catch (error) {
-    if (!(error instanceof CaseError)) throw error;
-    if (error.code === 'NOT_PERMITTED') throw forbidden();
-    throw new HttpError(409, error.code, error.zh, error.en);
-  }
+  const result = verify(current, { truthful, note, reviewer, at: nowIso() });
   const also =
     result.outcome === 'false'
       ? [
@@ -54,10 +45,6 @@ export const handler = httpHandler(async (request) => {
           },
         ]
       : [];
-  try {
-    await cases.transition(current, result.case, result.records, { also });
-  } catch (error) {
-    throw asConflict(error);
-  }
+  await cases.transition(current, result.case, result.records, { also });
   return caseView(result.case);
 });

@@ -1,4 +1,4 @@
-import { StaleCase } from '../../shared/adapters/case-store.ts';
+import { StaleCaseError } from '../../shared/adapters/case-store.ts';
 import { nowIso } from '../../shared/adapters/clock.ts';
 import { stopApproval } from '../../shared/adapters/workflow.ts';
 import { isOwnCase } from '../../shared/domain/cases/access.ts';
@@ -7,7 +7,7 @@ import { noSuchCase } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
 import { CaseIdPath, WithdrawBody } from '../../shared/http/schemas/cases.ts';
-import { asConflict, cases, caseView } from './store.ts';
+import { cases, caseView } from './store.ts';
 
 const ATTEMPTS = 3;
 
@@ -33,8 +33,8 @@ export const handler = httpHandler(async (request) => {
       await stopApproval(after, 'withdrawn by the applicant');
       return caseView(after);
     } catch (error) {
-      if (error instanceof StaleCase && attempt < ATTEMPTS) continue;
-      throw asConflict(error);
+      if (error instanceof StaleCaseError && attempt < ATTEMPTS) continue;
+      throw error;
     }
   }
 });

@@ -1,11 +1,5 @@
 import { INDEX_KEY } from '../../shared/adapters/catalog-files.ts';
-import {
-  InvalidCursorError,
-  loadSearchIndex,
-  searchCatalog,
-  suggest,
-} from '../../shared/domain/catalog/search/search.ts';
-import { badRequest } from '../../shared/http/errors.ts';
+import { loadSearchIndex, searchCatalog, suggest } from '../../shared/domain/catalog/search/search.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { ListMattersQuery, SuggestQuery } from '../../shared/http/schemas/catalog.ts';
 import { publishedFile } from './published.ts';
@@ -21,11 +15,5 @@ export const handler = httpHandler(async (request) => {
     return { items: suggest(loaded, q, limit) };
   }
   const { dept, ...query } = ListMattersQuery.parse(request.queryStringParameters ?? {});
-  try {
-    return searchCatalog(loaded, { ...query, department: dept });
-  } catch (error) {
-    if (error instanceof InvalidCursorError)
-      throw badRequest('INVALID_CURSOR', '分页游标无效', 'The cursor is not valid for this query');
-    throw error;
-  }
+  return searchCatalog(loaded, { ...query, department: dept });
 });

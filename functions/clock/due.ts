@@ -15,6 +15,7 @@ import { warnClock } from '../../shared/domain/cases/clock-record.ts';
 import { remindVerification } from '../../shared/domain/cases/commitment.ts';
 import { dayOf } from '../../shared/domain/cases/model.ts';
 import { overdueObligations, terminateOverdue } from '../../shared/domain/cases/obligations.ts';
+import { MatterNotFoundError } from '../../shared/domain/catalog/errors.ts';
 
 const cases = new CaseStore(documents, requiredEnv('CASES_TABLE'));
 const tasks = new TaskStore(documents, requiredEnv('CASES_TABLE'));
@@ -52,7 +53,7 @@ export const handler = async (event: EventBridgeEvent<string, unknown>) => {
     if (!acceptedByLapse(c, today, calendar).lapsed) return { done: 'not lapsed' };
     const accepted = acceptByLapse(c, at, calendar, today);
     const matter = await catalog.pinned(c);
-    if (!matter) throw new Error(`matter ${c.matter.implementationCode} v${c.matter.version} is gone`);
+    if (!matter) throw new MatterNotFoundError(c.matter);
     // The clock runs from receipt, against the promised limit of the pinned version.
     const clock = { limitDays: matter.promisedLimitDays, pauses: [], extensions: [] };
     await cases.transition(c, { ...accepted.case, clock }, accepted.record);

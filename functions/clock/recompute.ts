@@ -2,7 +2,7 @@ import type { EventBridgeEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { CalendarStore } from '../../shared/adapters/calendar-store.ts';
 import { CalendarWatch } from '../../shared/adapters/calendar-watch.ts';
-import { CaseStore, StaleCase } from '../../shared/adapters/case-store.ts';
+import { CaseStore, StaleCaseError } from '../../shared/adapters/case-store.ts';
 import { CatalogStore } from '../../shared/adapters/catalog-store.ts';
 import { nowIso, today } from '../../shared/adapters/clock.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
@@ -11,6 +11,7 @@ import { TaskStore } from '../../shared/adapters/task-store.ts';
 import type { Case } from '../../shared/domain/cases/model.ts';
 import { recomputeDates } from '../../shared/domain/cases/recompute.ts';
 import { reviewDeadline } from '../../shared/domain/cases/review-deadline.ts';
+import { MatterNotFoundError } from '../../shared/domain/catalog/errors.ts';
 import type { ImplementationItem } from '../../shared/domain/catalog/model.ts';
 import type { WorkCalendar } from '../../shared/domain/clock/calendar.ts';
 import { logger } from '../../shared/http/handler.ts';
@@ -58,7 +59,7 @@ async function recomputeCase(caseId: string, calendar: WorkCalendar, year: { yea
     const c = await cases.get(caseId);
     if (!c || !open(c)) return;
     const matter = await catalog.pinned(c);
-    if (!matter) throw new Error(`matter ${c.matter.implementationCode} v${c.matter.version} is gone`);
+    if (!matter) throw new MatterNotFoundError(c.matter);
     const changed = recomputeDates(c, matter, calendar, { ...year, at: nowIso() });
     try {
       await cases.transition(c, changed.case, changed.record);
@@ -66,7 +67,7 @@ async function recomputeCase(caseId: string, calendar: WorkCalendar, year: { yea
       break;
     } catch (error) {
       // Changed meanwhile (a reviewer acted): read it again and apply the year to what it is now.
-      if (!(error instanceof StaleCase) || attempt === ATTEMPTS) throw error;
+      if (!(error instanceof StaleCaseError) || attempt === ATTEMPTS) throw error;
     }
   }
   await redateTask(recomputed.case, recomputed.matter, calendar);

@@ -4,7 +4,7 @@ import { CaseStore } from '../../shared/adapters/case-store.ts';
 import { nowIso } from '../../shared/adapters/clock.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
-import { TaskDecided, TaskStore } from '../../shared/adapters/task-store.ts';
+import { TaskDecidedError, TaskStore } from '../../shared/adapters/task-store.ts';
 import { resume } from '../../shared/adapters/workflow.ts';
 import { decide } from '../../shared/domain/cases/decision.ts';
 import { CaseError } from '../../shared/domain/cases/errors.ts';
@@ -69,7 +69,7 @@ async function judge(detail: unknown): Promise<Message | undefined> {
       answerKey: answer.idempotencyKey,
     });
   } catch (error) {
-    if (!(error instanceof TaskDecided)) throw error;
+    if (!(error instanceof TaskDecidedError)) throw error;
     const now = await tasks.get(task.id);
     return sameAnswerAgain(now?.task.answerKey, answer.idempotencyKey, taskToken, decision);
   }

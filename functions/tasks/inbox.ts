@@ -1,13 +1,12 @@
 import { nowIso } from '../../shared/adapters/clock.ts';
-import { TaskDecided } from '../../shared/adapters/task-store.ts';
 import { resume } from '../../shared/adapters/workflow.ts';
 import { decide } from '../../shared/domain/cases/decision.ts';
 import { decodeCursor, encodeCursor } from '../../shared/http/cursor.ts';
-import { conflict, forbidden, notFound } from '../../shared/http/errors.ts';
+import { forbidden, notFound } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { requireRole } from '../../shared/http/identity.ts';
 import { ListCasesQuery, TaskDecisionBody, TaskIdPath } from '../../shared/http/schemas/cases.ts';
-import { asConflict, cases, tasks } from '../cases/store.ts';
+import { cases, tasks } from '../cases/store.ts';
 
 /**
  * GET /api/tasks (a reviewer's inbox: their department and region, earliest deadline first) and
@@ -38,18 +37,8 @@ export const handler = httpHandler(async (request) => {
   // supervisor who is not a handler) is refused here and the task stays open, rather than failing the workflow.
   const c = await cases.get(found.task.caseId);
   if (!c) throw notFound('TASK_NOT_FOUND', '未找到该审查任务', 'No such review task');
-  try {
-    decide(c, decision, reviewer, nowIso());
-  } catch (error) {
-    throw asConflict(error);
-  }
-  try {
-    await tasks.close(id, 'decided', { subject: reviewer.subject, outcome: decision.outcome });
-  } catch (error) {
-    if (error instanceof TaskDecided)
-      throw conflict('TASK_DECIDED', '该任务已处理', 'This task has been decided already');
-    throw error;
-  }
+  decide(c, decision, reviewer, nowIso());
+  await tasks.close(id, 'decided', { subject: reviewer.subject, outcome: decision.outcome });
   const { subject, roles, department, region } = reviewer;
   await resume(found.taskToken, { ...decision, reviewer: { subject, roles, department, region } });
   return { ...found.task, status: 'decided', outcome: decision.outcome };

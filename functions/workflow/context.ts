@@ -8,7 +8,9 @@ import { requiredEnv } from '../../shared/adapters/env.ts';
 import { LicenceStore } from '../../shared/adapters/licence-store.ts';
 import { TaskStore } from '../../shared/adapters/task-store.ts';
 import { UploadStore } from '../../shared/adapters/upload-store.ts';
+import { CaseNotFoundError } from '../../shared/domain/cases/errors.ts';
 import type { Case } from '../../shared/domain/cases/model.ts';
+import { MatterNotFoundError } from '../../shared/domain/catalog/errors.ts';
 
 // What every workflow step uses, created once per container.
 export const cases = new CaseStore(documents, requiredEnv('CASES_TABLE'));
@@ -29,14 +31,9 @@ export const calendar = () => calendars.calendar();
 /** The case, and the matter in the version pinned to it when it was submitted. */
 export async function load(caseId: string) {
   const found = await cases.getWithApplication(caseId);
-  if (!found) throw Object.assign(new Error(`case ${caseId} does not exist`), { name: 'CaseNotFound' });
+  if (!found) throw new CaseNotFoundError(caseId);
   const matter = await catalog.pinned(found.case);
-  if (!matter) {
-    const { implementationCode, version } = found.case.matter;
-    throw Object.assign(new Error(`matter ${implementationCode} v${version} is gone`), {
-      name: 'MatterNotFound',
-    });
-  }
+  if (!matter) throw new MatterNotFoundError(found.case.matter);
   return { ...found, matter };
 }
 

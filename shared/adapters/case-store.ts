@@ -9,6 +9,7 @@ import {
 import type { Application } from '../domain/cases/application.ts';
 import { caseEventDetail, detailTypeOf } from '../domain/cases/events.ts';
 import type { AuditRecord, Case } from '../domain/cases/model.ts';
+import { DomainError } from '../domain/errors.ts';
 import { type ChainHead, chain, GENESIS, type Link } from './audit-chain.ts';
 import { nowMs } from './clock.ts';
 
@@ -31,17 +32,34 @@ const headUnmoved = (from: ChainHead) =>
 /** The source of every case event on the hub. */
 export const CASE_SOURCE = 'tongban.cases';
 
-export class IdempotencyConflict extends Error {
+/** The Idempotency-Key was first used with another request: the same key cannot stand for two (409). */
+export class IdempotencyConflictError extends DomainError {
   constructor() {
-    super('Idempotency-Key reused with another request');
-    this.name = 'IdempotencyConflict';
+    super({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      zh: '该 Idempotency-Key 已用于另一份申请',
+      en: 'This Idempotency-Key was used for another request',
+      status: 409,
+      message: 'Idempotency-Key reused with another request',
+    });
+    this.name = 'IdempotencyConflictError';
   }
 }
 
-export class StaleCase extends Error {
-  constructor() {
-    super('The case changed meanwhile');
-    this.name = 'StaleCase';
+/** The case is no longer as the writer read it: another change came first (409; a step reads it again). */
+export class StaleCaseError extends DomainError {
+  constructor(options?: ErrorOptions) {
+    super(
+      {
+        code: 'CASE_CHANGED',
+        zh: '办件已被更新，请刷新后重试',
+        en: 'The case changed; reload and try again',
+        status: 409,
+        message: 'The case changed meanwhile',
+      },
+      options,
+    );
+    this.name = 'StaleCaseError';
   }
 }
 
@@ -109,13 +127,13 @@ export class CaseStore {
     return { cases: (Items ?? []).map((i) => i.case as Case), last: LastEvaluatedKey };
   }
 
-  /** The case created earlier with this key, if the request was the same; IdempotencyConflict if not. */
+  /** The case created earlier with this key, if the request was the same; IdempotencyConflictError if not. */
   async replay(subject: string, key: string, hash: string): Promise<Case | undefined> {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.table, Key: { pk: `IDEMPOTENCY#${subject}#${key}`, sk: 'KEY' } }),
     );
     if (!Item) return undefined;
-    if (Item.hash !== hash) throw new IdempotencyConflict();
+    if (Item.hash !== hash) throw new IdempotencyConflictError();
     return this.get(Item.caseId as string);
   }
 
@@ -191,7 +209,8 @@ export class CaseStore {
         }),
       );
     } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') throw new StaleCase();
+      if ((error as Error).name === 'ConditionalCheckFailedException')
+        throw new StaleCaseError({ cause: error });
       throw error;
     }
     return saved;
@@ -246,7 +265,7 @@ export class CaseStore {
         // Another record joined the trail meanwhile (a staff read, say): the case is as it was, so link again.
         const now = await this.get(after.id);
         const unchanged = now?.status === before.status && now.updatedAt === before.updatedAt;
-        if (!unchanged || attempt === CHAIN_ATTEMPTS) throw new StaleCase();
+        if (!unchanged || attempt === CHAIN_ATTEMPTS) throw new StaleCaseError({ cause: error });
       }
     }
   }

@@ -7,6 +7,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { DomainError } from '../domain/errors.ts';
 import { nowIso } from './clock.ts';
 import { provincePartition, underRegion } from './region-partition.ts';
 
@@ -42,10 +43,20 @@ export interface ReviewTask {
   answerKey?: string;
 }
 
-export class TaskDecided extends Error {
-  constructor() {
-    super('The task was decided already');
-    this.name = 'TaskDecided';
+/** The review task is no longer open: decided (or expired) by someone else first (409). */
+export class TaskDecidedError extends DomainError {
+  constructor(options?: ErrorOptions) {
+    super(
+      {
+        code: 'TASK_DECIDED',
+        zh: '该任务已处理',
+        en: 'This task has been decided already',
+        status: 409,
+        message: 'The task was decided already',
+      },
+      options,
+    );
+    this.name = 'TaskDecidedError';
   }
 }
 
@@ -142,7 +153,8 @@ export class TaskStore {
         }),
       );
     } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') throw new TaskDecided();
+      if ((error as Error).name === 'ConditionalCheckFailedException')
+        throw new TaskDecidedError({ cause: error });
       throw error;
     }
   }
@@ -171,7 +183,9 @@ export class TaskStore {
 
   /** Expires a task if it is still open (escalated, superseded, its case ended); a decided one stays decided. */
   async expire(id: string): Promise<void> {
-    await this.close(id, 'expired').catch((e) => (e instanceof TaskDecided ? undefined : Promise.reject(e)));
+    await this.close(id, 'expired').catch((e) =>
+      e instanceof TaskDecidedError ? undefined : Promise.reject(e),
+    );
   }
 
   /**

@@ -1,13 +1,10 @@
-/** An error a user can cause and understand: status, a stable code, and a message in zh-CN and English. */
-export class HttpError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: string,
-    readonly zh: string,
-    readonly en: string,
-    readonly details?: unknown,
-  ) {
-    super(en);
+import { CaseNotFoundError } from '../domain/cases/errors.ts';
+import { DomainError, FORBIDDEN } from '../domain/errors.ts';
+
+/** A refusal of the API's own, with no rule of the domain behind it: a body too large, a missing sign-in … */
+export class HttpError extends DomainError {
+  constructor(status: number, code: string, zh: string, en: string, details?: unknown) {
+    super({ code, zh, en, status, details, message: en });
     this.name = 'HttpError';
   }
 }
@@ -17,10 +14,9 @@ export const badRequest = (code: string, zh: string, en: string, details?: unkno
 
 export const notFound = (code: string, zh: string, en: string) => new HttpError(404, code, zh, en);
 
-export const forbidden = () =>
-  new HttpError(403, 'FORBIDDEN', '您无权执行此操作', 'You are not allowed to do this');
+export const forbidden = () => new HttpError(403, FORBIDDEN.code, FORBIDDEN.zh, FORBIDDEN.en);
 
 export const conflict = (code: string, zh: string, en: string) => new HttpError(409, code, zh, en);
 
 /** Someone else's case answers exactly like a case that does not exist: nothing reveals that it does. */
-export const noSuchCase = () => notFound('CASE_NOT_FOUND', '未找到该办件', 'No such case');
+export const noSuchCase = () => new CaseNotFoundError();

@@ -4,6 +4,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { ZodError } from 'zod';
+import { DomainError, InvalidInputError, type Refusal } from '../domain/errors.ts';
 import { badRequest, HttpError } from './errors.ts';
 import { MAX_BODY_BYTES } from './limits.ts';
 
@@ -50,8 +51,8 @@ const HEADERS = {
 
 /**
  * The middy stack every HTTP capability shares: structured logs with the request context, JSON bodies
- * parsed with a clear 400 on bad JSON, and errors mapped to `{ error: { code, message } }` — a 500 only
- * for what no user input can cause.
+ * parsed with a clear 400 on bad JSON, and every DomainError answered with its status and
+ * `{ error: { code, message } }` here, in one place — a 500 only for what no user input can cause.
  */
 export function httpHandler(fn: Fn) {
   return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
@@ -101,35 +102,30 @@ function toResponse(result: HttpResult): APIGatewayProxyResultV2 {
   return { statusCode: 200, headers: HEADERS, body: JSON.stringify(result) };
 }
 
+const INTERNAL: Refusal = {
+  code: 'INTERNAL',
+  zh: '服务暂时不可用，请稍后再试',
+  en: 'The service failed; please try again later',
+};
+
 function errorResponse(error: unknown, requestId: string): APIGatewayProxyResultV2 {
-  if (error instanceof ZodError) {
-    const details = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    return send(
-      badRequest('VALIDATION_FAILED', '请求内容不符合要求', 'The request is not valid', details),
-      requestId,
-    );
+  const known = error instanceof ZodError ? new InvalidInputError(error) : error;
+  // A 500 is the platform's fault: what went wrong is for the log, never for the caller.
+  if (known instanceof DomainError && known.status !== 500) {
+    return send(known.status, known.refusal(), requestId);
   }
-  if (error instanceof HttpError) return send(error, requestId);
-  logger.error('unhandled error', { error: error as Error });
-  return send(
-    new HttpError(
-      500,
-      'INTERNAL',
-      '服务暂时不可用，请稍后再试',
-      'The service failed; please try again later',
-    ),
-    requestId,
-  );
+  logger.error('unhandled error', { error: known as Error });
+  return send(500, INTERNAL, requestId);
 }
 
-function send(error: HttpError, requestId: string): APIGatewayProxyResultV2 {
+function send(status: number, refusal: Refusal, requestId: string): APIGatewayProxyResultV2 {
   const body = {
     error: {
-      code: error.code,
-      message: { 'zh-CN': error.zh, en: error.en },
-      ...(error.details === undefined ? {} : { details: error.details }),
+      code: refusal.code,
+      message: { 'zh-CN': refusal.zh, en: refusal.en },
+      ...(refusal.details === undefined ? {} : { details: refusal.details }),
       requestId,
     },
   };
-  return { statusCode: error.statusCode, headers: HEADERS, body: JSON.stringify(body) };
+  return { statusCode: status, headers: HEADERS, body: JSON.stringify(body) };
 }

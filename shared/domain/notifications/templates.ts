@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DomainError } from '../errors.ts';
 import data from './templates.json' with { type: 'json' };
 
 /**
@@ -38,13 +39,20 @@ export type RenderedMessage = Record<Language, { title: string; body: string }>;
 export type Localized = Record<Language, string>;
 export type Values = Record<string, string | Localized>;
 
-export class MissingPlaceholderError extends Error {
+/** A message would go out with a hole in it: the event lacks what its template needs (the platform's fault). */
+export class MissingPlaceholderError extends DomainError {
   constructor(
     readonly template: string,
     readonly language: Language,
     readonly placeholder: string,
   ) {
-    super(`template ${template} (${language}) needs a value for {${placeholder}}`);
+    super({
+      code: 'TEMPLATE_VALUE_MISSING',
+      zh: `消息模板 ${template}（${language}）缺少 {${placeholder}} 的值`,
+      en: `The message template ${template} (${language}) needs a value for {${placeholder}}`,
+      status: 500,
+      message: `template ${template} (${language}) needs a value for {${placeholder}}`,
+    });
     this.name = 'MissingPlaceholderError';
   }
 }

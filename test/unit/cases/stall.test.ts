@@ -13,14 +13,14 @@ describe('a case whose workflow step failed for good', () => {
   const stalled = () =>
     stall(caseIn('under-review', { step: 'review' }), {
       state: 'PrepareReview',
-      error: 'MatterNotFound',
+      error: 'MatterNotFoundError',
       cause: 'matter 000109001000610100 v3 is gone',
       at: at('2025-09-02'),
     })!;
 
   it('is marked stalled with the step and error, and says so in its audit trail', () => {
     const { case: c, record } = stalled();
-    expect(c.stalled).toEqual({ at: at('2025-09-02'), state: 'PrepareReview', error: 'MatterNotFound' });
+    expect(c.stalled).toEqual({ at: at('2025-09-02'), state: 'PrepareReview', error: 'MatterNotFoundError' });
     expect(record).toMatchObject({ action: 'stall', from: 'under-review', to: 'under-review' });
     expect(record.reason).toContain('PrepareReview');
     expect(record.reason).toContain('is gone');

@@ -23,7 +23,7 @@ const refusal = async (cursor: string, scope = 'cases:citizen-zhang') => {
   try {
     await cursors.decodeCursor(cursor, scope);
   } catch (error) {
-    return error as { statusCode: number; code: string };
+    return error as { status: number; code: string };
   }
   return undefined;
 };
@@ -44,7 +44,7 @@ describe('a list cursor', () => {
   it("is refused, as a 400, for another caller's or another query's list", async () => {
     const cursor = (await cursors.encodeCursor({ pk: 'CASE#1' }, 'cases:citizen-zhang'))!;
     expect(await refusal(cursor, 'cases:citizen-li')).toMatchObject({
-      statusCode: 400,
+      status: 400,
       code: 'INVALID_CURSOR',
     });
   });
@@ -52,7 +52,7 @@ describe('a list cursor', () => {
   it('is refused when its signature is not ours: a key guessed from a function name signs nothing', async () => {
     const payload = Buffer.from(JSON.stringify({ k: { pk: 'X' }, t: Date.now() })).toString('base64url');
     const guessed = createHmac('sha256', 'tongban-dev-api-Read').update(`cases:citizen-zhang|${payload}`);
-    expect(await refusal(`${payload}.${guessed.digest('base64url')}`)).toMatchObject({ statusCode: 400 });
+    expect(await refusal(`${payload}.${guessed.digest('base64url')}`)).toMatchObject({ status: 400 });
   });
 
   it.each([
@@ -66,7 +66,7 @@ describe('a list cursor', () => {
     ['a day and more old', { k: { pk: 'x' }, t: Date.now() - 25 * 3600_000 }],
   ])('is refused, even signed, when its payload is %s', async (_, body) => {
     expect(await refusal(forge(body, 'cases:citizen-zhang'))).toMatchObject({
-      statusCode: 400,
+      status: 400,
       code: 'INVALID_CURSOR',
     });
   });
@@ -75,7 +75,7 @@ describe('a list cursor', () => {
     'is refused when malformed: %j',
     async (cursor) => {
       if (cursor === '') return expect(await cursors.decodeCursor(cursor, 's')).toBeUndefined();
-      expect(await refusal(cursor)).toMatchObject({ statusCode: 400 });
+      expect(await refusal(cursor)).toMatchObject({ status: 400 });
     },
   );
 });

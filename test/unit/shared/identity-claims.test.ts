@@ -75,7 +75,7 @@ describe("reading a caller's identity from the claims of the issuer that signed 
   it('refuses an account holding two of the three administrators (三员分立)', () => {
     const both = request({ iss: PROVINCE, aud: 'staff', sub: 's2', roles: '[SYS_ADMIN SEC_ADMIN]' });
     expect(() => caller(both)).toThrow(
-      expect.objectContaining({ statusCode: 403, code: 'SEPARATION_OF_DUTIES' }),
+      expect.objectContaining({ status: 403, code: 'SEPARATION_OF_DUTIES' }),
     );
   });
 });

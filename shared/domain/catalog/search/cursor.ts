@@ -1,8 +1,16 @@
+import { DomainError } from '../../errors.ts';
 import { hash64 } from './hash.ts';
 
-export class InvalidCursorError extends Error {
+/** A cursor from another query, from an index since replaced, or made up: the searcher is told so (400). */
+export class InvalidCursorError extends DomainError {
   constructor() {
-    super('the cursor is not valid for this query');
+    super({
+      code: 'INVALID_CURSOR',
+      zh: '分页游标无效',
+      en: 'The cursor is not valid for this query',
+      status: 400,
+      message: 'the cursor is not valid for this query',
+    });
     this.name = 'InvalidCursorError';
   }
 }

@@ -1,3 +1,4 @@
+import { DomainError } from '../../errors.ts';
 import type { CrossRegionScope, ImplementationItem, ServiceTarget } from '../model.ts';
 
 /**
@@ -100,9 +101,16 @@ export interface SearchIndex {
   synonyms: SynonymTuple[];
 }
 
-export class UnsupportedIndexFormatError extends Error {
+/** The platform's own index, written by another version of it: the platform's fault, never the searcher's (500). */
+export class UnsupportedIndexFormatError extends DomainError {
   constructor(readonly found: unknown) {
-    super(`search index format ${String(found)} is not supported (this function reads ${FORMAT_VERSION})`);
+    super({
+      code: 'INDEX_FORMAT_UNSUPPORTED',
+      zh: '事项目录索引的格式不受支持',
+      en: 'The search index has a format this function does not read',
+      status: 500,
+      message: `search index format ${String(found)} is not supported (this function reads ${FORMAT_VERSION})`,
+    });
     this.name = 'UnsupportedIndexFormatError';
   }
 }
