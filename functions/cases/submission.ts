@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isTransactionCancelled } from '../../shared/adapters/aws-errors.ts';
 import { StaleCaseError } from '../../shared/adapters/case-store.ts';
 import { nowIso, today } from '../../shared/adapters/clock.ts';
 import { evidenceSources } from '../../shared/adapters/evidence-sources.ts';
@@ -79,7 +80,7 @@ export async function submit(s: Submission) {
     await cases.create(created, stored(s.application), record, { subject: actor.subject, key, hash });
   } catch (error) {
     // Two requests with one key at the same moment: the loser answers with the winner's case.
-    if ((error as Error).name !== 'TransactionCanceledException') throw error;
+    if (!isTransactionCancelled(error)) throw error;
     const winner = await cases.replay(actor.subject, key, hash);
     if (winner) return answer(s, winner, 200);
     throw error;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { isTransactionCancelled } from '../../shared/adapters/aws-errors.ts';
 import { nowIso, today } from '../../shared/adapters/clock.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
@@ -149,7 +150,7 @@ async function decide(request: HttpRequest) {
     });
     return { ...decided, publishedVersion: version };
   } catch (error) {
-    if ((error as Error).name === 'TransactionCanceledException') throw alreadyDecided();
+    if (isTransactionCancelled(error)) throw alreadyDecided();
     throw error;
   }
 }

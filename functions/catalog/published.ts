@@ -1,3 +1,4 @@
+import { isMissingObject } from '../../shared/adapters/aws-errors.ts';
 import { CachedCatalogFile } from '../../shared/adapters/catalog-files.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
 import { s3 } from '../../shared/adapters/s3.ts';
@@ -11,8 +12,8 @@ export function publishedFile<T>(key: string, hydrate: (raw: unknown) => T) {
   const file = new CachedCatalogFile(s3, requiredEnv('CATALOG_BUCKET'), key, hydrate);
   return {
     get: () =>
-      file.get().catch((error: Error) => {
-        if (error.name !== 'NoSuchKey') throw error;
+      file.get().catch((error: unknown) => {
+        if (!isMissingObject(error)) throw error;
         throw new HttpError(
           503,
           'CATALOG_NOT_READY',

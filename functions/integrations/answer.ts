@@ -1,5 +1,6 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { ReviewDecisionSubmitted } from '../../events/departments.ts';
+import { isSpentTaskToken } from '../../shared/adapters/aws-errors.ts';
 import { CaseStore } from '../../shared/adapters/case-store.ts';
 import { nowIso } from '../../shared/adapters/clock.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
@@ -85,9 +86,9 @@ async function sameAnswerAgain(decidedBy: string | undefined, key: string, token
   if (decidedBy !== key) {
     return refusal('TASK_DECIDED', '该审查任务已处理', 'the task has been decided already');
   }
-  await resume(token, decision).catch((error: Error) => {
+  await resume(token, decision).catch((error: unknown) => {
     // Resumed the first time: Step Functions no longer knows the token.
-    if (!['TaskTimedOut', 'InvalidToken', 'TaskDoesNotExist'].includes(error.name)) throw error;
+    if (!isSpentTaskToken(error)) throw error;
   });
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { isMissingObject } from '../../shared/adapters/aws-errors.ts';
 import { nowIso } from '../../shared/adapters/clock.ts';
 import { checkUpload, detectType, HEAD_BYTES } from '../../shared/domain/materials/file-types.ts';
 import {
@@ -10,7 +11,7 @@ import {
 } from '../../shared/domain/materials/uploads.ts';
 import { logger } from '../../shared/http/handler.ts';
 import { ObjectCreated } from './object-created.ts';
-import { isMissing, readHead, remove, type StoredObject, sha256Of } from './objects.ts';
+import { readHead, remove, type StoredObject, sha256Of } from './objects.ts';
 import { maxBytes, uploads } from './store.ts';
 
 /**
@@ -49,7 +50,7 @@ export const handler = async (event: unknown): Promise<void> => {
       ...(outcome.status === 'rejected' ? { reasons: outcome.reasons.map((r) => r.code) } : {}),
     });
   } catch (error) {
-    if (!isMissing(error)) throw error;
+    if (!isMissingObject(error)) throw error;
     // Gone while being checked: another delivery refused it meanwhile, or someone removed it.
     const now = await current(upload);
     if (now.status !== 'pending') return settled(now, object);

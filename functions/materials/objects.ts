@@ -41,6 +41,3 @@ export async function sha256Of(object: StoredObject): Promise<string> {
 export async function remove(object: StoredObject): Promise<void> {
   await s3.send(new DeleteObjectCommand(location(object)));
 }
-
-export const isMissing = (error: unknown) =>
-  ['NoSuchKey', 'NoSuchVersion', 'NotFound'].includes((error as Error).name);

@@ -11,6 +11,7 @@ import { caseEventDetail, detailTypeOf } from '../domain/cases/events.ts';
 import type { AuditRecord, Case } from '../domain/cases/model.ts';
 import { DomainError } from '../domain/errors.ts';
 import { type ChainHead, chain, GENESIS, type Link } from './audit-chain.ts';
+import { conditionFailedAt, isConditionFailure, isTransactionCancelled } from './aws-errors.ts';
 import { nowMs } from './clock.ts';
 
 /**
@@ -209,8 +210,7 @@ export class CaseStore {
         }),
       );
     } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException')
-        throw new StaleCaseError({ cause: error });
+      if (isConditionFailure(error)) throw new StaleCaseError({ cause: error });
       throw error;
     }
     return saved;
@@ -261,7 +261,7 @@ export class CaseStore {
         );
         return;
       } catch (error) {
-        if ((error as Error).name !== 'TransactionCanceledException') throw error;
+        if (!isTransactionCancelled(error)) throw error;
         // Another record joined the trail meanwhile (a staff read, say): the case is as it was, so link again.
         const now = await this.get(after.id);
         const unchanged = now?.status === before.status && now.updatedAt === before.updatedAt;
@@ -343,9 +343,8 @@ export class CaseStore {
         );
         return true;
       } catch (error) {
-        const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-        if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
-        if (reasons?.[1]?.Code !== 'ConditionalCheckFailed' || attempt === CHAIN_ATTEMPTS) throw error;
+        if (conditionFailedAt(error, 0)) return false;
+        if (!conditionFailedAt(error, 1) || attempt === CHAIN_ATTEMPTS) throw error;
       }
     }
   }
@@ -370,8 +369,7 @@ export class CaseStore {
         );
         return;
       } catch (error) {
-        if ((error as Error).name !== 'TransactionCanceledException' || attempt === CHAIN_ATTEMPTS)
-          throw error;
+        if (!isTransactionCancelled(error) || attempt === CHAIN_ATTEMPTS) throw error;
       }
     }
   }

@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Notification } from '../domain/notifications/notification.ts';
+import { isConditionFailure } from './aws-errors.ts';
 
 /**
  * The in-app inbox, in the cases table beside the cases it tells of:
@@ -72,7 +73,7 @@ export class MessageStore {
       );
       return true;
     } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      if (isConditionFailure(error)) return false;
       throw error;
     }
   }
@@ -111,7 +112,7 @@ export class MessageStore {
       );
       return Attributes ? toMessage(Attributes) : undefined;
     } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
+      if (isConditionFailure(error)) return undefined;
       throw error;
     }
   }

@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { SupervisionRecorded } from '../../events/regulators.ts';
+import { isConditionFailure } from './aws-errors.ts';
 
 /**
  * Supervision records (审管协同) by licence holder, in the cases table, so that the approving body sees them on
@@ -28,7 +29,7 @@ export class SupervisionStore {
       );
       return true;
     } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      if (isConditionFailure(error)) return false;
       throw error;
     }
   }

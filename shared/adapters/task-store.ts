@@ -8,6 +8,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors.ts';
+import { isConditionFailure } from './aws-errors.ts';
 import { nowIso } from './clock.ts';
 import { provincePartition, underRegion } from './region-partition.ts';
 
@@ -153,8 +154,7 @@ export class TaskStore {
         }),
       );
     } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException')
-        throw new TaskDecidedError({ cause: error });
+      if (isConditionFailure(error)) throw new TaskDecidedError({ cause: error });
       throw error;
     }
   }

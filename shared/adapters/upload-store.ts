@@ -5,6 +5,7 @@ import {
   type PendingUpload,
   type RejectedUpload,
 } from '../domain/materials/uploads.ts';
+import { isConditionFailure } from './aws-errors.ts';
 import { nowMs } from './clock.ts';
 
 /**
@@ -68,7 +69,7 @@ export class UploadStore {
       );
       return true;
     } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      if (isConditionFailure(error)) return false;
       throw error;
     }
   }
