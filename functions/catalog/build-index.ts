@@ -3,11 +3,11 @@ import type { Context } from 'aws-lambda';
 import { EXPORT_KEY, INDEX_KEY, putCatalogFile } from '../../shared/adapters/catalog-files.ts';
 import { nowIso, today } from '../../shared/adapters/clock.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
+import { logger } from '../../shared/adapters/logger.ts';
 import { s3 } from '../../shared/adapters/s3.ts';
 import type { BaseItem, Department, ImplementationItem, Region } from '../../shared/domain/catalog/model.ts';
 import { buildSearchIndex } from '../../shared/domain/catalog/search/index-builder.ts';
 import { nextEffectiveDate, versionsInForce } from '../../shared/domain/catalog/versions.ts';
-import { logger } from '../../shared/http/handler.ts';
 import { catalog } from './store.ts';
 
 const bucket = requiredEnv('CATALOG_BUCKET');

@@ -6,8 +6,8 @@ import { today } from '../../shared/adapters/clock.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
 import { eventbridge } from '../../shared/adapters/eventbridge.ts';
+import { logger } from '../../shared/adapters/logger.ts';
 import { yearOutlook } from '../../shared/domain/clock/outlook.ts';
-import { logger } from '../../shared/http/handler.ts';
 
 const calendars = new CalendarStore(documents, requiredEnv('MATTERS_TABLE'));
 const watch = new CalendarWatch(documents, requiredEnv('CASES_TABLE'));

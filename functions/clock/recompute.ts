@@ -7,6 +7,7 @@ import { CatalogStore } from '../../shared/adapters/catalog-store.ts';
 import { nowIso, today } from '../../shared/adapters/clock.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
+import { logger } from '../../shared/adapters/logger.ts';
 import { TaskStore } from '../../shared/adapters/task-store.ts';
 import type { Case } from '../../shared/domain/cases/model.ts';
 import { recomputeDates } from '../../shared/domain/cases/recompute.ts';
@@ -14,7 +15,6 @@ import { reviewDeadline } from '../../shared/domain/cases/review-deadline.ts';
 import { MatterNotFoundError } from '../../shared/domain/catalog/errors.ts';
 import type { ImplementationItem } from '../../shared/domain/catalog/model.ts';
 import type { WorkCalendar } from '../../shared/domain/clock/calendar.ts';
-import { logger } from '../../shared/http/handler.ts';
 
 const cases = new CaseStore(documents, requiredEnv('CASES_TABLE'));
 const tasks = new TaskStore(documents, requiredEnv('CASES_TABLE'));

@@ -4,7 +4,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { requiredEnv } from '../../shared/adapters/env.ts';
 import { eventbridge } from '../../shared/adapters/eventbridge.ts';
-import { logger } from '../../shared/http/handler.ts';
+import { logger } from '../../shared/adapters/logger.ts';
 
 const bus = requiredEnv('HUB_BUS_NAME');
 const MAX_ENTRIES = 10; // PutEvents accepts at most 10 entries per call

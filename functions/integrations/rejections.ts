@@ -4,8 +4,8 @@ import type { z } from 'zod';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
 import { IntegrationFailures } from '../../shared/adapters/integration-failures.ts';
+import { logger } from '../../shared/adapters/logger.ts';
 import type { Message } from '../../shared/domain/cases/model.ts';
-import { logger } from '../../shared/http/handler.ts';
 
 const failures = new IntegrationFailures(documents, requiredEnv('CASES_TABLE'), {
   client: new SQSClient({}),

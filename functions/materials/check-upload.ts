@@ -1,5 +1,6 @@
 import { isMissingObject } from '../../shared/adapters/aws-errors.ts';
 import { nowIso } from '../../shared/adapters/clock.ts';
+import { logger } from '../../shared/adapters/logger.ts';
 import { checkUpload, detectType, HEAD_BYTES } from '../../shared/domain/materials/file-types.ts';
 import {
   type AcceptedUpload,
@@ -9,7 +10,6 @@ import {
   parseObjectKey,
   type RejectedUpload,
 } from '../../shared/domain/materials/uploads.ts';
-import { logger } from '../../shared/http/handler.ts';
 import { ObjectCreated } from './object-created.ts';
 import { readHead, remove, type StoredObject, sha256Of } from './objects.ts';
 import { maxBytes, uploads } from './store.ts';

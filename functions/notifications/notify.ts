@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { CaseStore } from '../../shared/adapters/case-store.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
+import { logger } from '../../shared/adapters/logger.ts';
 import { MessageStore } from '../../shared/adapters/message-store.ts';
 import { CaseStatus } from '../../shared/domain/cases/model.ts';
 import { notificationOf } from '../../shared/domain/notifications/notification.ts';
-import { logger } from '../../shared/http/handler.ts';
 
 const table = requiredEnv('CASES_TABLE');
 const cases = new CaseStore(documents, table);

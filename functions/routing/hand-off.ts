@@ -4,6 +4,7 @@ import { CaseStore } from '../../shared/adapters/case-store.ts';
 import { nowIso } from '../../shared/adapters/clock.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
+import { logger } from '../../shared/adapters/logger.ts';
 import { type Receipt, signReceipt, verifyReceipt } from '../../shared/adapters/receipts.ts';
 import type { AuditRecord } from '../../shared/domain/cases/model.ts';
 import {
@@ -14,7 +15,6 @@ import {
   receiptText,
   signingRegion,
 } from '../../shared/domain/routing/handoff.ts';
-import { logger } from '../../shared/http/handler.ts';
 
 const cases = new CaseStore(documents, requiredEnv('CASES_TABLE'));
 export const ROUTING_SOURCE = 'tongban.routing';

@@ -2,9 +2,9 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { z } from 'zod';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
+import { logger } from '../../shared/adapters/logger.ts';
 import { StalledStore } from '../../shared/adapters/stalled-store.ts';
 import { stall } from '../../shared/domain/cases/stall.ts';
-import { logger } from '../../shared/http/handler.ts';
 import { cases, now } from './context.ts';
 
 const stalled = new StalledStore(documents, requiredEnv('CASES_TABLE'));

@@ -1,14 +1,12 @@
 import { timingSafeEqual } from 'node:crypto';
-import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { ZodError } from 'zod';
+import { logger } from '../adapters/logger.ts';
 import { DomainError, InvalidInputError, type Refusal } from '../domain/errors.ts';
 import { badRequest, HttpError } from './errors.ts';
 import { MAX_BODY_BYTES } from './limits.ts';
-
-export const logger = new Logger();
 
 export interface HttpRequest extends APIGatewayProxyEventV2 {
   /** The parsed JSON body, or undefined when the request has none. */
