@@ -1,8 +1,9 @@
 import { ConflictException, CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
-import type { Context } from 'aws-lambda';
+import { z } from 'zod';
 import { EXPORT_KEY, INDEX_KEY, putCatalogFile } from '../../shared/adapters/catalog-files.ts';
 import { nowIso, today } from '../../shared/adapters/clock.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
+import { eventHandler } from '../../shared/adapters/event-handler.ts';
 import { logger } from '../../shared/adapters/logger.ts';
 import { s3 } from '../../shared/adapters/s3.ts';
 import type { BaseItem, Department, ImplementationItem, Region } from '../../shared/domain/catalog/model.ts';
@@ -18,7 +19,7 @@ const scheduler = new SchedulerClient({});
  * Rebuilds the search index and the export from the catalog in force today. Runs when a version is published
  * or a catalog imported (EventBridge), and on the day a future version takes effect (a one-time schedule).
  */
-export const handler = async (_event: unknown, context: Context) => {
+export const handler = eventHandler({ input: z.unknown() }, async (_event, context) => {
   const day = today();
   const [itemVersions, baseVersions, regions, departments, synonyms] = await Promise.all([
     catalog.allVersions<ImplementationItem>('ITEMS'),
@@ -54,7 +55,7 @@ export const handler = async (_event: unknown, context: Context) => {
   if (next) await scheduleRebuild(next, context.invokedFunctionArn);
   logger.info('catalog index rebuilt', { items: items.length, baseItems: bases.length, next });
   return { items: items.length, baseItems: bases.length, nextRebuild: next };
-};
+});
 
 async function scheduleRebuild(date: string, functionArn: string): Promise<void> {
   try {

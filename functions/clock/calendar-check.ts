@@ -1,10 +1,12 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { z } from 'zod';
 import { CALENDAR_SOURCE, CalendarStore, YEAR_LOADED } from '../../shared/adapters/calendar-store.ts';
 import { CalendarWatch } from '../../shared/adapters/calendar-watch.ts';
 import { today } from '../../shared/adapters/clock.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
+import { eventHandler } from '../../shared/adapters/event-handler.ts';
 import { eventbridge } from '../../shared/adapters/eventbridge.ts';
 import { logger } from '../../shared/adapters/logger.ts';
 import { yearOutlook } from '../../shared/domain/clock/outlook.ts';
@@ -20,7 +22,7 @@ const hub = requiredEnv('HUB_BUS_NAME');
  * recomputation runs; (2) the next year's schedule, when it is missing within 60 days of 1 January, is
  * reported as a metric (alarmed) and in the log.
  */
-export const handler = async () => {
+export const handler = eventHandler({ input: z.unknown(), metrics }, async () => {
   const calendar = await calendars.calendar(true);
   const announce: number[] = [];
   for (const year of await watch.pendingYears()) {
@@ -42,7 +44,6 @@ export const handler = async () => {
   }
   const outlook = yearOutlook(calendar, today());
   metrics.addMetric('NextYearScheduleMissing', MetricUnit.Count, outlook.warning ? 1 : 0);
-  metrics.publishStoredMetrics();
   if (outlook.warning) logger.warn(outlook.warning.en, { nextYear: outlook.nextYear });
   return { announced: announce, outlook };
-};
+});

@@ -1,4 +1,3 @@
-import type { EventBridgeEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { CalendarStore } from '../../shared/adapters/calendar-store.ts';
 import { CaseStore } from '../../shared/adapters/case-store.ts';
@@ -7,6 +6,7 @@ import { nowIso, today as todayInChina } from '../../shared/adapters/clock.ts';
 import { creditRecords } from '../../shared/adapters/credit.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
+import { eventHandler, eventOf } from '../../shared/adapters/event-handler.ts';
 import { OverdueStore } from '../../shared/adapters/overdue-store.ts';
 import { TaskStore } from '../../shared/adapters/task-store.ts';
 import { stopApproval } from '../../shared/adapters/workflow.ts';
@@ -39,8 +39,8 @@ const Detail = z.object({
  * delivery does not move the day); anything the case did meanwhile (supplied, paused, extended) is respected.
  * A write lost to a concurrent change throws, and EventBridge delivers the reminder again.
  */
-export const handler = async (event: EventBridgeEvent<string, unknown>) => {
-  const { caseId, kind, scheduledTime } = Detail.parse(event.detail);
+export const handler = eventHandler({ input: eventOf(Detail) }, async ({ detail }) => {
+  const { caseId, kind, scheduledTime } = detail;
   const c = await cases.get(caseId);
   if (!c) return { done: 'no such case' };
   const at = nowIso();
@@ -84,4 +84,4 @@ export const handler = async (event: EventBridgeEvent<string, unknown>) => {
   const also = kind === 'red' ? [overdue.listing(c, warning.case.clock!.warned!.red!, at)] : [];
   await cases.transition(c, warning.case, warning.record, { also });
   return { done: `warned ${kind}` };
-};
+});

@@ -1,5 +1,4 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
-import type { EventBridgeEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { CalendarStore } from '../../shared/adapters/calendar-store.ts';
 import { CalendarWatch } from '../../shared/adapters/calendar-watch.ts';
@@ -7,6 +6,7 @@ import { CaseStore } from '../../shared/adapters/case-store.ts';
 import { today } from '../../shared/adapters/clock.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
+import { eventHandler, eventOf } from '../../shared/adapters/event-handler.ts';
 import { OverdueStore } from '../../shared/adapters/overdue-store.ts';
 import { ReminderSchedules } from '../../shared/adapters/reminder-schedules.ts';
 import { planReminders, REMINDER_KINDS } from '../../shared/domain/cases/reminders.ts';
@@ -30,8 +30,7 @@ const Detail = z.object({ caseId: z.string().min(1) });
  * leaves the supervisors' overdue list. What waits for an unpublished year is not planned, and the case is
  * put on that year's watch list instead, to be computed again when the year is known.
  */
-export const handler = async (event: EventBridgeEvent<string, unknown>) => {
-  const { caseId } = Detail.parse(event.detail);
+export const handler = eventHandler({ input: eventOf(Detail) }, async ({ detail: { caseId } }) => {
   const c = await cases.get(caseId);
   if (!c) return { planned: [] };
   // Decided or ended: no longer overdue, whatever it was.
@@ -44,4 +43,4 @@ export const handler = async (event: EventBridgeEvent<string, unknown>) => {
     ...REMINDER_KINDS.filter((k) => !planned.has(k)).map((k) => schedules.remove(caseId, k)),
   ]);
   return { planned: plan.reminders, waitingFor: plan.waitingFor };
-};
+});

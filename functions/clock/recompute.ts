@@ -1,4 +1,3 @@
-import type { EventBridgeEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { CalendarStore } from '../../shared/adapters/calendar-store.ts';
 import { CalendarWatch } from '../../shared/adapters/calendar-watch.ts';
@@ -7,6 +6,7 @@ import { CatalogStore } from '../../shared/adapters/catalog-store.ts';
 import { nowIso, today } from '../../shared/adapters/clock.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
+import { eventHandler, eventOf } from '../../shared/adapters/event-handler.ts';
 import { logger } from '../../shared/adapters/logger.ts';
 import { TaskStore } from '../../shared/adapters/task-store.ts';
 import type { Case } from '../../shared/domain/cases/model.ts';
@@ -31,8 +31,7 @@ const ATTEMPTS = 5;
  * record's event has its reminders planned anew. A redelivered event finds the list shorter by every case
  * already done, so nothing is done twice and a timeout loses nothing.
  */
-export const handler = async (event: EventBridgeEvent<string, unknown>) => {
-  const { year, source } = Detail.parse(event.detail);
+export const handler = eventHandler({ input: eventOf(Detail) }, async ({ detail: { year, source } }) => {
   const calendar = await calendars.calendar(true);
   if (!calendar.knows(year)) {
     logger.warn('calendar year announced but not known here', { year });
@@ -51,7 +50,7 @@ export const handler = async (event: EventBridgeEvent<string, unknown>) => {
   } while (start);
   logger.info('dates recomputed', { year, recomputed });
   return { recomputed };
-};
+});
 
 async function recomputeCase(caseId: string, calendar: WorkCalendar, year: { year: number; source: string }) {
   let recomputed: { case: Case; matter: ImplementationItem } | undefined;

@@ -1,13 +1,23 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBBatchResponse } from 'aws-lambda';
+import { z } from 'zod';
 import { requiredEnv } from '../../shared/adapters/env.ts';
+import { eventHandler } from '../../shared/adapters/event-handler.ts';
 import { eventbridge } from '../../shared/adapters/eventbridge.ts';
 import { logger } from '../../shared/adapters/logger.ts';
 
 const bus = requiredEnv('HUB_BUS_NAME');
 const MAX_ENTRIES = 10; // PutEvents accepts at most 10 entries per call
+
+/** A stream record of an inserted item; the event source's filter lets through only those with an outbox. */
+const Inserted = z.object({
+  eventID: z.string(),
+  dynamodb: z.object({ SequenceNumber: z.string(), NewImage: z.record(z.string(), z.unknown()) }),
+});
+type Inserted = z.infer<typeof Inserted>;
+const Batch = z.object({ Records: z.array(Inserted) });
 
 interface OutboxRecord {
   source: string;
@@ -21,26 +31,28 @@ interface OutboxRecord {
  * item with an `outbox`). Records are published in stream order; the first failure is reported so Lambda
  * retries from there (ReportBatchItemFailures), and nothing after it is skipped.
  */
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-  for (let i = 0; i < event.Records.length; i += MAX_ENTRIES) {
-    const batch = event.Records.slice(i, i + MAX_ENTRIES);
-    const entries = batch.map(toEntry);
-    const result = await eventbridge.send(new PutEventsCommand({ Entries: entries }));
-    const failed = (result.Entries ?? []).findIndex((e) => e.ErrorCode);
-    if (failed >= 0) {
-      const record = batch[failed]!;
-      logger.warn('outbox entry not accepted; Lambda will retry from it', {
-        errorCode: result.Entries?.[failed]?.ErrorCode,
-        sequenceNumber: record.dynamodb?.SequenceNumber,
-      });
-      return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
+export const handler = eventHandler(
+  { input: Batch },
+  async ({ Records: records }): Promise<DynamoDBBatchResponse> => {
+    for (let i = 0; i < records.length; i += MAX_ENTRIES) {
+      const batch = records.slice(i, i + MAX_ENTRIES);
+      const result = await eventbridge.send(new PutEventsCommand({ Entries: batch.map(toEntry) }));
+      const failed = (result.Entries ?? []).findIndex((e) => e.ErrorCode);
+      if (failed >= 0) {
+        const record = batch[failed]!;
+        logger.warn('outbox entry not accepted; Lambda will retry from it', {
+          errorCode: result.Entries?.[failed]?.ErrorCode,
+          sequenceNumber: record.dynamodb.SequenceNumber,
+        });
+        return { batchItemFailures: [{ itemIdentifier: record.dynamodb.SequenceNumber }] };
+      }
     }
-  }
-  return { batchItemFailures: [] };
-};
+    return { batchItemFailures: [] };
+  },
+);
 
-function toEntry(record: DynamoDBRecord): PutEventsRequestEntry {
-  const image = unmarshall(record.dynamodb?.NewImage as Record<string, AttributeValue>);
+function toEntry(record: Inserted): PutEventsRequestEntry {
+  const image = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
   const outbox = image.outbox as OutboxRecord;
   return {
     EventBusName: bus,

@@ -1,16 +1,16 @@
-import type { EventBridgeEvent } from 'aws-lambda';
 import { ReviewDecisionSubmitted } from '../../events/departments.ts';
 import { isSpentTaskToken } from '../../shared/adapters/aws-errors.ts';
 import { CaseStore } from '../../shared/adapters/case-store.ts';
 import { nowIso } from '../../shared/adapters/clock.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
+import { eventHandler } from '../../shared/adapters/event-handler.ts';
 import { TaskDecidedError, TaskStore } from '../../shared/adapters/task-store.ts';
 import { resume } from '../../shared/adapters/workflow.ts';
 import { decide } from '../../shared/domain/cases/decision.ts';
 import { CaseError } from '../../shared/domain/cases/errors.ts';
 import type { Actor, Message } from '../../shared/domain/cases/model.ts';
-import { misfit, reject } from './rejections.ts';
+import { ForeignEvent, misfit, reject } from './rejections.ts';
 
 const table = requiredEnv('CASES_TABLE');
 const cases = new CaseStore(documents, table);
@@ -23,12 +23,12 @@ const refusal = (code: string, zh: string, en: string): Message => ({ code, zh, 
  * same answer again (same idempotency key) changes nothing. Anything else — a malformed answer, an unknown or
  * foreign task, a decision the case cannot take — changes nothing and is recorded with its reason.
  */
-export const handler = async (event: EventBridgeEvent<string, unknown>) => {
+export const handler = eventHandler({ input: ForeignEvent }, async (event) => {
   const rejected = await judge(event.detail);
   if (!rejected) return { decided: true };
   await reject(event, rejected);
   return { decided: false, reason: rejected.code };
-};
+});
 
 async function judge(detail: unknown): Promise<Message | undefined> {
   const parsed = ReviewDecisionSubmitted.safeParse(detail);

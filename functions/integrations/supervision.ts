@@ -1,9 +1,9 @@
-import type { EventBridgeEvent } from 'aws-lambda';
 import { SupervisionRecorded } from '../../events/regulators.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
+import { eventHandler } from '../../shared/adapters/event-handler.ts';
 import { SupervisionStore } from '../../shared/adapters/supervision-store.ts';
-import { misfit, reject } from './rejections.ts';
+import { ForeignEvent, misfit, reject } from './rejections.ts';
 
 const records = new SupervisionStore(documents, requiredEnv('CASES_TABLE'));
 
@@ -12,7 +12,7 @@ const records = new SupervisionStore(documents, requiredEnv('CASES_TABLE'));
  * holder, once, and shown to the approving body on the holder's later cases. A record that does not fit the
  * contract is kept out and listed with its reason.
  */
-export const handler = async (event: EventBridgeEvent<string, unknown>) => {
+export const handler = eventHandler({ input: ForeignEvent }, async (event) => {
   const parsed = SupervisionRecorded.safeParse(event.detail);
   if (!parsed.success) {
     await reject(
@@ -22,4 +22,4 @@ export const handler = async (event: EventBridgeEvent<string, unknown>) => {
     return { kept: false };
   }
   return { kept: await records.keep(parsed.data) };
-};
+});

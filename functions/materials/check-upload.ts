@@ -1,5 +1,6 @@
 import { isMissingObject } from '../../shared/adapters/aws-errors.ts';
 import { nowIso } from '../../shared/adapters/clock.ts';
+import { eventHandler } from '../../shared/adapters/event-handler.ts';
 import { logger } from '../../shared/adapters/logger.ts';
 import { checkUpload, detectType, HEAD_BYTES } from '../../shared/domain/materials/file-types.ts';
 import {
@@ -20,43 +21,45 @@ import { maxBytes, uploads } from './store.ts';
  * refused one is deleted and its reasons recorded on the case, so the applicant sees why. Events arrive at
  * least once: the record is settled only over the pending one, so a second delivery changes nothing.
  */
-export const handler = async (event: unknown): Promise<void> => {
-  const { detail } = ObjectCreated.parse(event);
-  const object: StoredObject = {
-    bucket: detail.bucket.name,
-    key: detail.object.key,
-    versionId: detail.object['version-id'],
-  };
-  const parts = parseObjectKey(object.key);
-  if (!parts) {
-    logger.warn('not a material upload; left alone', { ...object });
-    return;
-  }
-  const upload = await uploads.get(parts.caseId, parts.materialId, parts.uploadId);
-  if (!upload) {
-    // Only the API hands out upload URLs, and it records each first: this file was never asked for.
-    logger.warn('object without an upload request; deleted', { ...object });
-    return remove(object);
-  }
-  if (upload.status !== 'pending') return settled(upload, object);
+export const handler = eventHandler(
+  { input: ObjectCreated, caseId: (event) => parseObjectKey(event.detail.object.key)?.caseId },
+  async ({ detail }): Promise<void> => {
+    const object: StoredObject = {
+      bucket: detail.bucket.name,
+      key: detail.object.key,
+      versionId: detail.object['version-id'],
+    };
+    const parts = parseObjectKey(object.key);
+    if (!parts) {
+      logger.warn('not a material upload; left alone', { ...object });
+      return;
+    }
+    const upload = await uploads.get(parts.caseId, parts.materialId, parts.uploadId);
+    if (!upload) {
+      // Only the API hands out upload URLs, and it records each first: this file was never asked for.
+      logger.warn('object without an upload request; deleted', { ...object });
+      return remove(object);
+    }
+    if (upload.status !== 'pending') return settled(upload, object);
 
-  try {
-    const outcome = await check(upload, object, detail.object.size, detail.object.etag);
-    if (!(await uploads.settle(outcome))) return settled(await current(upload), object);
-    if (outcome.status === 'rejected') await remove(object);
-    logger.info('material upload checked', {
-      ...parts,
-      status: outcome.status,
-      ...(outcome.status === 'rejected' ? { reasons: outcome.reasons.map((r) => r.code) } : {}),
-    });
-  } catch (error) {
-    if (!isMissingObject(error)) throw error;
-    // Gone while being checked: another delivery refused it meanwhile, or someone removed it.
-    const now = await current(upload);
-    if (now.status !== 'pending') return settled(now, object);
-    logger.warn('object vanished before it could be checked; the upload stays unchecked', { ...object });
-  }
-};
+    try {
+      const outcome = await check(upload, object, detail.object.size, detail.object.etag);
+      if (!(await uploads.settle(outcome))) return settled(await current(upload), object);
+      if (outcome.status === 'rejected') await remove(object);
+      logger.info('material upload checked', {
+        ...parts,
+        status: outcome.status,
+        ...(outcome.status === 'rejected' ? { reasons: outcome.reasons.map((r) => r.code) } : {}),
+      });
+    } catch (error) {
+      if (!isMissingObject(error)) throw error;
+      // Gone while being checked: another delivery refused it meanwhile, or someone removed it.
+      const now = await current(upload);
+      if (now.status !== 'pending') return settled(now, object);
+      logger.warn('object vanished before it could be checked; the upload stays unchecked', { ...object });
+    }
+  },
+);
 
 async function check(
   upload: PendingUpload,

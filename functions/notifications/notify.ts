@@ -1,8 +1,8 @@
-import type { EventBridgeEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { CaseStore } from '../../shared/adapters/case-store.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
+import { eventHandler, eventOf } from '../../shared/adapters/event-handler.ts';
 import { logger } from '../../shared/adapters/logger.ts';
 import { MessageStore } from '../../shared/adapters/message-store.ts';
 import { CaseStatus } from '../../shared/domain/cases/model.ts';
@@ -28,8 +28,8 @@ const Detail = z.object({
  * `Notification Requested` event, which the outbox puts on the hub for SMS and e-mail. A template missing a
  * value throws, so the event is retried and then kept in the dead-letter queue rather than sent with a hole.
  */
-export const handler = async (event: EventBridgeEvent<string, unknown>) => {
-  const detail = Detail.parse(event.detail);
+export const handler = eventHandler({ input: eventOf(Detail) }, async (event) => {
+  const { detail } = event;
   const c = await cases.get(detail.caseId);
   if (!c) {
     logger.warn('no such case; nothing to notify', { caseId: detail.caseId });
@@ -43,4 +43,4 @@ export const handler = async (event: EventBridgeEvent<string, unknown>) => {
     template: notification.template,
   });
   return { notified: written, template: notification.template };
-};
+});

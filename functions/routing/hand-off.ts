@@ -1,9 +1,9 @@
-import type { EventBridgeEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { CaseStore } from '../../shared/adapters/case-store.ts';
 import { nowIso } from '../../shared/adapters/clock.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
+import { eventHandler, eventOf } from '../../shared/adapters/event-handler.ts';
 import { logger } from '../../shared/adapters/logger.ts';
 import { type Receipt, signReceipt, verifyReceipt } from '../../shared/adapters/receipts.ts';
 import type { AuditRecord } from '../../shared/domain/cases/model.ts';
@@ -44,7 +44,8 @@ const HandoffSent = z.object({
  * `Hand-off Sent` is checked and signed for. Each side is one record on the case's timeline, written once
  * however often the event arrives, and published as `Hand-off Sent` / `Hand-off Received`.
  */
-export const handler = async (event: EventBridgeEvent<string, unknown>) => {
+export const handler = eventHandler({ input: eventOf(z.unknown()) }, async (event) => {
+  // Two events, two details: each parsed as its own; one that does not fit is an InvalidInputError all the same.
   if (event['detail-type'] === 'Hand-off Sent') {
     const { handoff } = HandoffSent.parse(event.detail);
     const { receipt, at, ...facts } = handoff;
@@ -56,7 +57,7 @@ export const handler = async (event: EventBridgeEvent<string, unknown>) => {
   }
   const handoff = handoffFor(CaseEvent.parse(event.detail));
   return handoff ? note(handoff, 'sent') : { noted: false };
-};
+});
 
 async function note(handoff: Handoff, side: HandoffSide) {
   const c = await cases.get(handoff.caseId);

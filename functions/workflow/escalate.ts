@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eventHandler } from '../../shared/adapters/event-handler.ts';
 import { SYSTEM_ACTOR } from '../../shared/domain/cases/actors.ts';
 import { transition } from '../../shared/domain/cases/lifecycle.ts';
 import { cases, load, now, tasks } from './context.ts';
@@ -6,8 +7,7 @@ import { cases, load, now, tasks } from './context.ts';
 const Input = z.object({ caseId: z.string().min(1) });
 
 /** Workflow step: a review task ran out of time; it expires, and the escalation reaches the supervisor. */
-export const handler = async (input: unknown) => {
-  const { caseId } = Input.parse(input);
+export const handler = eventHandler({ input: Input }, async ({ caseId }) => {
   const { case: c } = await load(caseId);
   const open = await tasks.openTaskOf(caseId);
   if (open) await tasks.expire(open);
@@ -19,4 +19,4 @@ export const handler = async (input: unknown) => {
   });
   await cases.transition(c, escalated.case, escalated.record);
   return { escalated: true };
-};
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eventHandler } from '../../shared/adapters/event-handler.ts';
 import { evidenceSources } from '../../shared/adapters/evidence-sources.ts';
 import { acceptFromPrecheck, requestCorrection } from '../../shared/domain/cases/acceptance.ts';
 import { SYSTEM_ACTOR } from '../../shared/domain/cases/actors.ts';
@@ -15,8 +16,7 @@ const Input = z.object({ caseId: z.string().min(1) });
  * missing or wrong (一次性告知) and the case waits for the applicant's supplement. A case a reviewer returned for
  * correction is not pre-checked again: once corrected it resumes its review.
  */
-export const handler = async (input: unknown) => {
-  const { caseId } = Input.parse(input);
+export const handler = eventHandler({ input: Input }, async ({ caseId }) => {
   let { case: c, application, matter } = await load(caseId);
   const acting = { actor: SYSTEM_ACTOR, at: now() };
   // A workflow resumed after a stall (or after a restart) finds the case further on: it goes on from there.
@@ -81,4 +81,4 @@ export const handler = async (input: unknown) => {
   });
   await cases.transition(accepted.case, review.case, review.record);
   return { outcome: result.outcome, missing: [] };
-};
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nowIso, nowMs, today } from '../../shared/adapters/clock.ts';
+import { eventHandler } from '../../shared/adapters/event-handler.ts';
 import { escalatesAt, reviewDeadline } from '../../shared/domain/cases/review-deadline.ts';
 import { calendar, load, watch } from './context.ts';
 
@@ -11,8 +12,7 @@ const Input = z.object({ caseId: z.string().min(1) });
  * A deadline in a year whose holidays are not published is provisional: the task says so, and the case waits
  * for that year to have it computed again. `done` once the case is decided.
  */
-export const handler = async (input: unknown) => {
-  const { caseId } = Input.parse(input);
+export const handler = eventHandler({ input: Input }, async ({ caseId }) => {
   const { case: c, matter } = await load(caseId);
   if (c.status !== 'under-review' || !c.step) return { done: true, status: c.status };
   const step = matter.processSteps.find((s: { id: string }) => s.id === c.step)!;
@@ -39,4 +39,4 @@ export const handler = async (input: unknown) => {
     // Step Functions counts whole seconds; a minute at least, as a task opened just before its end of day.
     timeoutSeconds: Math.max(60, Math.floor((Date.parse(escalation) - nowMs()) / 1000)),
   };
-};
+});

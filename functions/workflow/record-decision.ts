@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eventHandler } from '../../shared/adapters/event-handler.ts';
 import { decide } from '../../shared/domain/cases/decision.ts';
 import { cases, load, now } from './context.ts';
 
@@ -23,8 +24,7 @@ const Input = z.object({
  * before it let the task go). `status` tells the workflow where to go: on to the next step, or, returned for
  * correction, to wait for the applicant. Applying it is idempotent: a retry finds the decision already made.
  */
-export const handler = async (input: unknown) => {
-  const { caseId, decision, review } = Input.parse(input);
+export const handler = eventHandler({ input: Input }, async ({ caseId, decision, review }) => {
   const { case: c } = await load(caseId);
   // A retry after a write that did land (the Lambda timed out, its answer was lost) finds the case moved on from
   // the decided step: applying the decision again would skip a step, so the workflow just goes on from here.
@@ -36,4 +36,4 @@ export const handler = async (input: unknown) => {
   const result = decide(c, decision, reviewer, now());
   await cases.transition(c, result.case, result.record);
   return { status: result.case.status, step: result.case.step };
-};
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_SOURCE } from '../../shared/adapters/case-store.ts';
+import { eventHandler } from '../../shared/adapters/event-handler.ts';
 import { reviewRequestedDetail } from '../../shared/domain/cases/events.ts';
 import { load, tasks } from './context.ts';
 
@@ -22,8 +23,7 @@ const Input = z.object({
  * The token stays with the task, server-side; a reviewer's decision through the API, or a department system's
  * answer to the task's `Review Requested` event, resumes the workflow.
  */
-export const handler = async (input: unknown) => {
-  const { taskToken, caseId, review, escalated } = Input.parse(input);
+export const handler = eventHandler({ input: Input }, async ({ taskToken, caseId, review, escalated }) => {
   const { case: c } = await load(caseId);
   // A retried invocation of this state must not leave an earlier task of the case open with a dead token.
   const earlier = await tasks.openTaskOf(caseId);
@@ -51,4 +51,4 @@ export const handler = async (input: unknown) => {
   );
   await tasks.rememberOpenTask(caseId, task.id);
   return { taskId: task.id };
-};
+});

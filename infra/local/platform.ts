@@ -408,7 +408,10 @@ function lambdaEnvironment(dynamodb: string, s3: string, aws: string): Record<st
     AWS_ENDPOINT_URL_SQS: aws,
     AWS_ENDPOINT_URL_KMS: aws,
     AWS_EC2_METADATA_DISABLED: 'true',
+    // No X-Ray daemon here: the Tracer does nothing, and the X-Ray SDK in manual mode enables no async hook,
+    // which would otherwise slow every promise of every non-HTTP function (shared/adapters/event-handler.ts).
     AWS_XRAY_CONTEXT_MISSING: 'IGNORE_ERROR',
+    AWS_XRAY_MANUAL_MODE: 'true',
     POWERTOOLS_TRACE_ENABLED: 'false',
     PATH: process.env.PATH ?? '/usr/bin:/bin',
   };

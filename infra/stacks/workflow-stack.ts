@@ -3,6 +3,7 @@ import type * as events from 'aws-cdk-lib/aws-events';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
+import { FINAL_ERRORS } from '../../shared/domain/errors.ts';
 import type { TongbanConfig } from '../config.ts';
 import { ClockReminders } from '../constructs/clock-reminders.ts';
 import type { DeadLetterQueue } from '../constructs/dead-letter-queue.ts';
@@ -143,8 +144,11 @@ export class WorkflowStack extends Stack {
       }),
     );
     const failsTo = (state: tasks.LambdaInvoke, retry: boolean) => {
-      // A step's own error (a write lost to a concurrent change, a throttled table) is worth a few tries.
+      // A step's own error (a write lost to a concurrent change, a throttled table) is worth a few tries; input it
+      // cannot take is not (shared/adapters/event-handler.ts), and States.TaskFailed would match it too: the first
+      // retrier that matches is the one applied, so this one, which never retries, comes first.
       if (retry) {
+        state.addRetry({ errors: [...FINAL_ERRORS], maxAttempts: 0 });
         state.addRetry({
           errors: ['States.TaskFailed'],
           interval: Duration.seconds(2),

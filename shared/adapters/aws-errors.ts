@@ -15,6 +15,16 @@ export const conditionFailedAt = (error: unknown, index: number) =>
   (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons?.[index]?.Code ===
   'ConditionalCheckFailed';
 
+const THROTTLES = [
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'ThrottlingException',
+  'TooManyRequestsException',
+];
+
+/** A service asked us to slow down: nothing is wrong with the request, and a later try goes through. */
+export const isThrottle = (error: unknown) => THROTTLES.includes(nameOf(error) as string);
+
 /** S3 has no such object (or version): GetObject says NoSuchKey/NoSuchVersion, HeadObject a bare NotFound. */
 export const isMissingObject = (error: unknown) =>
   ['NoSuchKey', 'NoSuchVersion', 'NotFound'].includes(nameOf(error) as string);

@@ -57,6 +57,7 @@ export const FORBIDDEN: Refusal = {
 
 /**
  * Input that is not of the shape the code takes: a request body, a workflow step's input, an event's detail.
+ * Another try reads the same input: the approval workflow fails on it at once (FINAL_ERRORS).
  */
 export class InvalidInputError extends DomainError {
   constructor(error: ZodError) {
@@ -75,3 +76,6 @@ export class InvalidInputError extends DomainError {
     this.name = 'InvalidInputError';
   }
 }
+
+/** The names of the errors no retry can mend: the approval workflow fails on them at once (workflow-stack.ts). */
+export const FINAL_ERRORS: readonly string[] = ['InvalidInputError'];

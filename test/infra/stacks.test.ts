@@ -7,6 +7,7 @@ import type { CatalogStack } from '../../infra/stacks/catalog-stack.ts';
 import type { DataStack } from '../../infra/stacks/data-stack.ts';
 import type { EventsStack } from '../../infra/stacks/events-stack.ts';
 import type { WorkflowStack } from '../../infra/stacks/workflow-stack.ts';
+import { FINAL_ERRORS } from '../../shared/domain/errors.ts';
 import { ROUTES } from '../../shared/http/routes.ts';
 import { type Synthesized, synthesizePlatform } from './support/synth.ts';
 import { asList, flatten, logicalId, onlyId, resources } from './support/templates.ts';
@@ -278,6 +279,7 @@ interface StateJson {
   TimeoutSecondsPath?: string;
   HeartbeatSeconds?: number;
   Catch?: { ErrorEquals: string[]; Next: string }[];
+  Retry?: { ErrorEquals: string[]; MaxAttempts?: number }[];
   Next?: string;
 }
 
@@ -319,6 +321,20 @@ describe('the approval workflow', () => {
     const timeout = review().Catch?.find((c) => c.ErrorEquals.includes('States.Timeout'));
     expect(timeout).toBeDefined();
     expect(states()).toHaveProperty([timeout!.Next]);
+  });
+
+  it('retries a failing step, but fails it at once on input it cannot take, and marks the case stalled', () => {
+    for (const name of ['Precheck', 'PrepareReview', 'EscalateReview', 'RecordDecision', 'Conclude']) {
+      const retry = states()[name]!.Retry ?? [];
+      // The first retrier whose errors match is the one applied, and States.TaskFailed matches every name.
+      const final = retry.findIndex((r) => FINAL_ERRORS.every((e) => r.ErrorEquals.includes(e)));
+      const failed = retry.findIndex((r) => r.ErrorEquals.includes('States.TaskFailed'));
+      expect(final, name).toBeGreaterThanOrEqual(0);
+      expect(retry[final]!.MaxAttempts, name).toBe(0);
+      expect(failed, name).toBeGreaterThan(final);
+      expect(retry[failed]!.MaxAttempts, name).toBeGreaterThan(0);
+      expect(states()[name]!.Catch?.[0]?.ErrorEquals, name).toEqual(['States.ALL']);
+    }
   });
 
   it("waits for the applicant's supplement after a decision that returned the case for correction", () => {

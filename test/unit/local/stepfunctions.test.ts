@@ -401,6 +401,43 @@ describe('LocalStepFunctions', () => {
     expect(events[2]).toMatchObject({ stateName: 'Call', error: 'Transient' });
   });
 
+  it('does not retry an error a retrier before States.TaskFailed gives no attempts, and catches it at once', async () => {
+    // Given a function that fails on input it cannot take, under the approval workflow's retriers
+    const { host, invocations } = fakeHost(() => ({
+      payload: null,
+      functionError: { errorType: 'InvalidInputError', errorMessage: 'The input is not valid' },
+    }));
+    const sfn = localStepFunctions(host);
+    const arn = register(sfn, {
+      StartAt: 'Call',
+      States: {
+        Call: {
+          Type: 'Task',
+          Resource: FUNCTION_ARN,
+          Retry: [
+            { ErrorEquals: ['InvalidInputError'], MaxAttempts: 0 },
+            { ErrorEquals: ['States.TaskFailed'], IntervalSeconds: 1, MaxAttempts: 4 },
+          ],
+          Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: 'Stalled' }],
+          End: true,
+        },
+        Stalled: { Type: 'Pass', End: true },
+      },
+    });
+
+    // When an execution runs
+    const { executionArn } = await sfn.startExecution({ stateMachineArn: arn });
+
+    // Then the function was called once, and the failure went to the catcher with its name
+    expect(await finished(sfn, executionArn)).toMatchObject({ status: 'SUCCEEDED' });
+    expect(invocations).toHaveLength(1);
+    const { events } = sfn.getExecutionHistory(executionArn);
+    expect(events.map((event) => event.type)).not.toContain('StateRetried');
+    expect(JSON.parse(sfn.describeExecution(executionArn).output!).failure).toMatchObject({
+      Error: 'InvalidInputError',
+    });
+  });
+
   it('names a function error after its errorType, and an untyped one Lambda.Unknown', async () => {
     // Given a function that crashes without an error type
     const { host } = fakeHost(() => ({
