@@ -41,6 +41,7 @@ export const MatterSummary = z
     implementationCode: z.string(),
     baseCode: z.string(),
     name: z.string(),
+    nameEn: z.string().optional().describe('the English name, where the catalog has one'),
     region: z.string(),
     department: z.string(),
     departmentName: z.string(),
@@ -66,7 +67,16 @@ export const SuggestQuery = z.object({
 
 export const Suggestions = z
   .object({
-    items: z.array(z.object({ name: z.string(), baseCode: z.string(), matchedOn: z.string() }).passthrough()),
+    items: z.array(
+      z
+        .object({
+          name: z.string(),
+          nameEn: z.string().optional(),
+          baseCode: z.string(),
+          matchedOn: z.string(),
+        })
+        .passthrough(),
+    ),
   })
   .meta({ id: 'Suggestions' });
 

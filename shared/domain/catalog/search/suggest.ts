@@ -5,6 +5,8 @@ import { pinyinTable } from './pinyin-match.ts';
 
 export interface Suggestion {
   name: string;
+  /** For the English interface; absent when the catalog has no English name. */
+  nameEn?: string;
   baseCode: string;
   highFrequency: boolean;
   matchedOn: 'name' | 'alias' | 'pinyin' | 'initials';
@@ -37,10 +39,10 @@ export function suggest(index: SearchIndex, prefix: string, limit = 8): Suggesti
   const seen = new Set<string>();
   const out: Suggestion[] = [];
   for (const { doc, matchedOn } of found.sort((a, b) => a.tier - b.tier || a.doc - b.doc)) {
-    const { baseCode, name, highFrequency } = h.docs[doc]!;
+    const { baseCode, name, nameEn, highFrequency } = h.docs[doc]!;
     if (seen.has(name)) continue;
     seen.add(name);
-    out.push({ name, baseCode, highFrequency, matchedOn });
+    out.push({ name, ...(nameEn ? { nameEn } : {}), baseCode, highFrequency, matchedOn });
     if (out.length === limit) break;
   }
   return out;
