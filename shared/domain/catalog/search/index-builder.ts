@@ -93,7 +93,7 @@ export function buildSearchIndex(
     add(departmentNames.get(item.department) ?? '', 'department');
     // A material named twice (paper and electronic, say) says nothing more about the matter.
     for (const m of new Set(item.materials.map((x) => x.name))) add(m, 'material');
-    docs.push([
+    const tuple: DocTuple = [
       item.baseCode,
       item.name,
       termOf(item.name),
@@ -104,7 +104,9 @@ export function buildSearchIndex(
       item.highFrequency ? 1 : 0,
       length,
       1,
-    ]);
+    ];
+    if (item.nameEn) tuple.push(item.nameEn);
+    docs.push(tuple);
     return doc;
   };
 
@@ -152,6 +154,7 @@ function docKey(item: ImplementationItem): string {
   return JSON.stringify([
     item.baseCode,
     item.name,
+    item.nameEn,
     item.aliases,
     item.keywords,
     item.department,
