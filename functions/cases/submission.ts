@@ -163,7 +163,7 @@ async function matterInForce(code: string) {
 }
 
 function checkAgainst(application: Application, actor: Identity, matter: ImplementationItem) {
-  const problems = checkApplication(application, { actor, matter });
+  const problems = checkApplication(application, { actor, matter, today: today() });
   if (problems.length > 0) throw badRequest(problems[0]!.code, problems[0]!.zh, problems[0]!.en, problems);
 }
 

@@ -1,7 +1,7 @@
 import { ConflictException, CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { Context } from 'aws-lambda';
 import { EXPORT_KEY, INDEX_KEY, putCatalogFile } from '../../shared/adapters/catalog-files.ts';
-import { nowIso, today } from '../../shared/adapters/clock.ts';
+import { now, nowIso, today } from '../../shared/adapters/clock.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
 import { s3 } from '../../shared/adapters/s3.ts';
 import type { BaseItem, Department, ImplementationItem, Region } from '../../shared/domain/catalog/model.ts';
@@ -35,6 +35,7 @@ export const handler = async (_event: unknown, context: Context) => {
     items.map((v) => v.item),
     synonyms,
     departments,
+    { builtAt: now() },
   );
   await putCatalogFile(s3, bucket, INDEX_KEY, index);
   await putCatalogFile(s3, bucket, EXPORT_KEY, {

@@ -4,6 +4,7 @@ import { CaseStore } from '../../shared/adapters/case-store.ts';
 import { nowIso } from '../../shared/adapters/clock.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
+import { handoffId } from '../../shared/adapters/handoff-id.ts';
 import { type Receipt, signReceipt, verifyReceipt } from '../../shared/adapters/receipts.ts';
 import type { AuditRecord } from '../../shared/domain/cases/model.ts';
 import {
@@ -54,7 +55,7 @@ export const handler = async (event: EventBridgeEvent<string, unknown>) => {
     }
     return note(facts, 'received');
   }
-  const handoff = handoffFor(CaseEvent.parse(event.detail));
+  const handoff = handoffFor(CaseEvent.parse(event.detail), handoffId);
   return handoff ? note(handoff, 'sent') : { noted: false };
 };
 

@@ -5,7 +5,9 @@ import { loadSearchIndex, searchCatalog, suggest } from '../../../shared/domain/
 
 // The real seed, as local mode publishes it: what a citizen would get for the words they actually type.
 const seed = seedCatalog();
-const built = buildSearchIndex(seed.implementationItems, seed.synonyms, seed.departments);
+const built = buildSearchIndex(seed.implementationItems, seed.synonyms, seed.departments, {
+  builtAt: new Date('2025-06-01T00:00:00Z'),
+});
 const index = loadSearchIndex(JSON.parse(JSON.stringify(built)));
 const XIAN = '610100';
 
