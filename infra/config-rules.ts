@@ -1,26 +1,4 @@
-import type { ClaimMapping } from '../shared/domain/identity.ts';
-import type { TongbanConfig } from './config.ts';
-
-/** Where an issuer's ID token carries what the API reads: the one mapping, in shared/domain/identity.ts. */
-export type ClaimNames = ClaimMapping['claims'];
-
-/**
- * An OpenID Connect issuer the API trusts: its `iss`, the audiences (client ids) its tokens are issued to, its
- * claim names, and how its role values translate to tongban's roles (`{"WINDOW_CLERK": "window"}`; a value
- * missing there is ignored, so an issuer's unrelated roles grant nothing).
- */
-export interface OidcProvider extends ClaimMapping {
-  issuer: string;
-  audience: string[];
-}
-
-/**
- * Cognito user pools made by the stacks (where the partition offers them), or the province's identity
- * platform: one issuer for citizens and enterprises, one for staff (they may be the same issuer).
- */
-export type IdentityConfig =
-  | { provider: 'cognito' }
-  | { provider: 'oidc'; citizens: OidcProvider; staff: OidcProvider };
+import type { ClaimNames, TongbanConfig } from './config-types.ts';
 
 /** CloudWatch Logs accepts these retention periods only (days). */
 const RETENTION_DAYS = [365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];

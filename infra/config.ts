@@ -2,71 +2,29 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { App } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import { type IdentityConfig, validateConfig } from './config-rules.ts';
+import { validateConfig } from './config-rules.ts';
+import type {
+  AdministratorConfig,
+  DomainConfig,
+  IdentityConfig,
+  Partition,
+  RegionConfig,
+  TongbanConfig,
+  WebhookConfig,
+} from './config-types.ts';
 import { SEED_REGIONS } from './seed/catalog/regions.ts';
 
-export type { ClaimNames, IdentityConfig, OidcProvider } from './config-rules.ts';
-
-export interface RegionConfig {
-  code: string;
-  name: string;
-  nameEn: string;
-}
-
-/**
- * A department that takes its review requests by webhook: an EventBridge API destination POSTs each one to
- * `endpoint` with an API key header whose value is the Secrets Manager secret `secretName` (made by the
- * department's administrators; the template only refers to it).
- */
-export interface WebhookConfig {
-  department: string;
-  region: string;
-  endpoint: string;
-  secretName: string;
-  header?: string;
-}
-
-/**
- * The public entry: the site's domain with the certificate CloudFront serves it with (ACM in us-east-1 in
- * `aws`; an IAM server certificate id in `aws-cn`, where CloudFront takes no ACM certificate), and the API's
- * own domain, which only CloudFront calls (its regional ACM certificate).
- */
-export interface DomainConfig {
-  name: string;
-  certificate: string;
-  api: { name: string; certificateArn: string };
-}
-
-/** A first administrator, created by `npm run load-stage` (Cognito) or named for the identity provider. */
-export interface AdministratorConfig {
-  username: string;
-  email: string;
-  role: 'admin' | 'security-admin' | 'audit-admin';
-}
-
-export type Partition = 'aws' | 'aws-cn';
-
-/** Everything a deployment can be configured with (config/<stage>.json); every key is documented in the README. */
-export interface TongbanConfig {
-  stage: string;
-  partition: Partition;
-  /** The home region; without it the stacks take the region of the credentials that deploy them. */
-  region?: string;
-  province: RegionConfig;
-  regions: RegionConfig[];
-  alarmEmail: string;
-  domain?: DomainConfig;
-  /** The site's domain, '' without one: callback URLs and the materials bucket's CORS origin come from it. */
-  webDomain: string;
-  retainData: boolean;
-  /** Days CloudWatch Logs keeps every log group: at least 6 calendar months for 等保 level 3. */
-  logRetentionDays: number;
-  identity: IdentityConfig;
-  administrators: AdministratorConfig[];
-  /** Requests per client IP in any 5 minutes past which the WAF blocks the client for a while. */
-  wafRateLimit: number;
-  webhooks: WebhookConfig[];
-}
+export type {
+  AdministratorConfig,
+  ClaimNames,
+  DomainConfig,
+  IdentityConfig,
+  OidcProvider,
+  Partition,
+  RegionConfig,
+  TongbanConfig,
+  WebhookConfig,
+} from './config-types.ts';
 
 const CONFIG_DIR = fileURLToPath(new URL('../config/', import.meta.url));
 

@@ -33,6 +33,7 @@ export function caseView(c: Case, timeline?: AuditRecord[]) {
     matter: {
       implementationCode: c.matter.implementationCode,
       name: c.matter.name,
+      ...(c.matter.nameEn ? { nameEn: c.matter.nameEn } : {}),
       version: c.matter.version,
     },
     handling: c.handling,

@@ -95,12 +95,16 @@ export async function submit(s: Submission) {
  * judged by the version in force when it was submitted) and the application checked against it, as a direct
  * submission is. A retry with the same Idempotency-Key answers the submitted case.
  */
-export async function submitDraft(s: Omit<Submission, 'party' | 'draft'> & { caseId: string }) {
-  const { actor, key, requestHash: hash } = s;
-  const earlier = await cases.replay(actor.subject, key, hash);
-  if (earlier) return answer(s, earlier, 200);
+export async function submitDraft(
+  s: Omit<Submission, 'party' | 'draft' | 'key'> & { caseId: string; keyOf: () => string },
+) {
+  const { actor, requestHash: hash } = s;
+  // Someone else's case, or none, is a 404 whatever the request lacks: nothing is told of it.
   const current = await cases.get(s.caseId);
   if (!current || !isOwnCase(current, actor)) throw noSuchCase();
+  const key = s.keyOf();
+  const earlier = await cases.replay(actor.subject, key, hash);
+  if (earlier) return answer(s, earlier, 200);
   if (current.status !== 'draft') {
     throw conflict('CASE_SUBMITTED', '该申请已提交', 'This application has been submitted already');
   }
@@ -161,7 +165,7 @@ async function matterInForce(code: string) {
 }
 
 function checkAgainst(application: Application, actor: Identity, matter: ImplementationItem) {
-  const problems = checkApplication(application, { actor, matter });
+  const problems = checkApplication(application, { actor, matter, today: today() });
   if (problems.length > 0) throw badRequest(problems[0]!.code, problems[0]!.zh, problems[0]!.en, problems);
 }
 

@@ -21,13 +21,14 @@ export const handler = httpHandler(async (request) => {
     const { id } = CaseIdPath.parse(request.pathParameters ?? {});
     return caseView(await saveDraft(actor, id, Application.parse(request.json)));
   }
-  const key = idempotencyKeyOf(request);
   if (request.routeKey === 'POST /api/cases/{id}/submission') {
     const { id } = CaseIdPath.parse(request.pathParameters ?? {});
     const application = Application.parse(request.json);
     const hash = requestHash({ submission: id, application });
-    return submitDraft({ actor, key, application, requestHash: hash, caseId: id, view, location });
+    const keyOf = () => idempotencyKeyOf(request);
+    return submitDraft({ actor, keyOf, application, requestHash: hash, caseId: id, view, location });
   }
+  const key = idempotencyKeyOf(request);
   const { draft, ...application } = ApplyRequest.parse(request.json);
   return submit({
     actor,

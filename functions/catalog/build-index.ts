@@ -1,7 +1,7 @@
 import { ConflictException, CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { z } from 'zod';
 import { EXPORT_KEY, INDEX_KEY, putCatalogFile } from '../../shared/adapters/catalog-files.ts';
-import { nowIso, today } from '../../shared/adapters/clock.ts';
+import { now, nowIso, today } from '../../shared/adapters/clock.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
 import { eventHandler } from '../../shared/adapters/event-handler.ts';
 import { logger } from '../../shared/adapters/logger.ts';
@@ -36,6 +36,7 @@ export const handler = eventHandler({ input: z.unknown() }, async (_event, conte
     items.map((v) => v.item),
     synonyms,
     departments,
+    { builtAt: now() },
   );
   await putCatalogFile(s3, bucket, INDEX_KEY, index);
   await putCatalogFile(s3, bucket, EXPORT_KEY, {

@@ -1,3 +1,4 @@
+import { today } from '../../shared/adapters/clock.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
 import { idHashOf } from '../../shared/adapters/id-hash.ts';
@@ -19,7 +20,7 @@ export const handler = httpHandler(async (request) => {
   const actor = requireRole(request, 'window');
   if (!actor.region) throw forbidden();
   const applicant = WalkInLicencesBody.parse(request.json ?? {});
-  const invalid = checkApplicant({ ...applicant, name: '-' });
+  const invalid = checkApplicant({ ...applicant, name: '-' }, today());
   if (invalid.length > 0) throw badRequest(invalid[0]!.code, invalid[0]!.zh, invalid[0]!.en, invalid);
   const number = applicant.kind === 'person' ? applicant.idNumber : applicant.uscc;
   return { items: await licences.heldBy(await idHashOf(number)) };

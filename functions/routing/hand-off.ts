@@ -4,6 +4,7 @@ import { nowIso } from '../../shared/adapters/clock.ts';
 import { documents } from '../../shared/adapters/dynamodb.ts';
 import { requiredEnv } from '../../shared/adapters/env.ts';
 import { eventHandler, eventOf } from '../../shared/adapters/event-handler.ts';
+import { handoffId } from '../../shared/adapters/handoff-id.ts';
 import { logger } from '../../shared/adapters/logger.ts';
 import { type Receipt, signReceipt, verifyReceipt } from '../../shared/adapters/receipts.ts';
 import type { AuditRecord } from '../../shared/domain/cases/model.ts';
@@ -55,7 +56,7 @@ export const handler = eventHandler({ input: eventOf(z.unknown()) }, async (even
     }
     return note(facts, 'received');
   }
-  const handoff = handoffFor(CaseEvent.parse(event.detail));
+  const handoff = handoffFor(CaseEvent.parse(event.detail), handoffId);
   return handoff ? note(handoff, 'sent') : { noted: false };
 });
 

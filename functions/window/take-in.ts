@@ -1,4 +1,5 @@
 import { requestHash } from '../../shared/adapters/case-store.ts';
+import { today } from '../../shared/adapters/clock.ts';
 import { idHashOf } from '../../shared/adapters/id-hash.ts';
 import { takeInRefusal } from '../../shared/domain/cases/access.ts';
 import { type Applicant, checkApplicant } from '../../shared/domain/cases/application.ts';
@@ -23,7 +24,7 @@ export const handler = httpHandler(async (request) => {
   const application = WindowApplication.parse(request.json);
   const applicant = application.onBehalfOf;
   // A number that fails its check character is refused before it is hashed.
-  const invalid = checkApplicant(applicant);
+  const invalid = checkApplicant(applicant, today());
   if (invalid.length > 0) throw badRequest(invalid[0]!.code, invalid[0]!.zh, invalid[0]!.en, invalid);
   const { number, rest } = split(applicant);
   const idHash = await idHashOf(number);

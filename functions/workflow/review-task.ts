@@ -34,6 +34,7 @@ export const handler = eventHandler({ input: Input }, async ({ taskToken, caseId
       step: review.step,
       stepName: review.stepName,
       matterName: c.matter.name,
+      ...(c.matter.nameEn ? { matterNameEn: c.matter.nameEn } : {}),
       department: c.handling.department,
       region: c.handling.region,
       deadline: review.deadline,

@@ -15,6 +15,7 @@ import { startDynamoDbLocal } from './dynamodb/engine.ts';
 import { DynamoDbRecorder } from './dynamodb/recorder.ts';
 import { type StreamPoller, startStreamPoller } from './dynamodb/streams.ts';
 import { createTables } from './dynamodb/tables.ts';
+import type { LocalEngines } from './engines.ts';
 import { TargetDeliveryError } from './eventbridge/buses.ts';
 import { RecordingEventBridge } from './eventbridge/event-log.ts';
 import { matchesEventPattern } from './eventbridge/pattern.ts';
@@ -66,7 +67,7 @@ export const LOCAL_CREDENTIALS = { accessKeyId: 'TONGBANLOCAL', secretAccessKey:
  * rule, stream mapping and state machine comes from the templates in the cloud assembly, nothing from a
  * second hand-kept list.
  */
-export class LocalPlatform {
+export class LocalPlatform implements LocalEngines {
   private readonly stops: (() => Promise<void> | void)[] = [];
   url = '';
   endpoints: Record<string, string> = {};

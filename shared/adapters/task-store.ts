@@ -26,6 +26,8 @@ export interface ReviewTask {
   step: string;
   stepName: string;
   matterName: string;
+  /** For the English interface, where the case's matter has it. */
+  matterNameEn?: string;
   department: string;
   region: string;
   deadline: string;

@@ -3,8 +3,11 @@
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
-/** 居民身份证号 (GB 11643): 18 characters, a real birth date, and the right check character (uppercase X). */
-export function isValidIdNumber(id: string): boolean {
+/**
+ * 居民身份证号 (GB 11643): 18 characters, a real birth date no later than `today` (YYYY-MM-DD in China, from the
+ * caller: a rule reads no clock), and the right check character (uppercase X).
+ */
+export function isValidIdNumber(id: string, today: string): boolean {
   if (!/^\d{17}[\dX]$/.test(id)) return false;
   const [y, m, d] = [id.slice(6, 10), id.slice(10, 12), id.slice(12, 14)].map(Number) as [
     number,
@@ -13,7 +16,7 @@ export function isValidIdNumber(id: string): boolean {
   ];
   const birth = new Date(Date.UTC(y, m - 1, d));
   if (birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d) return false;
-  if (y < 1900 || birth.getTime() > Date.now()) return false;
+  if (y < 1900 || `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}` > today) return false;
   const sum = ID_WEIGHTS.reduce((acc, w, i) => acc + Number(id[i]) * w, 0);
   return ID_CHECK[sum % 11] === id[17];
 }

@@ -136,7 +136,7 @@ describe('a citizen applies for a business licence on a phone and a reviewer app
     await citizen.getByText(/准予许可：营业执照（个体工商户）/).waitFor();
     expect(DECIDED).toContain(await citizen.locator('[data-status]').first().getAttribute('data-status'));
     // It says only what is true: where the licence is collected once made, no delivery nobody chose, no licence page.
-    const outcome = await citizen.locator('.case__outcome').innerText();
+    const outcome = await citizen.locator('.case__outcome').textContent();
     expect(outcome).toMatch(/领取/);
     expect(outcome).not.toMatch(/按您选择|我的证照/);
     await screenshot(citizen, '11-case-approved-phone');

@@ -83,7 +83,11 @@ describe('forms, guides, messages and the timeline as people use them', () => {
     const page = await (await context(browser, baseUrl(), PHONE)).newPage();
     await signInAs(page, 'enterprise-qinchuan', '/messages');
     await page.getByText(/^\d+ 条未读消息$/).waitFor();
-    await page.getByRole('button', { name: `标为已读：${title}` }).click();
+    // The newest comes first; another test's case of this enterprise may have been withdrawn too.
+    await page
+      .getByRole('button', { name: `标为已读：${title}` })
+      .first()
+      .click();
     await page.locator('.message[data-read="true"]', { hasText: title }).first().waitFor();
 
     await page.getByRole('button', { name: '全部标为已读' }).click();

@@ -69,6 +69,19 @@ const MATRIX: Record<string, Row> = {
     valid: () => ({ reason: '不想办了 / no longer needed' }),
     harmless: {},
   },
+  // The fixture case is submitted already: its applicant gets through (a 400 or 409), anyone else a 404.
+  'PUT /api/cases/{id}/draft': {
+    path: (f) => `/api/cases/${f.caseId}/draft`,
+    who: 'applicant',
+    valid: () => ({ implementationCode: '000109004000610100' }),
+    harmless: {},
+  },
+  'POST /api/cases/{id}/submission': {
+    path: (f) => `/api/cases/${f.caseId}/submission`,
+    who: 'applicant',
+    valid: () => ({ implementationCode: '000109004000610100' }),
+    harmless: {},
+  },
   'POST /api/cases/{id}/supplements': {
     path: (f) => `/api/cases/${f.caseId}/supplements`,
     who: 'applicant',

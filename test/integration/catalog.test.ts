@@ -100,7 +100,7 @@ describe('the catalog API over the seed', () => {
 
 describe('adjusting an implementation item (调整申请)', () => {
   it('publishes a new version on approval: ?at= before shows the old one, after the new one', async () => {
-    const today = chinaDate();
+    const today = chinaDate(new Date());
     const hit = await firstHit(`q=${encodeURIComponent('食品经营许可')}&region=610100`);
     const before = (await call(`/api/matters/${hit.implementationCode}`)).body;
     const reviewer = await tokenFor('reviewer', {
@@ -171,7 +171,7 @@ describe('adjusting an implementation item (调整申请)', () => {
       body: JSON.stringify({
         implementationCode: hit.implementationCode,
         changes: { promisedLimitDays: guide.legalLimitDays + 5 },
-        effectiveFrom: chinaDate(),
+        effectiveFrom: chinaDate(new Date()),
         reason: '测试超出法定时限',
       }),
     });
@@ -192,7 +192,7 @@ describe('adjusting an implementation item (调整申请)', () => {
       body: JSON.stringify({
         implementationCode: hit.implementationCode,
         changes: { visits: 0 },
-        effectiveFrom: chinaDate(),
+        effectiveFrom: chinaDate(new Date()),
         reason: '越权调整测试',
       }),
     });

@@ -1,5 +1,5 @@
+import type { LocalEngines } from '../engines.ts';
 import type { LocalBus } from '../eventbridge/buses.ts';
-import type { LocalPlatform } from '../platform.ts';
 import { awsError, LocalAwsEndpoint, type RestOperation, type RestResponse } from './endpoint.ts';
 
 interface StateMachineInfo {
@@ -19,7 +19,7 @@ function epochSeconds(value: unknown): unknown {
 }
 
 /** The AWS APIs functions call besides DynamoDB and S3, answered by local mode's engines. */
-export function controlPlane(platform: LocalPlatform, buses: LocalBus[], stateMachines: StateMachineInfo[]) {
+export function controlPlane(platform: LocalEngines, buses: LocalBus[], stateMachines: StateMachineInfo[]) {
   const sfn = () => platform.stepFunctions;
   const scheduler = () => platform.scheduler;
   // biome-ignore lint/suspicious/noExplicitAny: SDK inputs as sent; each engine validates its own

@@ -1,6 +1,6 @@
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { StatesRuntimeFailure } from './errors.ts';
-import { parseReferencePath, type ReferencePath, wrapParameters } from './task-limits.ts';
+import { parseReferencePath, type ReferencePath, type TaskLimitSpec, wrapParameters } from './task-limits.ts';
 
 // The interpreter arms a plain setTimeout for every Task (60 s when TimeoutSeconds is absent) and every Wait,
 // which Node fires after 1 ms once the delay passes 2^31-1 ms. So the definition it runs is an internal copy:
@@ -27,18 +27,13 @@ export type Integration = 'lambda' | keyof typeof INTEGRATIONS;
 
 export type StateSpec =
   | { type: 'wait' }
-  | {
+  | ({
       type: 'task';
       integration: Integration;
       /** `.waitForTaskToken`: the task ends when a task token is reported back. */
       callback: boolean;
       resource: string;
-      timeoutSeconds?: number;
-      heartbeatSeconds?: number;
-      /** TimeoutSecondsPath; when either path is set, the task's internal Parameters are wrapped (task-limits.ts). */
-      timeoutSecondsPath?: ReferencePath;
-      heartbeatSecondsPath?: ReferencePath;
-    };
+    } & TaskLimitSpec);
 
 export interface PreparedDefinition {
   interpreter: StateMachine;

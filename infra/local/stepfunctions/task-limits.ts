@@ -1,4 +1,3 @@
-import type { StateSpec } from './definition.ts';
 import { StatesRuntimeFailure } from './errors.ts';
 
 // TimeoutSecondsPath and HeartbeatSecondsPath read the state input (after InputPath, like a Wait's SecondsPath),
@@ -17,7 +16,17 @@ export interface ReferencePath {
   segments: (string | number)[];
 }
 
-type TaskSpec = Extract<StateSpec, { type: 'task' }>;
+/**
+ * A task's limits as its definition states them. Declared here, where they are resolved, and taken into
+ * definition.ts's StateSpec, so this module needs nothing of the definition module that calls it.
+ */
+export interface TaskLimitSpec {
+  timeoutSeconds?: number;
+  heartbeatSeconds?: number;
+  /** TimeoutSecondsPath; when either path is set, the task's internal Parameters are wrapped (wrapParameters). */
+  timeoutSecondsPath?: ReferencePath;
+  heartbeatSecondsPath?: ReferencePath;
+}
 
 export interface TaskLimits {
   /** The task's effective input: the Parameters output, or the state input when there are no Parameters. */
@@ -51,7 +60,7 @@ export function wrapParameters(parameters: unknown): Record<string, unknown> {
 }
 
 /** The effective input and the resolved limits of a task attempt; throws States.Runtime on a bad path value. */
-export function resolveTaskLimits(spec: TaskSpec, parameters: unknown): TaskLimits {
+export function resolveTaskLimits(spec: TaskLimitSpec, parameters: unknown): TaskLimits {
   const { timeoutSecondsPath, heartbeatSecondsPath } = spec;
   if (!timeoutSecondsPath && !heartbeatSecondsPath) {
     return {

@@ -1,6 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UNDELIVERABLE } from '../aws/queues.ts';
+import type { LocalEngines } from '../engines.ts';
 import {
   type BusTargetDispatcher,
   type DeadLetterRecord,
@@ -8,7 +9,6 @@ import {
   type LocalRuleTarget,
   TargetDeliveryError,
 } from '../eventbridge/buses.ts';
-import type { LocalPlatform } from '../platform.ts';
 
 type Kind = 'lambda' | 'bus' | 'states' | 'sqs' | 'archive';
 
@@ -24,7 +24,7 @@ function kindOf(arn: string): Kind | undefined {
 /** Delivers what EventBridge rules match to their targets: functions, buses, state machines, queues, archives. */
 export class TargetDispatcher implements BusTargetDispatcher {
   constructor(
-    private readonly platform: LocalPlatform,
+    private readonly platform: LocalEngines,
     private readonly archiveDir: string,
   ) {}
 

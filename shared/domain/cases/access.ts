@@ -1,5 +1,5 @@
 import type { CrossRegionScope } from '../catalog/model.ts';
-import { regionCovers } from './actors.ts';
+import { regionCovers } from '../regions.ts';
 import type { Actor, Case, Message } from './model.ts';
 
 /**

@@ -1,3 +1,4 @@
+import { regionCovers } from '../regions.ts';
 import { isOwnCase } from './access.ts';
 import type { Actor, Case } from './model.ts';
 
@@ -16,15 +17,6 @@ export const ACTOR_LABELS: Record<ActorKind, { zh: string; en: string }> = {
 
 /** The actor for timers and automatic rules (lapse, missed deadlines). No token can claim it. */
 export const SYSTEM_ACTOR: Actor = { subject: 'system', roles: ['system'] };
-
-/** A province (610000) covers its cities and counties, a city (610100) its counties. */
-export function regionCovers(region: string | undefined, target: string): boolean {
-  if (!region) return false;
-  if (region === target) return true;
-  if (region.endsWith('0000')) return target.startsWith(region.slice(0, 2));
-  if (region.endsWith('00')) return target.startsWith(region.slice(0, 4));
-  return false;
-}
 
 export function actorKinds(c: Case, actor: Actor): Set<ActorKind> {
   const kinds = new Set<ActorKind>();

@@ -62,10 +62,17 @@ const error = (code: string, field: string, zh: string, en: string): Application
   en,
 });
 
-/** 居民身份证号 (GB 11643) or 统一社会信用代码 (GB 32100), by the existing validators. */
-export function checkApplicant(applicant: Applicant, field = 'onBehalfOf'): ApplicationError[] {
+/**
+ * 居民身份证号 (GB 11643) or 统一社会信用代码 (GB 32100), by the existing validators; `today` (YYYY-MM-DD in
+ * China) bounds a birth date.
+ */
+export function checkApplicant(
+  applicant: Applicant,
+  today: string,
+  field = 'onBehalfOf',
+): ApplicationError[] {
   if (applicant.kind === 'person') {
-    return isValidIdNumber(applicant.idNumber)
+    return isValidIdNumber(applicant.idNumber, today)
       ? []
       : [
           error(
@@ -88,10 +95,10 @@ export function checkApplicant(applicant: Applicant, field = 'onBehalfOf'): Appl
       ];
 }
 
-/** Every problem with an application against its matter and its submitter, all at once. */
+/** Every problem with an application against its matter and its submitter, all at once, as on `ctx.today`. */
 export function checkApplication(
   app: Application,
-  ctx: { actor: Actor; matter: ImplementationItem },
+  ctx: { actor: Actor; matter: ImplementationItem; today: string },
 ): ApplicationError[] {
   const { actor, matter } = ctx;
   const out: ApplicationError[] = [];
@@ -130,7 +137,7 @@ export function checkApplication(
       error('NOT_AN_APPLICANT', 'actor', '该账号不能提交申请', 'This account cannot submit applications'),
     );
   }
-  if (app.onBehalfOf) out.push(...checkApplicant(app.onBehalfOf));
+  if (app.onBehalfOf) out.push(...checkApplicant(app.onBehalfOf, ctx.today));
   const kind = app.onBehalfOf?.kind ?? (actor.roles.includes('enterprise') ? 'enterprise' : 'person');
   if (!matter.serviceTargets.includes(kind)) {
     out.push(

@@ -297,6 +297,7 @@ export function draftCase(input: {
   matter: {
     implementationCode: string;
     name: string;
+    nameEn?: string;
     department: string;
     region: string;
     processSteps: { id: string; kind: string }[];
@@ -312,6 +313,7 @@ export function draftCase(input: {
     matter: {
       implementationCode: matter.implementationCode,
       name: matter.name,
+      ...(matter.nameEn ? { nameEn: matter.nameEn } : {}),
       version: input.version,
       // Acceptance is a status of its own; review moves through the steps after it.
       steps: matter.processSteps.filter((s) => s.kind !== 'acceptance').map((s) => s.id),

@@ -222,6 +222,8 @@ export const Case = z.object({
   matter: z.object({
     implementationCode: z.string(),
     name: z.string(),
+    /** For the English interface; optional, as cases opened before the catalog had it do not. */
+    nameEn: z.string().optional(),
     version: z.number().int().optional(),
     /** Process step ids a review may move through; empty means any step id is taken as given. */
     steps: z.array(Id).default([]),

@@ -112,6 +112,12 @@ export const ResultType = z.enum(['licence', 'certificate', 'approval', 'registr
 export const StandardParts = z.object({
   baseCode: z.string().regex(BASE_CODE, 'a base code is 12 digits: origin, type, department, item, sub-item'),
   name: Text,
+  /**
+   * The name shown in the English interface. Optional here, so a catalog stored before it existed (and an
+   * item a test or a department writes without it) still parses — the web app falls back to `name`; the
+   * seed requires it (base-items/helpers.ts) and a seed test checks every base item has one.
+   */
+  nameEn: Text.optional(),
   aliases: z.array(Text).default([]),
   keywords: z.array(Text).default([]),
   type: MatterType,
@@ -125,6 +131,8 @@ export const StandardParts = z.object({
   legalLimitDays: z.number().int().min(0),
   resultType: ResultType,
   resultName: Text,
+  /** The result's name in English, optional for the same reason as `nameEn`. */
+  resultNameEn: Text.optional(),
   commitment: z.object({
     offered: z.boolean(),
     text: z.string().optional(),

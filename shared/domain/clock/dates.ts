@@ -46,7 +46,7 @@ export function yearOf(date: string): number {
   return Number(date.slice(0, 4));
 }
 
-/** Today in China (UTC+8): the day the clock is read on, whatever the server's zone. */
-export function chinaToday(now: Date = new Date()): string {
+/** Today in China (UTC+8) at the instant `now` (the caller's clock): the day the clock is read on, whatever the server's zone. */
+export function chinaToday(now: Date): string {
   return chinaDate(now);
 }

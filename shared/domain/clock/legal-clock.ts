@@ -1,47 +1,11 @@
 import type { WorkCalendar } from './calendar.ts';
-import { checkClockInput } from './clock-input.ts';
+import { type ClockInput, checkClockInput } from './clock-input.ts';
 import { addDays } from './dates.ts';
 import { provisionalNote } from './provisional.ts';
-import { type PauseType, STATUTORY_EXTENSION_DAYS } from './statute.ts';
+import { STATUTORY_EXTENSION_DAYS } from './statute.ts';
 
+export type { ClockInput, Extension, Pause } from './clock-input.ts';
 export { DECISION_DAYS, PAUSE_TYPES, type PauseType, STATUTORY_EXTENSION_DAYS } from './statute.ts';
-
-/**
- * A period the clock stops for (时限中止), from `start` to `end`, both days included: the day the pause is
- * ordered (a correction notice issued, a hearing held) and the day it is over (the materials received, the
- * report delivered) are spent on it, not on the decision — as 时限中止 is recorded, 自…之日起至…之日止.
- * Without `end` the pause is still running: the clock stands still from `start` on.
- */
-export interface Pause {
-  type: PauseType;
-  start: string;
-  end?: string;
-  reason: string;
-}
-
-/** An extension (延长) of the period, approved by the head of the body, with the reason told the applicant. */
-export interface Extension {
-  days: number;
-  approvedBy: string;
-  approvedOn: string;
-  reason: string;
-}
-
-export interface ClockInput {
-  calendar: WorkCalendar;
-  /** The acceptance day (受理日), not itself counted. */
-  acceptedOn: string;
-  /** The period in working days before extensions: the legal or the (shorter) promised limit. */
-  limitDays: number;
-  pauses?: Pause[];
-  extensions?: Extension[];
-  /** The day the clock is read on, in China: chinaToday(). */
-  today: string;
-  /** Amber once this share of the period is used (configurable; 0.8 by default). */
-  thresholds?: { amber: number };
-  /** Extension days beyond which the clock warns: 10 (Art. 42 ¶1); 15 for joint handling. */
-  statutoryExtensionDays?: number;
-}
 
 export type ClockStatus = 'green' | 'amber' | 'red' | 'paused';
 

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /**
  * 异地代收代办 (国办发〔2020〕35号): a region receives an application for a matter another region decides,
  * checks it and forwards it (the application hand-off); the handling region decides and sends the result back
@@ -17,14 +15,24 @@ export interface Handoff {
   toRegion: string;
 }
 
+/**
+ * The id of a case's hand-off of one kind: the same whoever computes it and however often, so that redelivery
+ * finds the same hand-off. Given by the caller (shared/adapters/handoff-id.ts hashes it), as the rules here draw
+ * on no hash, clock or randomness of their own.
+ */
+export type HandoffIdOf = (caseId: string, kind: HandoffKind) => string;
+
 /** The hand-off a case event calls for, if any: none while one region both receives and handles a case. */
-export function handoffFor(event: {
-  caseId: string;
-  action: string;
-  to: string;
-  receivingRegion: string;
-  handlingRegion: string;
-}): Handoff | undefined {
+export function handoffFor(
+  event: {
+    caseId: string;
+    action: string;
+    to: string;
+    receivingRegion: string;
+    handlingRegion: string;
+  },
+  handoffId: HandoffIdOf,
+): Handoff | undefined {
   const { caseId, receivingRegion, handlingRegion } = event;
   if (receivingRegion === handlingRegion) return undefined;
   if (event.action === 'submit') {
@@ -46,12 +54,6 @@ export function handoffFor(event: {
     };
   }
   return undefined;
-}
-
-/** One id per case and kind, whoever computes it and however often: redelivery finds the same hand-off. */
-export function handoffId(caseId: string, kind: HandoffKind): string {
-  const h = createHash('sha256').update(`${caseId}:${kind}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /** The region that signs a side of the hand-off: the sender its dispatch, the receiver its receipt. */

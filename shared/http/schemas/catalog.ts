@@ -41,6 +41,7 @@ export const MatterSummary = z
     implementationCode: z.string(),
     baseCode: z.string(),
     name: z.string(),
+    nameEn: z.string().optional().describe('the English name, where the catalog has one'),
     region: z.string(),
     department: z.string(),
     departmentName: z.string(),
@@ -70,6 +71,7 @@ export const Suggestions = z
       z
         .object({
           name: z.string(),
+          nameEn: z.string().optional(),
           baseCode: z.string(),
           matchedOn: z.string(),
           // A matter a colloquial need takes (开饭店), and its place among them in the order they are done.

@@ -4,6 +4,8 @@ import { APPLICANT, foodBusinessLicence, REVIEWER, WINDOW } from './fixtures.ts'
 
 const VALID_ID = '11010519491231002X';
 const VALID_USCC = '91350100M000100Y43';
+/** The day the checks run on (in China): a birth date after it is no birth date. */
+const TODAY = '2025-06-01';
 
 const application = (overrides: Record<string, unknown> = {}) =>
   Application.parse({
@@ -48,9 +50,9 @@ describe('an application', () => {
   });
 
   it('checks the ID number by GB 11643, uppercase X only, with a bilingual ID_NUMBER_INVALID', () => {
-    expect(checkApplicant({ kind: 'person', name: '张三', idNumber: VALID_ID })).toEqual([]);
+    expect(checkApplicant({ kind: 'person', name: '张三', idNumber: VALID_ID }, TODAY)).toEqual([]);
     for (const idNumber of [VALID_ID.toLowerCase(), '110105194912310021', '11010519490231002X']) {
-      const [error] = checkApplicant({ kind: 'person', name: '张三', idNumber });
+      const [error] = checkApplicant({ kind: 'person', name: '张三', idNumber }, TODAY);
       expect(error).toMatchObject({ code: 'ID_NUMBER_INVALID', field: 'onBehalfOf.idNumber' });
       expect(error?.zh).toContain('居民身份证');
       expect(error?.en).toContain('ID number');
@@ -58,29 +60,35 @@ describe('an application', () => {
   });
 
   it('checks the 统一社会信用代码 by GB 32100, with a bilingual USCC_INVALID', () => {
-    expect(checkApplicant({ kind: 'enterprise', name: '某公司', uscc: VALID_USCC })).toEqual([]);
-    const [error] = checkApplicant({ kind: 'enterprise', name: '某公司', uscc: '91350100M000100Y44' });
+    expect(checkApplicant({ kind: 'enterprise', name: '某公司', uscc: VALID_USCC }, TODAY)).toEqual([]);
+    const [error] = checkApplicant({ kind: 'enterprise', name: '某公司', uscc: '91350100M000100Y44' }, TODAY);
     expect(error).toMatchObject({ code: 'USCC_INVALID', field: 'onBehalfOf.uscc' });
     expect(error?.zh).toContain('统一社会信用代码');
   });
 
   it('given window staff, then the applicant must be named and valid', () => {
     const matter = foodBusinessLicence();
-    expect(codes(checkApplication(application(), { actor: WINDOW, matter }))).toEqual(['ON_BEHALF_REQUIRED']);
+    expect(codes(checkApplication(application(), { actor: WINDOW, matter, today: TODAY }))).toEqual([
+      'ON_BEHALF_REQUIRED',
+    ]);
     const forSomeone = application({
       onBehalfOf: { kind: 'person', name: '张三', idNumber: '110105194912310021' },
     });
-    expect(codes(checkApplication(forSomeone, { actor: WINDOW, matter }))).toEqual(['ID_NUMBER_INVALID']);
+    expect(codes(checkApplication(forSomeone, { actor: WINDOW, matter, today: TODAY }))).toEqual([
+      'ID_NUMBER_INVALID',
+    ]);
   });
 
   it('given a citizen, then they apply for themselves only; reviewers do not apply at all', () => {
     const matter = foodBusinessLicence();
-    expect(checkApplication(application(), { actor: APPLICANT, matter })).toEqual([]);
+    expect(checkApplication(application(), { actor: APPLICANT, matter, today: TODAY })).toEqual([]);
     const forSomeone = application({ onBehalfOf: { kind: 'person', name: '张三', idNumber: VALID_ID } });
-    expect(codes(checkApplication(forSomeone, { actor: APPLICANT, matter }))).toEqual([
+    expect(codes(checkApplication(forSomeone, { actor: APPLICANT, matter, today: TODAY }))).toEqual([
       'ON_BEHALF_NOT_ALLOWED',
     ]);
-    expect(codes(checkApplication(application(), { actor: REVIEWER, matter }))).toEqual(['NOT_AN_APPLICANT']);
+    expect(codes(checkApplication(application(), { actor: REVIEWER, matter, today: TODAY }))).toEqual([
+      'NOT_AN_APPLICANT',
+    ]);
   });
 
   it('reports every problem against the matter at once', () => {
@@ -93,7 +101,9 @@ describe('an application', () => {
       ],
     });
     const matter = foodBusinessLicence({ serviceTargets: ['enterprise'] });
-    expect(checkApplication(app, { actor: APPLICANT, matter }).map((e) => `${e.code}@${e.field}`)).toEqual([
+    expect(
+      checkApplication(app, { actor: APPLICANT, matter, today: TODAY }).map((e) => `${e.code}@${e.field}`),
+    ).toEqual([
       'SERVICE_TARGET@onBehalfOf',
       'SITUATION_UNKNOWN@situations.1',
       'COMMITMENT_NOT_SIGNED@materials.0',

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { seedCatalog } from '../../../infra/seed/catalog/index.ts';
 import { buildSearchIndex } from '../../../shared/domain/catalog/search/index-builder.ts';
-import { loadSearchIndex, searchCatalog } from '../../../shared/domain/catalog/search/search.ts';
-import { suggest } from '../../../shared/domain/catalog/search/suggest.ts';
+import { loadSearchIndex, searchCatalog, suggest } from '../../../shared/domain/catalog/search/search.ts';
 
 // The real seed, as local mode publishes it: what a citizen would get for the words they actually type.
 const seed = seedCatalog();
-const built = buildSearchIndex(seed.implementationItems, seed.synonyms, seed.departments);
+const built = buildSearchIndex(seed.implementationItems, seed.synonyms, seed.departments, {
+  builtAt: new Date('2025-06-01T00:00:00Z'),
+});
 const index = loadSearchIndex(JSON.parse(JSON.stringify(built)));
 const XIAN = '610100';
 
@@ -58,6 +59,16 @@ describe('searching the seed catalog', () => {
     } while (cursor);
     expect(listed).toHaveLength(seed.implementationItems.length);
     expect(listed.slice(listed.indexOf(false)).includes(true)).toBe(false);
+  });
+
+  it('gives hits and suggestions the English name, for the English interface', () => {
+    // given the seed, when a citizen searches or types, then each matter comes with the name English mode shows
+    const [hit] = searchCatalog(index, { q: '开饭店', region: XIAN }).items;
+    expect(hit).toMatchObject({ name: '食品经营许可', nameEn: 'Food business licence' });
+    expect(suggest(index, 'qysl', 1)[0]).toMatchObject({
+      name: '企业设立登记',
+      nameEn: 'Enterprise establishment registration',
+    });
   });
 
   it('stays small enough to load at every cold start', () => {

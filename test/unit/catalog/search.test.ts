@@ -236,7 +236,8 @@ const FIXTURE = [
   implementation(LEASE, XIAN, { implementationCode: `${LEASE.baseCode}${XIAN}01` }),
 ];
 
-const index = buildSearchIndex(FIXTURE, SYNONYMS, DEPARTMENTS, { builtAt: new Date('2025-06-01T00:00:00Z') });
+const BUILT_AT = new Date('2025-06-01T00:00:00Z');
+const index = buildSearchIndex(FIXTURE, SYNONYMS, DEPARTMENTS, { builtAt: BUILT_AT });
 const search = (params: SearchParams, idx: SearchIndex = index) =>
   searchCatalog(idx, { limit: 100, ...params });
 const names = (params: SearchParams) => [...new Set(search(params).items.map((h) => h.name))];
@@ -249,7 +250,7 @@ describe('the catalog search index', () => {
 
   it('is the same index, with the same version, when built twice from the same catalog', () => {
     const again = buildSearchIndex([...FIXTURE].reverse(), SYNONYMS, DEPARTMENTS, {
-      builtAt: new Date('2025-06-01T00:00:00Z'),
+      builtAt: BUILT_AT,
     });
     expect(again).toEqual(index);
   });
@@ -377,6 +378,7 @@ describe('searching the catalog', () => {
         ],
         [],
         DEPARTMENTS,
+        { builtAt: BUILT_AT },
       );
     // when searching for the keyword, then the high-frequency one comes first, whichever it is
     expect(search({ q: '证件' }, build(true)).items.map((h) => h.name)).toEqual([
@@ -492,7 +494,7 @@ describe('paging with a cursor', () => {
 
   it('refuses a cursor issued by an earlier index', () => {
     const { nextCursor } = searchCatalog(index, { limit: 3 });
-    const republished = buildSearchIndex(FIXTURE.slice(1), SYNONYMS, DEPARTMENTS);
+    const republished = buildSearchIndex(FIXTURE.slice(1), SYNONYMS, DEPARTMENTS, { builtAt: BUILT_AT });
     expect(() => searchCatalog(republished, { limit: 3, cursor: nextCursor! })).toThrow(InvalidCursorError);
   });
 });

@@ -27,6 +27,19 @@ describe('the seed catalog', () => {
     expect(found).toEqual([]);
   });
 
+  it('names every base item and its result in English, for the English interface', () => {
+    // The schema lets them be absent (catalogs stored before them); the seed must not rely on that.
+    const han = /\p{Script=Han}/u;
+    const missing = seed.baseItems.filter((b) => !b.nameEn?.trim() || !b.resultNameEn?.trim());
+    expect(missing.map((b) => b.name)).toEqual([]);
+    const untranslated = seed.baseItems
+      .flatMap((b) => [b.nameEn!, b.resultNameEn!])
+      .filter((text) => han.test(text) || /[（），、：]/.test(text));
+    expect(untranslated).toEqual([]);
+    // and the implementation items carry them on, as every standard part
+    for (const i of seed.implementationItems) expect(i.nameEn, i.implementationCode).toBeTruthy();
+  });
+
   it('has at least 60 base items', () => {
     expect(seed.baseItems.length).toBeGreaterThanOrEqual(60);
   });

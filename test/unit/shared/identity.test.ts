@@ -59,16 +59,23 @@ describe('masking personal data', () => {
 });
 
 describe('identity numbers', () => {
+  /** The day a number is checked on, in China: the caller's, as the rule reads no clock. */
+  const TODAY = '2025-06-01';
   it('accepts an ID number with the right check character and a real date', () => {
-    expect(isValidIdNumber('610104199003071230')).toBe(true);
-    expect(isValidIdNumber('61030219881125002X')).toBe(true);
+    expect(isValidIdNumber('610104199003071230', TODAY)).toBe(true);
+    expect(isValidIdNumber('61030219881125002X', TODAY)).toBe(true);
   });
   it('rejects an ID number whose check character is wrong', () => {
-    expect(isValidIdNumber('610104199003071231')).toBe(false);
+    expect(isValidIdNumber('610104199003071231', TODAY)).toBe(false);
+  });
+  it('accepts a birth date up to today, and not one after it', () => {
+    expect(isValidIdNumber('610104202506011234', TODAY)).toBe(true);
+    expect(isValidIdNumber('61010420250602123X', TODAY)).toBe(false);
+    expect(isValidIdNumber('61010420250602123X', '2025-06-02')).toBe(true);
   });
   it('rejects an ID number with an impossible birth date or a lower-case x', () => {
-    expect(isValidIdNumber('610104199002301234')).toBe(false);
-    expect(isValidIdNumber('61030219881125002x')).toBe(false);
+    expect(isValidIdNumber('610104199002301234', TODAY)).toBe(false);
+    expect(isValidIdNumber('61030219881125002x', TODAY)).toBe(false);
   });
   it('checks the check character of a 统一社会信用代码', () => {
     expect(isValidUscc('91610131MA6TXQ8K5U')).toBe(true);

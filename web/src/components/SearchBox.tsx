@@ -2,7 +2,7 @@ import { type FormEvent, type KeyboardEvent, useEffect, useId, useState } from '
 import { useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
 import type { Suggestions } from '../api/types.ts';
-import { useI18n } from '../i18n/i18n.ts';
+import { matterName, useI18n } from '../i18n/i18n.ts';
 
 /**
  * The search box with suggestions as the citizen types (characters, pinyin or initials), as an ARIA 1.2
@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/i18n.ts';
  * taken from the component library so that the home page needs none of it.
  */
 export function SearchBox({ initial = '', region }: { initial?: string; region?: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
   const id = useId();
   const [text, setText] = useState(initial);
@@ -119,9 +119,10 @@ export function SearchBox({ initial = '', region }: { initial?: string; region?:
               aria-selected={i === active}
               className="search-box__option"
               onMouseDown={(e) => e.preventDefault()}
+              // The Chinese name is what is searched: the index matches characters and pinyin, not English.
               onClick={() => search(s.name)}
             >
-              {s.name}
+              {matterName(s, lang)}
               {s.need && s.need.of > 1 && (
                 <span className="search-box__need">
                   {t('search.needStep', { need: s.need.phrase, step: s.need.step, of: s.need.of })}

@@ -53,6 +53,15 @@ export function oneLanguage(text: string, lang: Lang): string {
   return text;
 }
 
+/**
+ * A name from the catalog in the reader's language: in English its English name where the catalog gives one,
+ * else the Chinese — cases, tasks and catalogs older than the English names have none. Used for matters (and
+ * their results), so the condition lives in one place.
+ */
+export function matterName(m: { name: string; nameEn?: string | undefined }, lang: Lang): string {
+  return lang === 'en' && m.nameEn ? m.nameEn : m.name;
+}
+
 /** The current language and a translator bound to it; components re-render when the language changes. */
 export function useI18n(): { lang: Lang; t: T; pick: (text: { 'zh-CN': string; en: string }) => string } {
   const lang = useSyncExternalStore(

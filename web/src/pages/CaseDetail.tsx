@@ -12,7 +12,7 @@ import { RequireRole } from '../components/RequireRole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { UploadList } from '../components/UploadList.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
-import { oneLanguage, useI18n } from '../i18n/i18n.ts';
+import { matterName, oneLanguage, useI18n } from '../i18n/i18n.ts';
 import { checkFile } from './apply/draft.ts';
 import { CaseTimeline } from './case/CaseTimeline.tsx';
 import { Obligations } from './case/Obligations.tsx';
@@ -33,7 +33,7 @@ export default function CaseDetail() {
 }
 
 function CaseFor() {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const { id } = useParams();
   // While the platform is still working on it (pre-check, review), the page keeps itself up to date.
   const found = useApi<CaseView>(`/api/cases/${id}`, { refreshMs: 5_000 });
@@ -41,13 +41,13 @@ function CaseFor() {
   const guide = useApi<Guide>(c ? `/api/matters/${c.matter.implementationCode}` : undefined, {
     anonymous: true,
   });
-  usePageTitle(c?.matter.name);
+  usePageTitle(c && matterName(c.matter, lang));
   if (found.error !== undefined && !c) return <ErrorNotice error={found.error} onRetry={found.reload} />;
   if (!c) return <p className="loading">{t('common.loading')}</p>;
   const notice = c.status === 'correction-requested' ? c.notices.at(-1) : undefined;
   return (
     <div className="page case">
-      <Typography.Title level={1}>{c.matter.name}</Typography.Title>
+      <Typography.Title level={1}>{matterName(c.matter, lang)}</Typography.Title>
       <Flex gap="middle" wrap align="center" className="case__status">
         <StatusTag c={c} />
         <Clock clock={c.clock} status={c.status} />
@@ -89,7 +89,7 @@ function CaseFor() {
  */
 function Outcome({ c, guide }: { c: CaseView; guide?: Guide }) {
   const { t, lang } = useI18n();
-  const result = guide?.resultName ?? '';
+  const result = guide ? matterName({ name: guide.resultName, nameEn: guide.resultNameEn }, lang) : '';
   const reason = c.timeline?.findLast((r) => r.reason && (r.to === 'denied' || r.to === 'revoked'))?.reason;
   if (c.status === 'denied' || c.status === 'revoked') {
     return (

@@ -9,17 +9,17 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { HANDLING_FORM, SCOPE } from '../components/labels.ts';
 import { applicable, MaterialTags } from '../components/materials.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
-import { useI18n } from '../i18n/i18n.ts';
+import { matterName, useI18n } from '../i18n/i18n.ts';
 
 /** 办事指南: everything a citizen needs to know before applying, from the implementation item in force. */
 export default function GuidePage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { code } = useParams();
   const session = useSession();
   const guide = useApi<Guide>(`/api/matters/${code}`, { anonymous: true });
   const [situations, setSituations] = useState<string[]>([]);
   const g = guide.data;
-  usePageTitle(g?.name);
+  usePageTitle(g && matterName(g, lang));
   if (guide.error !== undefined) return <ErrorNotice error={guide.error} onRetry={guide.reload} />;
   if (!g) return <p className="loading">{t('common.loading')}</p>;
 
@@ -30,7 +30,7 @@ export default function GuidePage() {
   const canApplyOnline = g.handlingForm !== 'window';
   return (
     <article className="page guide">
-      <Typography.Title level={1}>{g.name}</Typography.Title>
+      <Typography.Title level={1}>{matterName(g, lang)}</Typography.Title>
       <p className="guide__body">{g.implementingBody.name}</p>
       <Flex gap="small" wrap className="guide__actions">
         {canApplyOnline ? (
@@ -67,7 +67,9 @@ export default function GuidePage() {
           <Descriptions.Item label={t('guide.scope')}>
             {t(SCOPE[g.crossRegionScope] ?? 'matter.scopeNone')}
           </Descriptions.Item>
-          <Descriptions.Item label={t('guide.result')}>{g.resultName}</Descriptions.Item>
+          <Descriptions.Item label={t('guide.result')}>
+            {matterName({ name: g.resultName, nameEn: g.resultNameEn }, lang)}
+          </Descriptions.Item>
           <Descriptions.Item label={t('guide.phones')}>
             {t('guide.consult')} <PhoneLink phone={g.consultationPhone} /> · {t('guide.complain')}{' '}
             <PhoneLink phone={g.complaintPhone} />

@@ -8,7 +8,7 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { RequireRole } from '../components/RequireRole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
-import { useI18n } from '../i18n/i18n.ts';
+import { matterName, useI18n } from '../i18n/i18n.ts';
 
 /** 我的办件: newest first, each with its status and legal clock. */
 export default function MyCases() {
@@ -20,7 +20,7 @@ export default function MyCases() {
 }
 
 function CaseList() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   usePageTitle(t('nav.cases'));
   const cases = useApi<CasePage>('/api/cases?limit=50', { refreshMs: 15_000 });
   return (
@@ -43,7 +43,7 @@ function CaseList() {
               <Card size="small">
                 <Flex justify="space-between" wrap gap="small" align="center">
                   <Link to={`/cases/${c.id}`} className="case-list__name">
-                    {c.matter.name}
+                    {matterName(c.matter, lang)}
                   </Link>
                   <StatusTag c={c} />
                 </Flex>
@@ -62,7 +62,7 @@ function CaseList() {
 
 /** A draft (草稿): not submitted, nobody else has it; the applicant goes on with it, or deletes it. */
 function DraftCard({ c, onDiscarded }: { c: CaseView; onDiscarded: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const discard = () =>
     api(`/api/cases/${c.id}/withdraw`, { method: 'POST', body: { reason: t('cases.discardReason') } }).then(
       onDiscarded,
@@ -73,9 +73,9 @@ function DraftCard({ c, onDiscarded }: { c: CaseView; onDiscarded: () => void })
         <Link
           to={`/matters/${c.matter.implementationCode}/apply?draft=${c.id}`}
           className="case-list__name"
-          aria-label={`${t('cases.continueDraft')}：${c.matter.name}`}
+          aria-label={`${t('cases.continueDraft')}：${matterName(c.matter, lang)}`}
         >
-          {c.matter.name}
+          {matterName(c.matter, lang)}
         </Link>
         <StatusTag c={c} />
       </Flex>

@@ -7,7 +7,7 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { HANDLING_FORM, SCOPE } from '../components/labels.ts';
 import { SearchBox } from '../components/SearchBox.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
-import { useI18n } from '../i18n/i18n.ts';
+import { matterName, useI18n } from '../i18n/i18n.ts';
 
 /** Search results, best first, in the chosen region (the signed-in user's own by default). */
 export default function Search() {
@@ -50,7 +50,7 @@ export default function Search() {
               <li key={m.implementationCode}>
                 <Card size="small">
                   <Link to={`/matters/${m.implementationCode}`} className="result-list__name">
-                    {m.name}
+                    {matterName(m, lang)}
                   </Link>
                   <div className="result-list__meta">
                     <span>{m.departmentName}</span>

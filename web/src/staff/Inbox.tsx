@@ -7,7 +7,7 @@ import { DataTable } from '../components/DataTable.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { RequireRole } from '../components/RequireRole.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
-import { useI18n } from '../i18n/i18n.ts';
+import { matterName, useI18n } from '../i18n/i18n.ts';
 
 const COLOR = { green: 'green', amber: 'orange', red: 'red' } as const;
 
@@ -34,7 +34,7 @@ export default function Inbox() {
 }
 
 function TaskList() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   usePageTitle(t('nav.inbox'));
   const { first: tasks, rows, cursor, loadMore, error } = usePagedList<ReviewTask>('/api/tasks', 5_000);
   return (
@@ -53,7 +53,7 @@ function TaskList() {
               key: 'matter',
               render: (task) => (
                 <Link to={`/staff/tasks/${task.id}`} state={task} className="matter-name">
-                  {task.matterName}
+                  {matterName({ name: task.matterName, nameEn: task.matterNameEn }, lang)}
                 </Link>
               ),
             },

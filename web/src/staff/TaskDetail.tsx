@@ -11,7 +11,7 @@ import { Field } from '../components/Field.tsx';
 import { RequireRole } from '../components/RequireRole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
-import { useI18n } from '../i18n/i18n.ts';
+import { matterName, useI18n } from '../i18n/i18n.ts';
 import { CaseFiles } from './CaseFiles.tsx';
 import { Deadline } from './Inbox.tsx';
 import { SupervisionRecords } from './SupervisionRecords.tsx';
@@ -41,7 +41,7 @@ export default function TaskDetail() {
 }
 
 function Task() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { id } = useParams();
   const passed = useLocation().state as ReviewTask | null;
   const [found, setFound] = useState<{ task?: ReviewTask; error?: unknown; done: boolean }>({ done: false });
@@ -53,7 +53,8 @@ function Task() {
       .catch((error: unknown) => setFound({ error, done: true }));
   }, [id, passed]);
   const { task } = found;
-  usePageTitle(task?.matterName);
+  const name = task && matterName({ name: task.matterName, nameEn: task.matterNameEn }, lang);
+  usePageTitle(name);
   if (found.error !== undefined) return <ErrorNotice error={found.error} />;
   if (!found.done) return <p className="loading">{t('common.loading')}</p>;
   if (!task)
@@ -66,7 +67,7 @@ function Task() {
     );
   return (
     <div className="page">
-      <Typography.Title level={1}>{task.matterName}</Typography.Title>
+      <Typography.Title level={1}>{name}</Typography.Title>
       <Descriptions column={{ xs: 1, md: 2 }} bordered size="small">
         <Descriptions.Item label={t('inbox.step')}>{task.stepName}</Descriptions.Item>
         <Descriptions.Item label={t('inbox.deadline')}>

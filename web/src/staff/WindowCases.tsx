@@ -8,7 +8,7 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { RequireRole } from '../components/RequireRole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
-import { useI18n } from '../i18n/i18n.ts';
+import { matterName, useI18n } from '../i18n/i18n.ts';
 
 /** The cases this window took in for applicants (帮办代办), with their status and clock. */
 export default function WindowCases() {
@@ -20,7 +20,7 @@ export default function WindowCases() {
 }
 
 function Cases() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   usePageTitle(t('nav.windowCases'));
   const cases = useApi<StaffCasePage>('/api/window/cases?limit=50', { refreshMs: 10_000 });
   const notYet = cases.error instanceof ApiError && cases.error.status === 404;
@@ -36,7 +36,7 @@ function Cases() {
           rows={cases.data.items}
           empty={t('window.none')}
           columns={[
-            { title: t('inbox.matter'), key: 'matter', render: (c) => c.matter.name },
+            { title: t('inbox.matter'), key: 'matter', render: (c) => matterName(c.matter, lang) },
             { title: t('case.applicant'), key: 'applicant', render: (c) => c.applicant.name },
             { title: t('case.status'), key: 'status', render: (c) => <StatusTag c={c} /> },
             {

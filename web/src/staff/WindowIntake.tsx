@@ -7,7 +7,7 @@ import { useSession } from '../auth/session.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { RequireRole } from '../components/RequireRole.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
-import { useI18n } from '../i18n/i18n.ts';
+import { matterName, useI18n } from '../i18n/i18n.ts';
 
 /** 综合窗口: find any matter of the service centre's region and take it in for the applicant (一窗受理). */
 export default function WindowIntake() {
@@ -19,7 +19,7 @@ export default function WindowIntake() {
 }
 
 function Intake() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   usePageTitle(t('nav.window'));
   const session = useSession();
   const [text, setText] = useState('');
@@ -66,7 +66,7 @@ function Intake() {
             <Card size="small">
               <Flex justify="space-between" align="center" wrap gap="small">
                 <span>
-                  <strong>{m.name}</strong>
+                  <strong>{matterName(m, lang)}</strong>
                   <br />
                   <span className="muted">{m.departmentName}</span>
                 </span>

@@ -16,6 +16,7 @@ import {
 const marriageRegistration: BaseItemInput = {
   baseCode: '000702001000',
   name: '内地居民结婚登记',
+  nameEn: 'Marriage registration (mainland residents)',
   aliases: ['结婚登记', '婚姻登记（结婚）'],
   keywords: ['领证', '领结婚证', '结婚证', '扯证', '登记结婚', '结婚登记预约'],
   type: '07',
@@ -71,6 +72,7 @@ const marriageRegistration: BaseItemInput = {
   legalLimitDays: 0,
   resultType: 'certificate',
   resultName: '结婚证',
+  resultNameEn: 'Marriage certificate',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
   highFrequency: true,
@@ -79,6 +81,7 @@ const marriageRegistration: BaseItemInput = {
 const disabilityAllowances: BaseItemInput = {
   baseCode: '000502001000',
   name: '困难残疾人生活补贴和重度残疾人护理补贴',
+  nameEn: 'Living allowance for disabled people in hardship and nursing allowance for the severely disabled',
   aliases: ['残疾人两项补贴', '困难残疾人生活补贴', '重度残疾人护理补贴'],
   keywords: ['残疾补贴', '残疾人补贴', '护理补贴', '残疾人生活补贴', '两项补贴', '重残补贴'],
   type: '05',
@@ -132,6 +135,7 @@ const disabilityAllowances: BaseItemInput = {
   legalLimitDays: 20,
   resultType: 'payment',
   resultName: '困难残疾人生活补贴、重度残疾人护理补贴（按月发放）',
+  resultNameEn: 'Living allowance and nursing allowance for disabled people (paid monthly)',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -139,6 +143,7 @@ const disabilityAllowances: BaseItemInput = {
 const subsistenceAllowance: BaseItemInput = {
   baseCode: '000502002000',
   name: '最低生活保障审核确认',
+  nameEn: 'Minimum living allowance: review and confirmation',
   aliases: ['低保申请', '城乡最低生活保障'],
   keywords: ['低保', '申请低保', '吃低保', '最低生活保障', '困难补助', '生活困难'],
   type: '05',
@@ -198,6 +203,7 @@ const subsistenceAllowance: BaseItemInput = {
   legalLimitDays: 30,
   resultType: 'payment',
   resultName: '最低生活保障金（按月发放）',
+  resultNameEn: 'Minimum living allowance (paid monthly)',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -206,6 +212,7 @@ const subsistenceAllowance: BaseItemInput = {
 const oldAgeAllowance: BaseItemInput = {
   baseCode: '610502001000',
   name: '高龄老人生活保健补贴',
+  nameEn: 'Living and health-care allowance for the very elderly',
   aliases: ['高龄津贴', '高龄补贴申领'],
   keywords: ['高龄补贴', '老人补贴', '80岁补贴', '百岁老人补贴', '长寿补贴', '老年人补贴'],
   type: '05',
@@ -244,6 +251,7 @@ const oldAgeAllowance: BaseItemInput = {
   legalLimitDays: 20,
   resultType: 'payment',
   resultName: '高龄老人生活保健补贴（按月发放）',
+  resultNameEn: 'Living and health-care allowance for the very elderly (paid monthly)',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };

@@ -33,6 +33,7 @@ const GUARDIAN = { id: 'guardian', name: '未成年人或智力、精神残疾�
 const disabilityCertificate: BaseItemInput = {
   baseCode: '000714001000',
   name: '残疾人证新办',
+  nameEn: 'Disability certificate: first issue',
   aliases: ['中华人民共和国残疾人证核发', '残疾人证申领'],
   keywords: ['办残疾证', '残疾证', '残疾证怎么办', '评残', '残疾鉴定', '残疾人证'],
   type: '07',
@@ -73,6 +74,7 @@ const disabilityCertificate: BaseItemInput = {
   legalLimitDays: 20,
   resultType: 'certificate',
   resultName: '中华人民共和国残疾人证',
+  resultNameEn: "Disability Certificate of the People's Republic of China",
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -80,6 +82,7 @@ const disabilityCertificate: BaseItemInput = {
 const certificateTransfer: BaseItemInput = {
   baseCode: '000714002000',
   name: '残疾人证迁移',
+  nameEn: 'Disability certificate: transfer on moving',
   aliases: ['残疾人证迁移办理', '残疾人证跨省迁移'],
   keywords: ['残疾证迁移', '残疾证转户籍', '残疾证异地', '户口迁了残疾证怎么办'],
   type: '07',
@@ -113,6 +116,8 @@ const certificateTransfer: BaseItemInput = {
   legalLimitDays: 10,
   resultType: 'certificate',
   resultName: '中华人民共和国残疾人证（迁入地换发）',
+  resultNameEn:
+    "Disability Certificate of the People's Republic of China (reissued where the holder moved to)",
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -120,6 +125,7 @@ const certificateTransfer: BaseItemInput = {
 const childRehabilitation: BaseItemInput = {
   baseCode: '000514001000',
   name: '残疾儿童康复救助',
+  nameEn: 'Rehabilitation assistance for disabled children',
   aliases: ['残疾儿童康复救助申请', '0-6岁残疾儿童康复救助'],
   keywords: ['残疾儿童康复', '孤独症儿童救助', '脑瘫康复补贴', '儿童康复救助', '自闭症康复', '听障儿童'],
   type: '05',
@@ -154,6 +160,7 @@ const childRehabilitation: BaseItemInput = {
   legalLimitDays: 20,
   resultType: 'payment',
   resultName: '残疾儿童康复救助（定点机构康复费用救助）',
+  resultNameEn: 'Rehabilitation assistance for disabled children (costs at designated institutions)',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };

@@ -20,6 +20,7 @@ const PERMIT_RULES = '《排污许可管理条例》';
 const dischargeRegistration: BaseItemInput = {
   baseCode: '001005001000',
   name: '固定污染源排污登记',
+  nameEn: 'Pollutant discharge registration of fixed pollution sources',
   aliases: ['排污登记', '排污登记表填报'],
   keywords: ['排污登记', '排污登记表', '环保登记', '排污备案', '小企业排污'],
   type: '10',
@@ -41,16 +42,23 @@ const dischargeRegistration: BaseItemInput = {
   legalLimitDays: 1,
   resultType: 'registration',
   resultName: '固定污染源排污登记回执',
+  resultNameEn: 'Receipt of pollutant discharge registration',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
   riskCategories: ['ecology-environment'],
 };
 
 /** The permit has two sub-items (子项), because the 条例 gives them different limits (第十二条). */
-function dischargePermit(sub: '001' | '002', management: string, limitDays: number): BaseItemInput {
+function dischargePermit(
+  sub: '001' | '002',
+  management: string,
+  managementEn: string,
+  limitDays: number,
+): BaseItemInput {
   return {
     baseCode: `000105001${sub}`,
     name: `排污许可证核发（${management}）`,
+    nameEn: `Pollutant discharge permit issue (${managementEn})`,
     aliases: ['排污许可证申领', `排污许可${management}`],
     keywords: ['排污许可证', '排污证', '申领排污许可', '环保许可证'],
     type: '01',
@@ -109,6 +117,7 @@ function dischargePermit(sub: '001' | '002', management: string, limitDays: numb
     legalLimitDays: limitDays,
     resultType: 'licence',
     resultName: '排污许可证',
+    resultNameEn: 'Pollutant discharge permit',
     commitment: NO_COMMITMENT,
     tolerance: NO_TOLERANCE,
     riskCategories: ['ecology-environment'],
@@ -118,6 +127,7 @@ function dischargePermit(sub: '001' | '002', management: string, limitDays: numb
 const impactReportApproval: BaseItemInput = {
   baseCode: '000105002000',
   name: '建设项目环境影响报告表审批',
+  nameEn: 'Approval of environmental impact report forms of construction projects',
   aliases: ['环境影响报告表审批', '环评报告表审批'],
   keywords: ['环评审批', '环评批复', '环境影响评价', '环评报告表', '项目环评', '办环评'],
   type: '01',
@@ -168,6 +178,7 @@ const impactReportApproval: BaseItemInput = {
   legalLimitDays: calendarDays(30),
   resultType: 'approval',
   resultName: '建设项目环境影响报告表批复',
+  resultNameEn: 'Approval of the environmental impact report form',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
   riskCategories: ['ecology-environment'],
@@ -175,7 +186,7 @@ const impactReportApproval: BaseItemInput = {
 
 export const ECOLOGY_ITEMS: BaseItemInput[] = [
   dischargeRegistration,
-  dischargePermit('001', '重点管理', calendarDays(30)),
-  dischargePermit('002', '简化管理', calendarDays(20)),
+  dischargePermit('001', '重点管理', 'key management', calendarDays(30)),
+  dischargePermit('002', '简化管理', 'simplified management', calendarDays(20)),
   impactReportApproval,
 ];

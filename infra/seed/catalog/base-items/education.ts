@@ -14,6 +14,7 @@ import {
 const schoolEnrolment: BaseItemInput = {
   baseCode: '002001001000',
   name: '义务教育阶段新生入学登记',
+  nameEn: 'Enrolment registration for compulsory education',
   aliases: ['小学一年级新生入学', '初中新生入学登记', '义务教育入学报名'],
   keywords: ['上小学', '小学报名', '入学报名', '孩子上学', '初中入学', '幼升小', '小升初', '随迁子女入学'],
   type: '20',
@@ -72,6 +73,7 @@ const schoolEnrolment: BaseItemInput = {
   legalLimitDays: 20,
   resultType: 'other',
   resultName: '义务教育阶段入学通知书',
+  resultNameEn: 'Admission notice for compulsory education',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -79,6 +81,7 @@ const schoolEnrolment: BaseItemInput = {
 const teacherQualification: BaseItemInput = {
   baseCode: '000101001000',
   name: '教师资格认定',
+  nameEn: 'Teacher qualification certification',
   aliases: ['中小学教师资格认定', '教师资格证书核发'],
   keywords: ['教师资格证', '认定教师资格', '教资认定', '教资', '教师证', '幼儿园教师资格'],
   type: '01',
@@ -140,6 +143,7 @@ const teacherQualification: BaseItemInput = {
   legalLimitDays: 20,
   resultType: 'certificate',
   resultName: '教师资格证书',
+  resultNameEn: 'Teacher qualification certificate',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };

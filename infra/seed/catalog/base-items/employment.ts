@@ -24,6 +24,7 @@ const EMPLOYMENT_RULES = '《就业服务与就业管理规定》（劳动和社
 const employmentRegistration: BaseItemInput = {
   baseCode: '002003002000',
   name: '就业登记',
+  nameEn: 'Employment registration',
   aliases: ['单位招用人员就业登记', '灵活就业人员就业登记', '就业创业证申领'],
   keywords: ['招人登记', '员工入职登记', '就业登记证', '毕业生就业登记', '灵活就业登记'],
   type: '20',
@@ -66,6 +67,7 @@ const employmentRegistration: BaseItemInput = {
   legalLimitDays: REGISTRATION_LIMIT,
   resultType: 'registration',
   resultName: '就业登记（就业创业证记载）',
+  resultNameEn: 'Employment registration (entered in the Employment and Entrepreneurship Certificate)',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
   highFrequency: true,
@@ -74,6 +76,7 @@ const employmentRegistration: BaseItemInput = {
 const unemploymentRegistration: BaseItemInput = {
   baseCode: '002003008000',
   name: '失业登记',
+  nameEn: 'Unemployment registration',
   aliases: ['城镇失业人员登记', '就业创业证（失业登记）'],
   keywords: ['失业登记', '登记失业', '失业了怎么登记', '未就业登记', '毕业未就业登记'],
   type: '20',
@@ -95,6 +98,7 @@ const unemploymentRegistration: BaseItemInput = {
   legalLimitDays: REGISTRATION_LIMIT,
   resultType: 'registration',
   resultName: '失业登记（就业创业证记载）',
+  resultNameEn: 'Unemployment registration (entered in the Employment and Entrepreneurship Certificate)',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -102,6 +106,7 @@ const unemploymentRegistration: BaseItemInput = {
 const unemploymentBenefit: BaseItemInput = {
   baseCode: '000503003000',
   name: '失业保险金申领',
+  nameEn: 'Unemployment insurance benefit claim',
   aliases: ['失业保险待遇申领', '失业金申领'],
   keywords: ['领失业金', '失业金', '失业保险金', '被裁员', '失业补助', '离职领钱'],
   type: '05',
@@ -142,6 +147,7 @@ const unemploymentBenefit: BaseItemInput = {
   legalLimitDays: calendarDays(10),
   resultType: 'payment',
   resultName: '失业保险金（按月发放）',
+  resultNameEn: 'Unemployment insurance benefit (paid monthly)',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -149,6 +155,7 @@ const unemploymentBenefit: BaseItemInput = {
 const personnelFileReception: BaseItemInput = {
   baseCode: '002003007000',
   name: '流动人员人事档案接收',
+  nameEn: 'Acceptance of personnel files of mobile workers',
   aliases: ['人事档案接收', '高校毕业生档案接收'],
   keywords: ['档案接收', '毕业生档案', '存档案', '人事档案', '档案寄到哪', '档案存放'],
   type: '20',
@@ -180,6 +187,7 @@ const personnelFileReception: BaseItemInput = {
   legalLimitDays: REGISTRATION_LIMIT,
   resultType: 'other',
   resultName: '人事档案接收回执',
+  resultNameEn: 'Receipt for the personnel file',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -187,6 +195,7 @@ const personnelFileReception: BaseItemInput = {
 const jobSeekingSubsidy: BaseItemInput = {
   baseCode: '000503004000',
   name: '高校毕业生求职创业补贴',
+  nameEn: 'Job-seeking and start-up subsidy for university graduates',
   aliases: ['求职创业补贴申领', '一次性求职创业补贴'],
   keywords: ['毕业生补贴', '求职补贴', '创业补贴', '大学生补贴', '低保家庭毕业生补贴', '助学贷款毕业生补贴'],
   type: '05',
@@ -234,6 +243,7 @@ const jobSeekingSubsidy: BaseItemInput = {
   legalLimitDays: 20,
   resultType: 'payment',
   resultName: '一次性求职创业补贴',
+  resultNameEn: 'One-off job-seeking and start-up subsidy',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };

@@ -20,6 +20,7 @@ import {
 const birthCertificate: BaseItemInput = {
   baseCode: '002010001000',
   name: '出生医学证明首次签发',
+  nameEn: 'Medical birth certificate: first issue',
   aliases: ['出生医学证明签发', '出生医学证明办理'],
   keywords: ['出生证', '办出生证', '出生证明', '新生儿出生证', '出生医学证明'],
   type: '20',
@@ -55,6 +56,7 @@ const birthCertificate: BaseItemInput = {
   legalLimitDays: 5,
   resultType: 'certificate',
   resultName: '出生医学证明',
+  resultNameEn: 'Medical birth certificate',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -62,6 +64,7 @@ const birthCertificate: BaseItemInput = {
 const vaccinationCertificate: BaseItemInput = {
   baseCode: '002010002000',
   name: '预防接种证办理',
+  nameEn: 'Vaccination certificate issue',
   aliases: ['儿童预防接种证办理', '预防接种证建证'],
   keywords: ['打疫苗本', '接种本', '疫苗本', '宝宝打疫苗', '预防接种本', '接种证'],
   type: '20',
@@ -95,6 +98,7 @@ const vaccinationCertificate: BaseItemInput = {
   legalLimitDays: 1,
   resultType: 'certificate',
   resultName: '预防接种证',
+  resultNameEn: 'Vaccination certificate',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -102,6 +106,7 @@ const vaccinationCertificate: BaseItemInput = {
 const deathCertificate: BaseItemInput = {
   baseCode: '002010003000',
   name: '居民死亡医学证明（推断）书签发',
+  nameEn: 'Medical certificate of death (or of inferred cause of death): issue',
   aliases: ['死亡医学证明签发', '死亡证明开具'],
   keywords: ['死亡证明', '开死亡证明', '老人去世开证明', '在家去世证明', '死亡医学证明'],
   type: '20',
@@ -133,6 +138,7 @@ const deathCertificate: BaseItemInput = {
   legalLimitDays: 3,
   resultType: 'certificate',
   resultName: '居民死亡医学证明（推断）书',
+  resultNameEn: 'Medical certificate of death (or of inferred cause of death)',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -140,6 +146,7 @@ const deathCertificate: BaseItemInput = {
 const publicPlaceHygiene: BaseItemInput = {
   baseCode: '000110001000',
   name: '公共场所卫生许可',
+  nameEn: 'Hygiene licence for public places',
   aliases: ['公共场所卫生许可证核发', '卫生许可证办理'],
   keywords: ['卫生许可证', '开宾馆', '开理发店', '开美容院', '开酒店', '开游泳馆', '开浴室', '开足浴店'],
   type: '01',
@@ -202,6 +209,7 @@ const publicPlaceHygiene: BaseItemInput = {
   legalLimitDays: 20,
   resultType: 'licence',
   resultName: '公共场所卫生许可证',
+  resultNameEn: 'Hygiene licence for public places',
   commitment: NO_COMMITMENT,
   tolerance: TOLERANCE,
   riskCategories: ['personal-health'],
@@ -210,6 +218,7 @@ const publicPlaceHygiene: BaseItemInput = {
 const physicianRegistration: BaseItemInput = {
   baseCode: '000110002000',
   name: '医师执业注册',
+  nameEn: 'Physician practice registration',
   aliases: ['医师执业注册（首次）', '执业医师注册'],
   keywords: ['医师注册', '执业医师注册', '医师执业证书', '医生注册', '办医师执业证'],
   type: '01',
@@ -259,6 +268,7 @@ const physicianRegistration: BaseItemInput = {
   legalLimitDays: 20,
   resultType: 'licence',
   resultName: '医师执业证书',
+  resultNameEn: "Physician's practising certificate",
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
   riskCategories: ['personal-health'],
@@ -267,6 +277,7 @@ const physicianRegistration: BaseItemInput = {
 const birthPlanRegistration: BaseItemInput = {
   baseCode: '002010004000',
   name: '生育登记',
+  nameEn: 'Childbirth registration',
   aliases: ['生育登记服务', '生育服务登记'],
   keywords: ['生育登记', '准生证', '生育服务证', '怀孕登记', '生孩子登记', '三孩登记'],
   type: '20',
@@ -288,6 +299,7 @@ const birthPlanRegistration: BaseItemInput = {
   legalLimitDays: 1,
   resultType: 'registration',
   resultName: '生育登记服务单',
+  resultNameEn: 'Childbirth registration service form',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };

@@ -6,7 +6,8 @@ import type { BaseItem, Material, ProcessStep } from '../../../../shared/domain/
  * parsed once in ../index.ts, so every file here stays close to what a catalog editor would type.
  */
 
-export type BaseItemInput = z.input<typeof BaseItem>;
+/** The model lets English names be absent (older catalogs); the seed always gives them, for the English interface. */
+export type BaseItemInput = z.input<typeof BaseItem> & { nameEn: string; resultNameEn: string };
 export type MaterialInput = z.input<typeof Material>;
 type StepInput = z.input<typeof ProcessStep>;
 type StepKind = StepInput['kind'];

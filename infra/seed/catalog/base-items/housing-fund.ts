@@ -22,6 +22,7 @@ const QUICK_STEPS = steps({ acceptance: 0, review: 1, issuance: 1 });
 const employerRegistration: BaseItemInput = {
   baseCode: '002016001000',
   name: '住房公积金单位缴存登记',
+  nameEn: 'Housing provident fund: employer contribution registration',
   aliases: ['单位住房公积金开户', '住房公积金单位开户'],
   keywords: ['公积金开户', '单位公积金开户', '公积金缴存登记', '新公司公积金', '公积金单位登记'],
   type: '20',
@@ -47,6 +48,7 @@ const employerRegistration: BaseItemInput = {
   legalLimitDays: 5,
   resultType: 'registration',
   resultName: '住房公积金单位缴存登记',
+  resultNameEn: 'Housing provident fund employer contribution registration',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -54,6 +56,7 @@ const employerRegistration: BaseItemInput = {
 const employeeAccount: BaseItemInput = {
   baseCode: '002016002000',
   name: '住房公积金个人账户设立',
+  nameEn: 'Housing provident fund: opening a personal account',
   aliases: ['住房公积金增员', '职工住房公积金账户设立'],
   keywords: ['公积金增员', '员工公积金', '新员工公积金', '公积金个人开户', '交公积金'],
   type: '20',
@@ -79,6 +82,7 @@ const employeeAccount: BaseItemInput = {
   legalLimitDays: 5,
   resultType: 'registration',
   resultName: '住房公积金个人账户',
+  resultNameEn: 'Housing provident fund personal account',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -86,6 +90,7 @@ const employeeAccount: BaseItemInput = {
 const retirementWithdrawal: BaseItemInput = {
   baseCode: '002016003000',
   name: '住房公积金提取（离休、退休）',
+  nameEn: 'Housing provident fund withdrawal (on retirement)',
   aliases: ['离退休提取住房公积金', '住房公积金销户提取'],
   keywords: ['退休提取公积金', '公积金提取', '取公积金', '退休公积金销户', '公积金销户', '公积金怎么取'],
   type: '20',
@@ -130,6 +135,7 @@ const retirementWithdrawal: BaseItemInput = {
   legalLimitDays: calendarDays(3),
   resultType: 'payment',
   resultName: '住房公积金提取（账户余额支付）',
+  resultNameEn: 'Housing provident fund withdrawal (account balance paid out)',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
   highFrequency: true,

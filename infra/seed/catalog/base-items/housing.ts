@@ -17,6 +17,7 @@ import {
 const constructionPermit: BaseItemInput = {
   baseCode: '000106001000',
   name: '建筑工程施工许可',
+  nameEn: 'Construction permit for building works',
   aliases: ['建筑工程施工许可证核发', '施工许可证办理'],
   keywords: ['施工许可证', '开工许可', '办施工证', '工程开工', '施工证'],
   type: '01',
@@ -105,6 +106,7 @@ const constructionPermit: BaseItemInput = {
   legalLimitDays: calendarDays(7),
   resultType: 'licence',
   resultName: '建筑工程施工许可证',
+  resultNameEn: 'Building construction permit',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
   riskCategories: ['life-property-safety'],
@@ -113,6 +115,7 @@ const constructionPermit: BaseItemInput = {
 const completionFiling: BaseItemInput = {
   baseCode: '001006001000',
   name: '建设工程竣工验收备案',
+  nameEn: 'Filing of completion acceptance of construction works',
   aliases: ['房屋建筑工程竣工验收备案', '竣工验收备案'],
   keywords: ['竣工备案', '竣工验收备案', '房子竣工', '交房备案', '工程竣工'],
   type: '10',
@@ -169,6 +172,7 @@ const completionFiling: BaseItemInput = {
   legalLimitDays: 5,
   resultType: 'registration',
   resultName: '工程竣工验收备案证明',
+  resultNameEn: 'Certificate of completion acceptance filing',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
   riskCategories: ['life-property-safety'],
@@ -177,6 +181,7 @@ const completionFiling: BaseItemInput = {
 const resaleContractFiling: BaseItemInput = {
   baseCode: '001006002000',
   name: '存量房买卖合同网签备案',
+  nameEn: 'Online signing and filing of second-hand home sale contracts',
   aliases: ['二手房买卖合同网签备案', '房屋买卖合同网签'],
   keywords: ['网签', '二手房网签', '房屋买卖合同备案', '过户网签', '卖房网签', '买二手房'],
   type: '10',
@@ -234,6 +239,7 @@ const resaleContractFiling: BaseItemInput = {
   legalLimitDays: 1,
   resultType: 'registration',
   resultName: '存量房买卖合同网签备案',
+  resultNameEn: 'Second-hand home sale contract, signed online and filed',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
   riskCategories: ['life-property-safety'],

@@ -38,6 +38,7 @@ function preApprovalDocument(): MaterialInput {
 const enterpriseEstablishment: BaseItemInput = {
   baseCode: '000109001000',
   name: '企业设立登记',
+  nameEn: 'Enterprise establishment registration',
   aliases: ['公司设立登记', '营业执照办理', '企业开办登记'],
   keywords: ['办营业执照', '开公司', '注册公司', '成立公司', '公司注册', '办执照'],
   type: '01',
@@ -108,6 +109,7 @@ const enterpriseEstablishment: BaseItemInput = {
   legalLimitDays: 3,
   resultType: 'licence',
   resultName: '营业执照',
+  resultNameEn: 'Business licence',
   commitment: commitment('所申报的住所（经营场所）真实存在、可合法使用，并可据此接收登记机关的文书'),
   tolerance: NO_TOLERANCE,
   highFrequency: true,
@@ -116,6 +118,7 @@ const enterpriseEstablishment: BaseItemInput = {
 const enterpriseAlteration: BaseItemInput = {
   baseCode: '000109002000',
   name: '企业变更登记',
+  nameEn: 'Enterprise change registration',
   aliases: ['营业执照变更登记', '公司变更登记'],
   keywords: ['执照变更', '营业执照变更', '换法人', '改公司名字', '变更经营范围', '变更地址', '公司迁址'],
   type: '01',
@@ -186,6 +189,7 @@ const enterpriseAlteration: BaseItemInput = {
   legalLimitDays: 3,
   resultType: 'licence',
   resultName: '营业执照（换发）',
+  resultNameEn: 'Business licence (reissued)',
   commitment: commitment('变更后的住所（经营场所）真实存在、可合法使用'),
   tolerance: NO_TOLERANCE,
   highFrequency: true,
@@ -194,6 +198,7 @@ const enterpriseAlteration: BaseItemInput = {
 const simpleDeregistration: BaseItemInput = {
   baseCode: '000109003000',
   name: '企业简易注销登记',
+  nameEn: 'Simplified deregistration of an enterprise',
   aliases: ['简易注销', '公司简易注销'],
   keywords: ['注销公司', '公司注销', '注销营业执照', '关公司', '公司不开了'],
   type: '01',
@@ -236,6 +241,7 @@ const simpleDeregistration: BaseItemInput = {
   legalLimitDays: 3,
   resultType: 'approval',
   resultName: '准予简易注销登记通知书',
+  resultNameEn: 'Notice of approval of simplified deregistration',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -243,6 +249,7 @@ const simpleDeregistration: BaseItemInput = {
 const soleTraderRegistration: BaseItemInput = {
   baseCode: '000109004000',
   name: '个体工商户设立登记',
+  nameEn: 'Individual business establishment registration',
   aliases: ['个体工商户注册登记', '个体户营业执照办理'],
   keywords: ['办个体执照', '个体户', '开小店', '开个店', '个体营业执照', '开门面'],
   type: '01',
@@ -291,6 +298,7 @@ const soleTraderRegistration: BaseItemInput = {
   legalLimitDays: 3,
   resultType: 'licence',
   resultName: '营业执照（个体工商户）',
+  resultNameEn: 'Business licence (individual business)',
   commitment: commitment('所申报的经营场所真实存在、可合法使用'),
   tolerance: NO_TOLERANCE,
   highFrequency: true,
@@ -299,6 +307,7 @@ const soleTraderRegistration: BaseItemInput = {
 const foodBusinessLicence: BaseItemInput = {
   baseCode: '000109005000',
   name: '食品经营许可',
+  nameEn: 'Food business licence',
   aliases: ['食品经营许可证核发', '餐饮服务许可', '食品销售许可'],
   keywords: ['开饭店', '开餐馆', '餐饮许可证', '开小卖部', '食品经营许可证', '开超市', '开奶茶店', '卖熟食'],
   type: '01',
@@ -359,6 +368,7 @@ const foodBusinessLicence: BaseItemInput = {
   legalLimitDays: 10,
   resultType: 'licence',
   resultName: '食品经营许可证',
+  resultNameEn: 'Food business licence',
   commitment: NO_COMMITMENT,
   tolerance: TOLERANCE,
   riskCategories: ['personal-health'],
@@ -368,6 +378,7 @@ const foodBusinessLicence: BaseItemInput = {
 const drugRetailLicence: BaseItemInput = {
   baseCode: '000109006000',
   name: '药品零售企业许可',
+  nameEn: 'Pharmaceutical retail business licence',
   aliases: ['药品经营许可证（零售）核发', '开办药品零售企业审批'],
   keywords: ['开药店', '开药房', '药店许可证', '药品经营许可证', '开大药房'],
   type: '01',
@@ -424,6 +435,7 @@ const drugRetailLicence: BaseItemInput = {
   legalLimitDays: 20,
   resultType: 'licence',
   resultName: '药品经营许可证',
+  resultNameEn: 'Pharmaceutical trading licence',
   commitment: NO_COMMITMENT,
   tolerance: TOLERANCE,
   riskCategories: ['personal-health'],

@@ -21,6 +21,7 @@ const insuredIdentity = idCard('居民身份证或社会保障卡（医保电子
 const residentEnrolment: BaseItemInput = {
   baseCode: '002011001000',
   name: '城乡居民基本医疗保险参保登记',
+  nameEn: 'Enrolment in basic medical insurance for urban and rural residents',
   aliases: ['居民医保参保登记', '城乡居民医保参保'],
   keywords: ['居民医保', '新生儿医保', '给孩子办医保', '城乡居民医保', '交医保', '新农合', '学生医保'],
   type: '20',
@@ -72,6 +73,7 @@ const residentEnrolment: BaseItemInput = {
   legalLimitDays: REGISTRATION_LIMIT,
   resultType: 'registration',
   resultName: '城乡居民基本医疗保险参保登记',
+  resultNameEn: 'Enrolment in basic medical insurance for urban and rural residents',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
   highFrequency: true,
@@ -80,6 +82,7 @@ const residentEnrolment: BaseItemInput = {
 const employeeEnrolment: BaseItemInput = {
   baseCode: '002011002000',
   name: '职工基本医疗保险参保登记',
+  nameEn: "Enrolment in employees' basic medical insurance",
   aliases: ['医保增员', '职工医保参保登记', '灵活就业人员职工医保参保'],
   keywords: ['医保增员', '给员工交医保', '职工医保', '单位医保', '灵活就业医保'],
   type: '20',
@@ -112,6 +115,7 @@ const employeeEnrolment: BaseItemInput = {
   legalLimitDays: REGISTRATION_LIMIT,
   resultType: 'registration',
   resultName: '职工基本医疗保险参保登记（增员）',
+  resultNameEn: "Enrolment in employees' basic medical insurance (employee added)",
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -119,6 +123,7 @@ const employeeEnrolment: BaseItemInput = {
 const retireeEntitlement: BaseItemInput = {
   baseCode: '000711001000',
   name: '职工基本医疗保险退休人员待遇核定',
+  nameEn: "Employees' basic medical insurance: determination of retiree benefits",
   aliases: ['医保退休人员登记', '退休人员医保待遇核定'],
   keywords: ['退休医保', '退休后医保', '医保退休', '医保缴费年限', '退休人员医保', '医保补缴'],
   type: '07',
@@ -155,6 +160,7 @@ const retireeEntitlement: BaseItemInput = {
   legalLimitDays: 10,
   resultType: 'approval',
   resultName: '职工医保退休人员待遇核定结果',
+  resultNameEn: 'Decision on retiree medical insurance benefits',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -162,6 +168,7 @@ const retireeEntitlement: BaseItemInput = {
 const crossProvinceCare: BaseItemInput = {
   baseCode: '002011003000',
   name: '跨省异地就医直接结算备案',
+  nameEn: 'Filing for direct settlement of medical treatment in another province',
   aliases: ['异地就医备案', '跨省就医备案'],
   keywords: ['异地就医', '异地医保备案', '外地看病报销', '异地就医备案', '跨省就医', '异地安置备案'],
   type: '20',
@@ -208,6 +215,7 @@ const crossProvinceCare: BaseItemInput = {
   legalLimitDays: REGISTRATION_LIMIT,
   resultType: 'registration',
   resultName: '跨省异地就医备案',
+  resultNameEn: 'Filing for medical treatment in another province',
   commitment: commitment('本人在备案地长期居住或工作，备案期间不在参保地重复享受门诊统筹待遇'),
   tolerance: NO_TOLERANCE,
   highFrequency: true,
@@ -216,6 +224,7 @@ const crossProvinceCare: BaseItemInput = {
 const maternityAllowance: BaseItemInput = {
   baseCode: '000511001000',
   name: '生育津贴申领',
+  nameEn: 'Maternity allowance claim',
   aliases: ['生育保险待遇申领', '生育津贴支付'],
   keywords: ['生育津贴', '产假工资', '生育保险', '生孩子报销', '产假津贴'],
   type: '05',
@@ -249,6 +258,7 @@ const maternityAllowance: BaseItemInput = {
   legalLimitDays: 20,
   resultType: 'payment',
   resultName: '生育津贴',
+  resultNameEn: 'Maternity allowance',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };

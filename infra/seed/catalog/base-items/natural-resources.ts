@@ -19,6 +19,7 @@ const LICENCE_STEPS = steps({ acceptance: 1, review: 12, decision: 4, issuance: 
 const landUsePlanningPermit: BaseItemInput = {
   baseCode: '000104001000',
   name: '建设用地规划许可证核发',
+  nameEn: 'Issue of the planning permit for construction land',
   aliases: ['建设用地规划许可', '用地规划许可证办理'],
   keywords: ['用地规划许可证', '规划许可', '拿地规划', '建设用地规划许可', '用地许可'],
   type: '01',
@@ -88,6 +89,7 @@ const landUsePlanningPermit: BaseItemInput = {
   legalLimitDays: 20,
   resultType: 'licence',
   resultName: '建设用地规划许可证',
+  resultNameEn: 'Planning permit for construction land',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -95,6 +97,7 @@ const landUsePlanningPermit: BaseItemInput = {
 const buildingPlanningPermit: BaseItemInput = {
   baseCode: '000104002000',
   name: '建设工程规划许可证核发',
+  nameEn: 'Issue of the planning permit for construction works',
   aliases: ['建设工程规划许可', '工程规划许可证办理'],
   keywords: ['工程规划许可证', '建设工程规划许可', '规划证', '设计方案审查', '建房规划'],
   type: '01',
@@ -136,6 +139,7 @@ const buildingPlanningPermit: BaseItemInput = {
   legalLimitDays: 20,
   resultType: 'licence',
   resultName: '建设工程规划许可证',
+  resultNameEn: 'Planning permit for construction works',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -143,6 +147,7 @@ const buildingPlanningPermit: BaseItemInput = {
 const planningVerification: BaseItemInput = {
   baseCode: '001004001000',
   name: '建设工程规划条件核实',
+  nameEn: 'Verification of planning conditions of construction works',
   aliases: ['建设工程竣工规划核实', '规划核实'],
   keywords: ['规划核实', '规划验收', '竣工规划验收', '规划条件核实'],
   type: '10',
@@ -184,6 +189,7 @@ const planningVerification: BaseItemInput = {
   legalLimitDays: 20,
   resultType: 'approval',
   resultName: '建设工程规划核实意见书',
+  resultNameEn: 'Planning verification opinion for construction works',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };

@@ -24,6 +24,7 @@ const HUKOU_LIMIT = 10;
 const birthRegistration: BaseItemInput = {
   baseCode: '000707001000',
   name: '出生登记',
+  nameEn: 'Birth registration (household register)',
   aliases: ['新生儿出生登记', '新生儿落户', '户口登记（出生）'],
   keywords: ['给孩子上户口', '新生儿上户口', '宝宝落户', '小孩上户口', '报户口', '出生落户'],
   type: '07',
@@ -73,6 +74,7 @@ const birthRegistration: BaseItemInput = {
   legalLimitDays: HUKOU_LIMIT,
   resultType: 'registration',
   resultName: '居民户口簿（新生儿户口登记）',
+  resultNameEn: 'Household register (newborn entered)',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
   highFrequency: true,
@@ -81,6 +83,7 @@ const birthRegistration: BaseItemInput = {
 const deathDeregistration: BaseItemInput = {
   baseCode: '000707002000',
   name: '死亡注销户口',
+  nameEn: 'Cancellation of household registration on death',
   aliases: ['户口注销（死亡）', '死亡户口注销'],
   keywords: ['人去世了销户口', '注销户口', '销户口', '老人去世注销户口', '死亡销户'],
   type: '07',
@@ -133,6 +136,7 @@ const deathDeregistration: BaseItemInput = {
   legalLimitDays: 5,
   resultType: 'registration',
   resultName: '户口注销（户口簿注销页及注销证明）',
+  resultNameEn: 'Household registration cancelled (cancellation page and certificate)',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -140,6 +144,7 @@ const deathDeregistration: BaseItemInput = {
 const hukouTransfer: BaseItemInput = {
   baseCode: '000707003000',
   name: '户口迁移登记',
+  nameEn: 'Household registration transfer',
   aliases: ['户口迁入', '户口迁移（跨省通办）'],
   keywords: ['迁户口', '户口迁移', '落户', '迁户', '毕业生落户', '投靠落户', '买房落户', '人才落户'],
   type: '07',
@@ -214,6 +219,7 @@ const hukouTransfer: BaseItemInput = {
   legalLimitDays: HUKOU_LIMIT,
   resultType: 'registration',
   resultName: '居民户口簿（迁入登记）',
+  resultNameEn: 'Household register (entry on moving in)',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
   highFrequency: true,
@@ -222,6 +228,7 @@ const hukouTransfer: BaseItemInput = {
 const idCardRenewal: BaseItemInput = {
   baseCode: '000707004000',
   name: '居民身份证换领',
+  nameEn: 'Resident identity card renewal',
   aliases: ['居民身份证到期换领', '居民身份证换证'],
   keywords: ['换身份证', '身份证过期', '身份证到期', '身份证换新', '身份证损坏', '办身份证'],
   type: '07',
@@ -274,6 +281,7 @@ const idCardRenewal: BaseItemInput = {
   legalLimitDays: calendarDays(60),
   resultType: 'certificate',
   resultName: '居民身份证',
+  resultNameEn: 'Resident identity card',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
   highFrequency: true,
@@ -282,6 +290,7 @@ const idCardRenewal: BaseItemInput = {
 const drivingLicenceRenewal: BaseItemInput = {
   baseCode: '000107001000',
   name: '机动车驾驶证期满换证',
+  nameEn: 'Driving licence renewal on expiry',
   aliases: ['驾驶证到期换证', '驾驶证换领'],
   keywords: ['驾照到期', '换驾照', '驾驶证换证', '驾照过期', '驾驶证到期'],
   type: '01',
@@ -327,6 +336,7 @@ const drivingLicenceRenewal: BaseItemInput = {
   legalLimitDays: 1,
   resultType: 'licence',
   resultName: '机动车驾驶证',
+  resultNameEn: 'Motor vehicle driving licence',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
   riskCategories: ['public-safety'],
@@ -336,6 +346,7 @@ const drivingLicenceRenewal: BaseItemInput = {
 const sealFiling: BaseItemInput = {
   baseCode: '001007001000',
   name: '公章刻制备案',
+  nameEn: 'Filing of official seal engraving',
   aliases: ['印章刻制备案', '刻章备案'],
   keywords: ['刻章', '刻公章', '刻公司章', '公司印章', '刻发票章', '刻财务章'],
   type: '10',
@@ -371,6 +382,7 @@ const sealFiling: BaseItemInput = {
   legalLimitDays: 1,
   resultType: 'registration',
   resultName: '公章刻制备案信息',
+  resultNameEn: 'Official seal engraving filing record',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -378,6 +390,7 @@ const sealFiling: BaseItemInput = {
 const noCriminalRecord: BaseItemInput = {
   baseCode: '002007001000',
   name: '无犯罪记录证明开具',
+  nameEn: 'Certificate of no criminal record',
   aliases: ['犯罪记录查询', '无犯罪记录证明'],
   keywords: ['开无犯罪证明', '无犯罪证明', '无犯罪记录', '政审证明', '入职无犯罪证明', '出国无犯罪证明'],
   type: '20',
@@ -397,6 +410,7 @@ const noCriminalRecord: BaseItemInput = {
   legalLimitDays: 3,
   resultType: 'certificate',
   resultName: '无犯罪记录证明',
+  resultNameEn: 'Certificate of no criminal record',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
   highFrequency: true,

@@ -45,6 +45,7 @@ function titleCertificate(situations?: string[]) {
 const firstRegistration: BaseItemInput = {
   baseCode: '000715001000',
   name: '国有建设用地使用权及房屋所有权首次登记',
+  nameEn: 'First registration of state-owned construction land use rights and building ownership',
   aliases: ['房屋所有权首次登记', '不动产首次登记'],
   keywords: ['首次登记', '大产证', '房屋初始登记', '开发商办证', '新房首次登记', '交房即交证'],
   type: '07',
@@ -111,6 +112,7 @@ const firstRegistration: BaseItemInput = {
   legalLimitDays: 30,
   resultType: 'certificate',
   resultName: '不动产权证书',
+  resultNameEn: 'Real estate title certificate',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
   riskCategories: ['life-property-safety'],
@@ -119,6 +121,7 @@ const firstRegistration: BaseItemInput = {
 const transferRegistration: BaseItemInput = {
   baseCode: '000715002000',
   name: '国有建设用地使用权及房屋所有权转移登记',
+  nameEn: 'Transfer registration of state-owned construction land use rights and building ownership',
   aliases: ['不动产转移登记', '房屋过户登记', '二手房转移登记'],
   keywords: ['二手房过户', '房产过户', '买房过户', '卖房过户', '办房产证', '房本过户', '新房办证'],
   type: '07',
@@ -167,6 +170,7 @@ const transferRegistration: BaseItemInput = {
   legalLimitDays: 30,
   resultType: 'certificate',
   resultName: '不动产权证书',
+  resultNameEn: 'Real estate title certificate',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
   riskCategories: ['life-property-safety'],
@@ -176,6 +180,7 @@ const transferRegistration: BaseItemInput = {
 const mortgageRegistration: BaseItemInput = {
   baseCode: '000715003000',
   name: '不动产抵押权首次登记',
+  nameEn: 'First registration of a real estate mortgage',
   aliases: ['不动产抵押登记', '房屋抵押登记'],
   keywords: ['房产抵押', '房屋抵押登记', '抵押贷款登记', '办抵押', '房贷抵押', '抵押登记'],
   type: '07',
@@ -210,6 +215,7 @@ const mortgageRegistration: BaseItemInput = {
   legalLimitDays: 30,
   resultType: 'certificate',
   resultName: '不动产登记证明（抵押权）',
+  resultNameEn: 'Real estate registration certificate (mortgage)',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
   riskCategories: ['life-property-safety'],
@@ -219,6 +225,7 @@ const mortgageRegistration: BaseItemInput = {
 const recordsQuery: BaseItemInput = {
   baseCode: '002015001000',
   name: '不动产登记资料查询',
+  nameEn: 'Search of real estate registration records',
   aliases: ['不动产登记信息查询', '房产档案查询'],
   keywords: ['查房产', '房产查询', '查档', '不动产查档', '有无房产证明', '无房证明', '名下房产'],
   type: '20',
@@ -240,6 +247,7 @@ const recordsQuery: BaseItemInput = {
   legalLimitDays: 5,
   resultType: 'other',
   resultName: '不动产登记资料查询结果证明',
+  resultNameEn: 'Certificate of the real estate registration records found',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };

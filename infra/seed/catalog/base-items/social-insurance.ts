@@ -31,6 +31,7 @@ export const insuredIdentity = idCard('居民身份证或社会保障卡');
 const socialSecurityCard: BaseItemInput = {
   baseCode: '002003001000',
   name: '社会保障卡申领',
+  nameEn: 'Social security card application',
   aliases: ['社会保障卡办理', '社保卡申领', '第三代社会保障卡申领'],
   keywords: ['办社保卡', '社保卡', '新生儿社保卡', '补办社保卡', '社保卡丢了', '电子社保卡'],
   type: '20',
@@ -80,6 +81,7 @@ const socialSecurityCard: BaseItemInput = {
   legalLimitDays: 20,
   resultType: 'certificate',
   resultName: '社会保障卡',
+  resultNameEn: 'Social security card',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
   highFrequency: true,
@@ -88,6 +90,7 @@ const socialSecurityCard: BaseItemInput = {
 const employerRegistration: BaseItemInput = {
   baseCode: '002003003000',
   name: '单位参保登记',
+  nameEn: 'Employer social insurance registration',
   aliases: ['单位社会保险登记', '企业社会保险登记', '社保开户'],
   keywords: ['公司社保开户', '单位社保开户', '企业参保', '社保登记', '新公司交社保'],
   type: '20',
@@ -122,6 +125,7 @@ const employerRegistration: BaseItemInput = {
   legalLimitDays: calendarDays(15),
   resultType: 'registration',
   resultName: '社会保险登记（单位参保信息）',
+  resultNameEn: 'Social insurance registration (employer record)',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -129,6 +133,7 @@ const employerRegistration: BaseItemInput = {
 const employeeEnrolment: BaseItemInput = {
   baseCode: '002003004000',
   name: '职工参保登记',
+  nameEn: 'Employee social insurance enrolment',
   aliases: ['社保增员', '职工社会保险登记', '参保人员增员'],
   keywords: ['社保增员', '给员工交社保', '新员工参保', '员工社保', '员工入职社保'],
   type: '20',
@@ -149,6 +154,7 @@ const employeeEnrolment: BaseItemInput = {
   legalLimitDays: REGISTRATION_LIMIT,
   resultType: 'registration',
   resultName: '职工参保登记（增员）',
+  resultNameEn: 'Employee social insurance enrolment (employee added)',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -156,6 +162,7 @@ const employeeEnrolment: BaseItemInput = {
 const pensionClaim: BaseItemInput = {
   baseCode: '000503001000',
   name: '企业职工基本养老保险待遇申领',
+  nameEn: "Claim for enterprise employees' basic pension",
   aliases: ['退休待遇申领', '基本养老金申领', '退休养老金核定'],
   keywords: ['办退休', '领养老金', '退休手续', '退休金', '养老金怎么领', '到龄退休'],
   type: '05',
@@ -206,6 +213,7 @@ const pensionClaim: BaseItemInput = {
   legalLimitDays: 20,
   resultType: 'payment',
   resultName: '基本养老金（按月发放）',
+  resultNameEn: 'Basic pension (paid monthly)',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
   highFrequency: true,
@@ -214,6 +222,7 @@ const pensionClaim: BaseItemInput = {
 const residentPensionEnrolment: BaseItemInput = {
   baseCode: '002003005000',
   name: '城乡居民基本养老保险参保登记',
+  nameEn: 'Enrolment in basic pension insurance for urban and rural residents',
   aliases: ['城乡居民养老保险参保', '居民养老保险登记'],
   keywords: ['居民养老保险', '农村养老保险', '新农保', '城乡居民养老参保', '个人交养老保险'],
   type: '20',
@@ -244,6 +253,7 @@ const residentPensionEnrolment: BaseItemInput = {
   legalLimitDays: REGISTRATION_LIMIT,
   resultType: 'registration',
   resultName: '城乡居民基本养老保险参保登记',
+  resultNameEn: 'Enrolment in basic pension insurance for urban and rural residents',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -251,6 +261,7 @@ const residentPensionEnrolment: BaseItemInput = {
 const survivorBenefits: BaseItemInput = {
   baseCode: '000503002000',
   name: '丧葬补助金、抚恤金申领',
+  nameEn: "Claim for funeral grant and survivors' benefit",
   aliases: ['参保人员死亡待遇申领', '遗属待遇申领'],
   keywords: ['丧葬费', '抚恤金', '老人去世领丧葬费', '遗属待遇', '死亡待遇', '丧葬补助'],
   type: '05',
@@ -293,6 +304,7 @@ const survivorBenefits: BaseItemInput = {
   legalLimitDays: 20,
   resultType: 'payment',
   resultName: '丧葬补助金、抚恤金',
+  resultNameEn: "Funeral grant and survivors' benefit",
   commitment: commitment('本人系死者的直系亲属，其他遗属对由本人申领无异议'),
   tolerance: NO_TOLERANCE,
 };
@@ -300,6 +312,7 @@ const survivorBenefits: BaseItemInput = {
 const flexibleWorkerEnrolment: BaseItemInput = {
   baseCode: '002003006000',
   name: '灵活就业人员参保登记',
+  nameEn: 'Social insurance enrolment of flexibly employed persons',
   aliases: ['灵活就业人员企业职工基本养老保险参保登记', '个人身份参保登记'],
   keywords: [
     '个人交社保',
@@ -331,6 +344,7 @@ const flexibleWorkerEnrolment: BaseItemInput = {
   legalLimitDays: REGISTRATION_LIMIT,
   resultType: 'registration',
   resultName: '灵活就业人员参保登记',
+  resultNameEn: 'Social insurance enrolment of flexibly employed persons',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -338,6 +352,7 @@ const flexibleWorkerEnrolment: BaseItemInput = {
 const pensionTransfer: BaseItemInput = {
   baseCode: '002003009000',
   name: '基本养老保险关系转移接续',
+  nameEn: 'Transfer and continuation of basic pension insurance',
   aliases: ['养老保险关系转移', '社保关系转移接续'],
   keywords: ['社保转移', '养老保险转移', '社保转出', '跨省转社保', '社保关系转移', '换城市工作社保'],
   type: '20',
@@ -361,6 +376,7 @@ const pensionTransfer: BaseItemInput = {
   legalLimitDays: 30,
   resultType: 'other',
   resultName: '基本养老保险关系转移接续（参保缴费凭证）',
+  resultNameEn: 'Transfer of basic pension insurance (contribution record)',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -368,6 +384,7 @@ const pensionTransfer: BaseItemInput = {
 const employerDeregistration: BaseItemInput = {
   baseCode: '002003010000',
   name: '单位社会保险注销登记',
+  nameEn: 'Employer social insurance deregistration',
   aliases: ['单位参保注销', '社保注销登记'],
   keywords: ['社保注销', '单位社保销户', '公司注销社保', '企业社保注销'],
   type: '20',
@@ -399,6 +416,7 @@ const employerDeregistration: BaseItemInput = {
   legalLimitDays: REGISTRATION_LIMIT,
   resultType: 'registration',
   resultName: '单位社会保险注销登记',
+  resultNameEn: 'Employer social insurance deregistration',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };

@@ -20,6 +20,7 @@ import {
 const deedTaxReturn: BaseItemInput = {
   baseCode: '002012001000',
   name: '契税申报',
+  nameEn: 'Deed tax return',
   aliases: ['契税纳税申报', '房屋契税申报'],
   keywords: ['交契税', '契税', '买房交税', '过户交税', '房屋契税', '二手房交税', '新房交契税'],
   type: '20',
@@ -64,6 +65,7 @@ const deedTaxReturn: BaseItemInput = {
   legalLimitDays: 1,
   resultType: 'other',
   resultName: '契税完税凭证',
+  resultNameEn: 'Deed tax payment certificate',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
   highFrequency: true,
@@ -72,6 +74,7 @@ const deedTaxReturn: BaseItemInput = {
 const taxRegistrationConfirmation: BaseItemInput = {
   baseCode: '001012001000',
   name: '新办纳税人税务登记信息确认',
+  nameEn: 'Confirmation of tax registration information of new taxpayers',
   aliases: ['税务登记信息确认', '新办企业税务报到'],
   keywords: ['税务登记', '新办企业报到', '税务报到', '新公司税务报到', '多证合一税务'],
   type: '10',
@@ -98,6 +101,7 @@ const taxRegistrationConfirmation: BaseItemInput = {
   legalLimitDays: 0,
   resultType: 'registration',
   resultName: '税务登记信息确认',
+  resultNameEn: 'Confirmed tax registration information',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -105,6 +109,7 @@ const taxRegistrationConfirmation: BaseItemInput = {
 const invoiceIssue: BaseItemInput = {
   baseCode: '001012002000',
   name: '发票领用',
+  nameEn: 'Invoice requisition',
   aliases: ['发票申领', '发票票种核定'],
   keywords: ['领发票', '申领发票', '开发票', '数电发票', '发票额度', '发票怎么领'],
   type: '10',
@@ -125,6 +130,7 @@ const invoiceIssue: BaseItemInput = {
   legalLimitDays: 5,
   resultType: 'approval',
   resultName: '发票领用（票种、数量及领用方式确认）',
+  resultNameEn: 'Invoice requisition (invoice types, quantities and method confirmed)',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
   highFrequency: true,
@@ -133,6 +139,7 @@ const invoiceIssue: BaseItemInput = {
 const specialInvoiceLimit: BaseItemInput = {
   baseCode: '000112001000',
   name: '增值税专用发票最高开票限额审批',
+  nameEn: 'Approval of the maximum invoicing limit for special VAT invoices',
   aliases: ['增值税专用发票（增值税税控系统）最高开票限额审批', '专票限额审批'],
   keywords: ['专票限额', '提额', '发票提额', '开票限额', '专票审批', '增值税专用发票限额'],
   type: '01',
@@ -167,6 +174,7 @@ const specialInvoiceLimit: BaseItemInput = {
   legalLimitDays: 20,
   resultType: 'approval',
   resultName: '准予税务行政许可决定书',
+  resultNameEn: 'Decision granting the tax administrative licence',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };

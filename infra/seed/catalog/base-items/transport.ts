@@ -16,6 +16,7 @@ const ROAD_TRANSPORT_RULES = '《中华人民共和国道路运输条例》';
 const haulageLicence: BaseItemInput = {
   baseCode: '000108001000',
   name: '道路货物运输经营许可',
+  nameEn: 'Road freight transport business licence',
   aliases: ['道路运输经营许可证核发（货运）', '普通货运经营许可'],
   keywords: ['道路运输许可证', '货运许可证', '跑运输', '开物流公司', '道路运输经营许可证', '货车营运证'],
   type: '01',
@@ -71,6 +72,7 @@ const haulageLicence: BaseItemInput = {
   legalLimitDays: 20,
   resultType: 'licence',
   resultName: '道路运输经营许可证',
+  resultNameEn: 'Road transport business licence',
   commitment: NO_COMMITMENT,
   tolerance: TOLERANCE,
   riskCategories: ['public-safety'],
@@ -79,6 +81,7 @@ const haulageLicence: BaseItemInput = {
 const repairShopFiling: BaseItemInput = {
   baseCode: '001008001000',
   name: '机动车维修经营备案',
+  nameEn: 'Motor vehicle repair business filing',
   aliases: ['机动车维修经营者备案', '汽车维修备案'],
   keywords: ['开修车店', '汽修备案', '汽车维修备案', '开汽修厂', '修理厂备案', '摩托车维修备案'],
   type: '10',
@@ -135,6 +138,7 @@ const repairShopFiling: BaseItemInput = {
   legalLimitDays: 5,
   resultType: 'registration',
   resultName: '机动车维修经营备案',
+  resultNameEn: 'Motor vehicle repair business filing',
   commitment: NO_COMMITMENT,
   tolerance: TOLERANCE,
   riskCategories: ['public-safety'],

@@ -30,12 +30,13 @@ const OTHER_SUPPLY = {
 function transfer(
   department: 'water-supply' | 'power-supply' | 'gas-supply',
   digits: string,
-  utility: { name: string; short: string; meter: string },
+  utility: { name: string; en: string; short: string; meter: string },
   keywords: string[],
 ): BaseItemInput {
   return {
     baseCode: `6120${digits}001000`,
     name: `${utility.name}过户`,
+    nameEn: `${utility.en} account transfer`,
     aliases: [`${utility.name}户名变更`, `${utility.meter}过户`],
     keywords: [...keywords, '水电气过户', '二手房过户水电气', '房子过户后改户名'],
     type: '20',
@@ -75,6 +76,7 @@ function transfer(
     legalLimitDays: 5,
     resultType: 'other',
     resultName: `${utility.name}户名变更`,
+    resultNameEn: `${utility.en} account holder changed`,
     commitment: NO_COMMITMENT,
     tolerance: NO_TOLERANCE,
     // Gas appliances and pipes inside a home are a public-safety matter (入户安检 on transfer).
@@ -83,17 +85,17 @@ function transfer(
 }
 
 export const UTILITIES_ITEMS: BaseItemInput[] = [
-  transfer('water-supply', '17', { name: '供水', short: '水', meter: '水表' }, [
+  transfer('water-supply', '17', { name: '供水', en: 'Water supply', short: '水', meter: '水表' }, [
     '自来水过户',
     '水费户名',
     '改水费户名',
   ]),
-  transfer('power-supply', '18', { name: '供电', short: '电', meter: '电表' }, [
+  transfer('power-supply', '18', { name: '供电', en: 'Power supply', short: '电', meter: '电表' }, [
     '电费户名',
     '电户更名',
     '改电费户名',
   ]),
-  transfer('gas-supply', '19', { name: '燃气', short: '气', meter: '燃气表' }, [
+  transfer('gas-supply', '19', { name: '燃气', en: 'Gas supply', short: '气', meter: '燃气表' }, [
     '天然气过户',
     '燃气户名',
     '改燃气户名',

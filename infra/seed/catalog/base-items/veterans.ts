@@ -28,6 +28,7 @@ const dischargeCertificate = {
 const reception: BaseItemInput = {
   baseCode: '001013001000',
   name: '退役士兵报到及接收安置',
+  nameEn: 'Reporting and resettlement of discharged soldiers',
   aliases: ['退役士兵接收安置', '退役士兵报到'],
   keywords: ['退伍报到', '退役报到', '退伍军人报到', '退役安置', '复员报到', '退伍回家'],
   type: '10',
@@ -49,6 +50,7 @@ const reception: BaseItemInput = {
   legalLimitDays: 5,
   resultType: 'registration',
   resultName: '退役士兵报到登记',
+  resultNameEn: 'Reporting registration of a discharged soldier',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -56,6 +58,7 @@ const reception: BaseItemInput = {
 const oneOffGrant: BaseItemInput = {
   baseCode: '000513001000',
   name: '自主就业退役士兵一次性经济补助金给付',
+  nameEn: 'One-off grant to discharged soldiers who find their own employment',
   aliases: ['退役士兵一次性经济补助金', '自主就业经济补助'],
   keywords: ['退伍补助', '退伍一次性补助', '退役士兵补助金', '退伍费', '自主就业补助'],
   type: '05',
@@ -89,6 +92,7 @@ const oneOffGrant: BaseItemInput = {
   legalLimitDays: 20,
   resultType: 'payment',
   resultName: '自主就业退役士兵一次性经济补助金',
+  resultNameEn: 'One-off grant to a discharged soldier who finds their own employment',
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };
@@ -96,6 +100,7 @@ const oneOffGrant: BaseItemInput = {
 const preferentialCard: BaseItemInput = {
   baseCode: '002013001000',
   name: '退役军人优待证申领',
+  nameEn: "Veterans' preferential treatment card application",
   aliases: ['中华人民共和国退役军人优待证申领', '优待证办理'],
   keywords: ['优待证', '退役军人优待证', '军人优待证', '退伍军人优待证', '退伍优待'],
   type: '20',
@@ -123,6 +128,7 @@ const preferentialCard: BaseItemInput = {
   legalLimitDays: 20,
   resultType: 'certificate',
   resultName: '中华人民共和国退役军人优待证',
+  resultNameEn: "Preferential Treatment Card for Veterans of the People's Republic of China",
   commitment: NO_COMMITMENT,
   tolerance: NO_TOLERANCE,
 };

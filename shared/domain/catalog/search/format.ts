@@ -61,6 +61,11 @@ export type DocTuple = [
   length: number,
   /** How many implementation items follow in `items` (a doc's items are consecutive). */
   itemCount: number,
+  /**
+   * The English name, for display only (not indexed). Last and left out when the catalog has none, so an
+   * index built before it reads the same and a reader that does not know it ignores it: no new format.
+   */
+  nameEn?: string,
 ];
 
 /**

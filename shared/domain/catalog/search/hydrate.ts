@@ -20,6 +20,7 @@ export interface Posting {
 export interface Doc {
   baseCode: string;
   name: string;
+  nameEn?: string;
   /** Compact normalized name and aliases, for exact-phrase boosts. */
   nameText: string;
   nameTerm: number;
@@ -75,13 +76,14 @@ export function hydrate(index: SearchIndex): Hydrated {
   let first = 0;
   let totalLength = 0;
   const docs = index.docs.map((d, doc): Doc => {
-    const [baseCode, name, nameTerm, aliasTerms, department, type, targets, hf, length, count] = d;
+    const [baseCode, name, nameTerm, aliasTerms, department, type, targets, hf, length, count, nameEn] = d;
     itemDoc.fill(doc, first, first + count);
     first += count;
     totalLength += length;
     return {
       baseCode,
       name,
+      ...(nameEn ? { nameEn } : {}),
       nameText: index.terms[nameTerm]!,
       nameTerm,
       aliasTerms,

@@ -29,7 +29,8 @@ export interface Synonym {
 export interface BuildOptions {
   /** The catalog version being published; defaults to a hash of the index content. */
   version?: string;
-  builtAt?: Date;
+  /** When it is built: the caller's clock, as a rule reads none. */
+  builtAt: Date;
 }
 
 // Listing order is pinyin order for Chinese names (ICU's zh collation), which is what a reader expects.
@@ -40,7 +41,7 @@ export function buildSearchIndex(
   items: ImplementationItem[],
   synonyms: Synonym[],
   departments: { code: string; name: string }[],
-  options: BuildOptions = {},
+  options: BuildOptions,
 ): SearchIndex {
   // Items sharing a doc key share their text; sorting on it after the name keeps a doc's items together.
   const keyed = items.map((item) => ({ item, key: docKey(item) }));
@@ -93,7 +94,7 @@ export function buildSearchIndex(
     add(departmentNames.get(item.department) ?? '', 'department');
     // A material named twice (paper and electronic, say) says nothing more about the matter.
     for (const m of new Set(item.materials.map((x) => x.name))) add(m, 'material');
-    docs.push([
+    const tuple: DocTuple = [
       item.baseCode,
       item.name,
       termOf(item.name),
@@ -104,7 +105,9 @@ export function buildSearchIndex(
       item.highFrequency ? 1 : 0,
       length,
       1,
-    ]);
+    ];
+    if (item.nameEn) tuple.push(item.nameEn);
+    docs.push(tuple);
     return doc;
   };
 
@@ -142,7 +145,7 @@ export function buildSearchIndex(
   return {
     formatVersion,
     version: options.version ?? hash64(JSON.stringify(body)),
-    builtAt: (options.builtAt ?? new Date()).toISOString(),
+    builtAt: options.builtAt.toISOString(),
     ...rest,
   };
 }
@@ -152,6 +155,7 @@ function docKey(item: ImplementationItem): string {
   return JSON.stringify([
     item.baseCode,
     item.name,
+    item.nameEn,
     item.aliases,
     item.keywords,
     item.department,

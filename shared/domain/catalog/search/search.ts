@@ -46,6 +46,8 @@ export interface SearchHit {
   implementationCode: string;
   baseCode: string;
   name: string;
+  /** For the English interface; absent when the catalog has no English name. */
+  nameEn?: string;
   region: string;
   department: string;
   departmentName: string;
@@ -157,6 +159,7 @@ function hit(h: Hydrated, ordinal: number, score: number, matchedOn?: MatchedOn)
     implementationCode: tail.startsWith('=') ? tail.slice(1) : doc.baseCode + region + tail,
     baseCode: doc.baseCode,
     name: doc.name,
+    ...(doc.nameEn ? { nameEn: doc.nameEn } : {}),
     region,
     department,
     departmentName,

@@ -5,6 +5,8 @@ import { pinyinTable } from './pinyin-match.ts';
 
 export interface Suggestion {
   name: string;
+  /** For the English interface; absent when the catalog has no English name. */
+  nameEn?: string;
   baseCode: string;
   highFrequency: boolean;
   matchedOn: 'name' | 'alias' | 'pinyin' | 'initials' | 'need';
@@ -45,10 +47,17 @@ export function suggest(index: SearchIndex, prefix: string, limit = 8): Suggesti
   const seen = new Set<string>();
   const out: Suggestion[] = [];
   const add = (doc: number, matchedOn: Suggestion['matchedOn'], need?: Suggestion['need']) => {
-    const { baseCode, name, highFrequency } = h.docs[doc]!;
+    const { baseCode, name, nameEn, highFrequency } = h.docs[doc]!;
     if (seen.has(name) || out.length === limit) return;
     seen.add(name);
-    out.push({ name, baseCode, highFrequency, matchedOn, ...(need ? { need } : {}) });
+    out.push({
+      name,
+      ...(nameEn ? { nameEn } : {}),
+      baseCode,
+      highFrequency,
+      matchedOn,
+      ...(need ? { need } : {}),
+    });
   };
   const addNeed = (n: Need) => {
     for (const [i, doc] of n.docs.entries()) add(doc, 'need', step(n, i));

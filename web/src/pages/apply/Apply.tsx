@@ -7,7 +7,7 @@ import { useApi } from '../../api/useApi.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { RequireRole } from '../../components/RequireRole.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
-import { type MessageKey, useI18n } from '../../i18n/i18n.ts';
+import { type MessageKey, matterName, useI18n } from '../../i18n/i18n.ts';
 import { ApplicantStep } from './ApplicantStep.tsx';
 import { DetailsStep } from './DetailsStep.tsx';
 import {
@@ -45,7 +45,7 @@ export default function Apply({ mode }: { mode: Mode }) {
 }
 
 function Wizard({ mode }: { mode: Mode }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { code = '' } = useParams();
   // Going on with a draft from 我的办件: the one kept in this tab, else the one kept on the server.
   const [search] = useSearchParams();
@@ -54,7 +54,7 @@ function Wizard({ mode }: { mode: Mode }) {
   const fromServer = mode === 'self' && draftId && kept.caseId !== draftId ? draftId : undefined;
   const guide = useApi<Guide>(`/api/matters/${code}`, { anonymous: true });
   const resumed = useApi<CaseView>(fromServer && `/api/cases/${fromServer}`);
-  usePageTitle(guide.data ? t('apply.title', { name: guide.data.name }) : undefined);
+  usePageTitle(guide.data ? t('apply.title', { name: matterName(guide.data, lang) }) : undefined);
   const error = guide.error ?? resumed.error;
   if (error !== undefined)
     return <ErrorNotice error={error} onRetry={guide.error ? guide.reload : resumed.reload} />;
@@ -66,7 +66,7 @@ function Wizard({ mode }: { mode: Mode }) {
 }
 
 function WizardFor({ guide, mode, initial }: { guide: Guide; mode: Mode; initial: Draft }) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const steps: Step[] =
     mode === 'window' ? ['applicant', 'details', 'materials', 'review'] : ['details', 'materials', 'review'];
   const [draft, setDraftState] = useState<Draft>(initial);
@@ -194,7 +194,7 @@ function WizardFor({ guide, mode, initial }: { guide: Guide; mode: Mode; initial
   const problemList = Object.entries(problems);
   return (
     <div className="page wizard">
-      <Typography.Title level={1}>{t('apply.title', { name: guide.name })}</Typography.Title>
+      <Typography.Title level={1}>{t('apply.title', { name: matterName(guide, lang) })}</Typography.Title>
       <Steps
         className="wizard__steps"
         size="small"

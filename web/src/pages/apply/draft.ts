@@ -115,10 +115,13 @@ export function normaliseDraft(d: Draft): Draft {
 
 export type Problems = Record<string, MessageKey>;
 
+/** Today in China (UTC+8), YYYY-MM-DD, by the browser's clock: an ID number's birth date may not be after it. */
+const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
 export function checkApplicant(a: WindowApplicant): Problems {
   const p: Problems = {};
   if (!a.name.trim()) p['applicant.name'] = 'apply.required';
-  if (a.kind === 'person' && !isValidIdNumber(normaliseCode(a.idNumber)))
+  if (a.kind === 'person' && !isValidIdNumber(normaliseCode(a.idNumber), chinaToday()))
     p['applicant.idNumber'] = 'apply.badIdNumber';
   if (a.kind === 'enterprise' && !isValidUscc(normaliseCode(a.uscc))) p['applicant.uscc'] = 'apply.badUscc';
   if (a.phone && !/^1\d{10}$/.test(normalisePhone(a.phone))) p['applicant.phone'] = 'apply.badPhone';
