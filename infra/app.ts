@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { App, Aws, CfnRule, Fn, Stack, Tags, Validations } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { configOf, type TongbanConfig } from './config.ts';
+import { FailedInvocationsQueue } from './constructs/dead-letter-queue.ts';
 import { AwsSolutionsChecks } from './constructs/nag.ts';
 import { ServiceFunction } from './constructs/service-function.ts';
 import { ApiStack } from './stacks/api-stack.ts';
@@ -76,6 +77,8 @@ export function buildApp(app: App): App {
       workflow.departmentAnswers.rejectedAnswers,
       ...(workflow.webhooks ? [workflow.webhooks.deadLetterQueue] : []),
     ],
+    // Found rather than listed: a function invoked asynchronously gets its queue where it is made.
+    failedInvocationQueues: app.node.findAll().filter((c) => c instanceof FailedInvocationsQueue),
     functions: functionsOf(app),
     outboxPublisher: eventing.outboxPublisher,
     tables: [data.mattersTable, data.casesTable],

@@ -6,7 +6,7 @@ import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { CALENDAR_SOURCE, YEAR_LOADED } from '../../shared/adapters/calendar-store.ts';
 import { REMINDER_DUE, REMINDER_SOURCE } from '../../shared/adapters/reminder-schedules.ts';
-import { DeadLetterQueue } from './dead-letter-queue.ts';
+import { DeadLetterQueue, FailedInvocationsQueue } from './dead-letter-queue.ts';
 import { grantTable, type TableAccess } from './grants.ts';
 import { acknowledge } from './nag.ts';
 import { ServiceFunction } from './service-function.ts';
@@ -75,6 +75,8 @@ export class ClockReminders extends Construct {
   readonly deadLetterQueue: DeadLetterQueue;
   /** Where Scheduler puts a reminder it could not deliver to the hub after its retries. */
   readonly schedulesDeadLetterQueue: DeadLetterQueue;
+  /** Where the events the planner, the due reminders' handler and the calendar's functions still fail end up. */
+  readonly failedInvocations: FailedInvocationsQueue;
   /** Reports `NextYearScheduleMissing` (namespace tongban, service calendar), alarmed by observability. */
   readonly calendarCheck: ServiceFunction;
 
@@ -210,5 +212,9 @@ export class ClockReminders extends Construct {
       schedule: events.Schedule.rate(Duration.days(1)),
       targets: [target(this.calendarCheck)],
     });
+
+    this.failedInvocations = new FailedInvocationsQueue(this, 'Failures', {
+      description: 'the clock reminders that failed',
+    }).catchFailuresOf(planner, due, recompute, this.calendarCheck);
   }
 }

@@ -6,7 +6,7 @@ import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { DEPARTMENTS } from '../../events/departments.ts';
 import { REGULATORS } from '../../events/regulators.ts';
-import { DeadLetterQueue } from './dead-letter-queue.ts';
+import { DeadLetterQueue, FailedInvocationsQueue } from './dead-letter-queue.ts';
 import { grantTable, type TableAccess } from './grants.ts';
 import { ServiceFunction } from './service-function.ts';
 
@@ -25,6 +25,8 @@ export interface DepartmentAnswersProps {
 export class DepartmentAnswers extends Construct {
   readonly deadLetterQueue: DeadLetterQueue;
   readonly rejectedAnswers: DeadLetterQueue;
+  /** Where the answers and records the functions still fail after Lambda's retries end up. */
+  readonly failedInvocations: FailedInvocationsQueue;
 
   constructor(scope: Construct, id: string, props: DepartmentAnswersProps) {
     super(scope, id);
@@ -53,6 +55,9 @@ export class DepartmentAnswers extends Construct {
       grantTable(fn, props.cases, 'readwrite');
       this.grantRejecting(fn);
     }
+    this.failedInvocations = new FailedInvocationsQueue(this, 'Failures', {
+      description: 'the department answers and supervision records that failed',
+    }).catchFailuresOf(answer, supervision);
 
     const target = (fn: ServiceFunction) =>
       new targets.LambdaFunction(fn, { deadLetterQueue: this.deadLetterQueue, retryAttempts: 8 });

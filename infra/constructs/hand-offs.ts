@@ -4,7 +4,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { DeadLetterQueue } from './dead-letter-queue.ts';
+import { DeadLetterQueue, FailedInvocationsQueue } from './dead-letter-queue.ts';
 import { grantTable, type TableAccess } from './grants.ts';
 import { ServiceFunction } from './service-function.ts';
 
@@ -21,6 +21,8 @@ export interface HandOffsProps {
  */
 export class HandOffs extends Construct {
   readonly deadLetterQueue: DeadLetterQueue;
+  /** Where the hand-offs the function still fails after Lambda's retries end up. */
+  readonly failedInvocations: FailedInvocationsQueue;
   readonly receiptKey: kms.Key;
 
   constructor(scope: Construct, id: string, props: HandOffsProps) {
@@ -43,6 +45,9 @@ export class HandOffs extends Construct {
       environment: { CASES_TABLE: props.cases.table.tableName, RECEIPT_KEY_ID: this.receiptKey.keyArn },
     });
     grantTable(fn, props.cases, 'readwrite');
+    this.failedInvocations = new FailedInvocationsQueue(this, 'Failures', {
+      description: 'the hand-offs that failed',
+    }).catchFailuresOf(fn);
     fn.addToRolePolicy(
       new iam.PolicyStatement({ actions: ['kms:GenerateMac'], resources: [this.receiptKey.keyArn] }),
     );

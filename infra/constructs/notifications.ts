@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { INBOX_PREFIX } from '../../shared/adapters/message-store.ts';
 import { NOTIFIED_DETAIL_TYPES } from '../../shared/domain/notifications/notification.ts';
-import { DeadLetterQueue } from './dead-letter-queue.ts';
+import { DeadLetterQueue, FailedInvocationsQueue } from './dead-letter-queue.ts';
 import { grantTable, type TableAccess } from './grants.ts';
 import { ServiceFunction } from './service-function.ts';
 
@@ -20,6 +20,8 @@ export interface NotificationsProps {
  */
 export class Notifications extends Construct {
   readonly deadLetterQueue: DeadLetterQueue;
+  /** Where the case events the function still fails after Lambda's retries end up. */
+  readonly failedInvocations: FailedInvocationsQueue;
   readonly function: ServiceFunction;
 
   constructor(scope: Construct, id: string, props: NotificationsProps) {
@@ -33,6 +35,9 @@ export class Notifications extends Construct {
       description: 'Writes a message to the applicant inbox for each case event they should know of',
       environment: { CASES_TABLE: table.tableName },
     });
+    this.failedInvocations = new FailedInvocationsQueue(this, 'Failures', {
+      description: 'the applicant notifications that failed',
+    }).catchFailuresOf(this.function);
     // Reads cases; writes new items only, and only under an inbox's key: DynamoDB checks the partition key
     // of every item the function puts against INBOX#*.
     grantTable(this.function, { table, key, indexes: [] }, 'read');

@@ -2,6 +2,7 @@ import type { LocalKms } from './aws/kms.ts';
 import type { LocalQueues } from './aws/queues.ts';
 import type { RecordingEventBridge } from './eventbridge/event-log.ts';
 import type { LocalReplays } from './eventbridge/replays.ts';
+import type { AsyncInvocations } from './lambda/async-invocations.ts';
 import type { LocalFunctions } from './lambda/runtime.ts';
 import type { LocalScheduler } from './scheduler/scheduler.ts';
 import type { LocalStepFunctions } from './stepfunctions/index.ts';
@@ -13,6 +14,8 @@ import type { LocalStepFunctions } from './stepfunctions/index.ts';
  */
 export interface LocalEngines {
   readonly functions: LocalFunctions;
+  /** Lambda's asynchronous invocations, with each function's EventInvokeConfig (retries, on-failure queue). */
+  readonly asyncInvocations: AsyncInvocations;
   readonly eventBridge: RecordingEventBridge;
   readonly replays: LocalReplays;
   readonly stepFunctions: LocalStepFunctions;

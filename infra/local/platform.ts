@@ -9,7 +9,7 @@ import { readCloudAssembly } from './assembly/cloud-assembly.ts';
 import { type LocalAccount, TemplateModel } from './assembly/model.ts';
 import { controlPlane } from './aws/control-plane.ts';
 import { kmsKeysOf, LocalKms } from './aws/kms.ts';
-import { LocalQueues } from './aws/queues.ts';
+import { LocalQueues, UNDELIVERABLE } from './aws/queues.ts';
 import { PlatformClock, type PlatformClockOptions } from './clock.ts';
 import { startDynamoDbLocal } from './dynamodb/engine.ts';
 import { DynamoDbRecorder } from './dynamodb/recorder.ts';
@@ -23,6 +23,7 @@ import { LocalReplays } from './eventbridge/replays.ts';
 import { ScheduleRules } from './eventbridge/schedule-rules.ts';
 import { LocalFaults } from './faults.ts';
 import { LocalIssuer } from './identity/issuer.ts';
+import { AsyncInvocations } from './lambda/async-invocations.ts';
 import { LocalFunctions } from './lambda/runtime.ts';
 import { startS3 } from './s3/engine.ts';
 import { watchObjectCreated } from './s3/notifications.ts';
@@ -33,6 +34,7 @@ import { DepartmentSimulator } from './simulator/department-simulator.ts';
 import type { SimulatorRule } from './simulator/rules.ts';
 import { LocalStepFunctions } from './stepfunctions/index.ts';
 import { TargetDispatcher } from './wiring/dispatcher.ts';
+import { eventInvokeConfigs } from './wiring/event-invoke-configs.ts';
 import { streamMappings } from './wiring/event-source-mappings.ts';
 import { eventBusesAndRules } from './wiring/events.ts';
 import { functionSpecs } from './wiring/functions.ts';
@@ -79,6 +81,7 @@ export class LocalPlatform implements LocalEngines {
 
   clock!: PlatformClock;
   functions!: LocalFunctions;
+  asyncInvocations!: AsyncInvocations;
   eventBridge!: RecordingEventBridge;
   replays!: LocalReplays;
   stepFunctions!: LocalStepFunctions;
@@ -127,6 +130,7 @@ export class LocalPlatform implements LocalEngines {
     const specs = functionSpecs(model);
     const { buses, rules } = eventBusesAndRules(model);
     const mappings = streamMappings(model);
+    const invokeConfigs = eventInvokeConfigs(model);
     const pools = userPoolsOf(model);
     const routes = routesFromModel(model);
     const webRoot = webRootOf(model);
@@ -255,6 +259,18 @@ export class LocalPlatform implements LocalEngines {
       clock: this.clock.buffer,
     });
     this.stops.push(() => this.functions.closeAll());
+    this.asyncInvocations = new AsyncInvocations({
+      invoke: (arn, event) => this.functions.invoke(arn, event),
+      resolve: (arn) => this.functions.get(arn).spec,
+      configs: invokeConfigs,
+      send: (queue, body) => {
+        if (!queue)
+          this.log(`an asynchronous invocation failed and its function has no on-failure destination`);
+        this.queues.send(queue ?? UNDELIVERABLE, body);
+      },
+    });
+    // Stopping runs these in reverse: retries still waiting go to their destinations before the functions go.
+    this.stops.push(() => this.asyncInvocations.close());
     // Stopping runs these in reverse: executions rest where they are before the functions their steps call go.
     this.stops.push(() => this.stepFunctions.close());
 
@@ -297,7 +313,8 @@ export class LocalPlatform implements LocalEngines {
       ...LOCAL_ACCOUNT,
       clock: this.clock,
       host: {
-        invokeFunction: (arn, payload) => this.functions.invoke(arn, payload),
+        // Scheduler invokes a function asynchronously: Lambda retries a failing handler, then its destination.
+        invokeFunction: (arn, payload) => this.asyncInvocations.invoke(arn, payload),
         putEvents: async (entries) => this.eventBridge.putEvents(entries),
         startExecution: (arn, input) => this.stepFunctions.startExecution({ stateMachineArn: arn, input }),
         sendSqsMessage: async (queue, body) => void this.queues.send(queue, body),
@@ -374,6 +391,7 @@ export class LocalPlatform implements LocalEngines {
   async idle(): Promise<void> {
     for (let round = 0; round < 3; round++) {
       await this.scheduler.whenDelivered();
+      await this.asyncInvocations.whenIdle();
       await Promise.all(this.pollers.map((p) => p.whenDrained()));
       await this.eventBridge.whenIdle();
       await this.stepFunctions.whenIdle();

@@ -12,7 +12,7 @@ import type { Construct } from 'constructs';
 import { type Permission, ROUTES } from '../../shared/http/routes.ts';
 import type { TongbanConfig } from '../config.ts';
 import { ApiOrigin } from '../constructs/api-origin.ts';
-import { DeadLetterQueue } from '../constructs/dead-letter-queue.ts';
+import { DeadLetterQueue, FailedInvocationsQueue } from '../constructs/dead-letter-queue.ts';
 import { grantAppend, grantIdHash, grantTable, type TableAccess } from '../constructs/grants.ts';
 import { Identity } from '../constructs/identity.ts';
 import { acknowledge } from '../constructs/nag.ts';
@@ -47,6 +47,8 @@ export class ApiStack extends Stack {
   readonly userPools?: UserPools;
   readonly functions = new Map<string, ServiceFunction>();
   readonly uploadCheckDlq: DeadLetterQueue;
+  /** Where the upload checks that still fail after Lambda's retries end up. */
+  readonly uploadCheckFailures: FailedInvocationsQueue;
   /** Where CloudFront sends /api/*, when the stage has a domain. */
   readonly origin?: ApiOrigin;
   private readonly apiStage: apigw.HttpStage;
@@ -91,7 +93,7 @@ export class ApiStack extends Stack {
       }
     }
 
-    this.uploadCheckDlq = this.uploadCheck(props);
+    [this.uploadCheckDlq, this.uploadCheckFailures] = this.uploadCheck(props);
 
     new CfnOutput(this, 'ApiUrl', {
       value: config.domain ? `https://${config.domain.api.name}` : this.httpApi.apiEndpoint,
@@ -119,7 +121,7 @@ export class ApiStack extends Stack {
   }
 
   /** Checks every uploaded material (type by magic bytes, size, SHA-256) when S3 announces it. */
-  private uploadCheck(props: ApiStackProps): DeadLetterQueue {
+  private uploadCheck(props: ApiStackProps): [DeadLetterQueue, FailedInvocationsQueue] {
     const check = new ServiceFunction(this, 'CheckUpload', {
       entry: 'materials/check-upload.ts',
       description: 'Checks an uploaded material and attaches it to its case, or deletes it and records why',
@@ -136,6 +138,9 @@ export class ApiStack extends Stack {
     const dlq = new DeadLetterQueue(this, 'UploadCheckDlq', {
       description: 'the dead-letter queue of upload checks',
     });
+    const failures = new FailedInvocationsQueue(this, 'UploadCheckFailures', {
+      description: 'the upload checks that failed',
+    }).catchFailuresOf(check);
     new events.Rule(this, 'CheckUploads', {
       description: 'Every object created under cases/ in the materials bucket is checked',
       eventPattern: {
@@ -148,7 +153,7 @@ export class ApiStack extends Stack {
       },
       targets: [new targets.LambdaFunction(check, { deadLetterQueue: dlq, retryAttempts: 8 })],
     });
-    return dlq;
+    return [dlq, failures];
   }
 
   private defaultStage(): apigw.HttpStage {

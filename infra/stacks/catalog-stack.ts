@@ -5,7 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { TongbanConfig } from '../config.ts';
-import { DeadLetterQueue } from '../constructs/dead-letter-queue.ts';
+import { DeadLetterQueue, FailedInvocationsQueue } from '../constructs/dead-letter-queue.ts';
 import { grantTable, type TableAccess } from '../constructs/grants.ts';
 import { acknowledge } from '../constructs/nag.ts';
 import { ServiceFunction } from '../constructs/service-function.ts';
@@ -20,6 +20,8 @@ export interface CatalogStackProps extends StackProps {
 /** Keeps the published catalog files (search index, export) in step with the catalog in force. */
 export class CatalogStack extends Stack {
   readonly deadLetterQueue: DeadLetterQueue;
+  /** Where the rebuilds the builder still fails after Lambda's retries end up (from its rule or its schedules). */
+  readonly failedInvocations: FailedInvocationsQueue;
 
   constructor(scope: Construct, id: string, props: CatalogStackProps) {
     super(scope, id, props);
@@ -45,6 +47,10 @@ export class CatalogStack extends Stack {
       },
     });
     grantTable(builder, props.matters, 'read');
+    // Invoked asynchronously by its rule and by the schedules it makes itself: one destination covers both.
+    this.failedInvocations = new FailedInvocationsQueue(this, 'RebuildFailures', {
+      description: 'the rebuilds of the catalog index that failed',
+    }).catchFailuresOf(builder);
     builder.addToRolePolicy(
       new iam.PolicyStatement({
         actions: ['s3:PutObject'],

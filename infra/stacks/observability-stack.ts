@@ -18,6 +18,8 @@ export interface ObservabilityStackProps extends StackProps {
   httpApi: apigw.IHttpApi;
   approvalStateMachine: sfn.IStateMachine;
   deadLetterQueues: sqs.IQueue[];
+  /** The on-failure destinations of the functions invoked asynchronously (FailedInvocationsQueue). */
+  failedInvocationQueues: sqs.IQueue[];
   /** Every function of the platform (CDK's own custom-resource handlers aside), by a readable name. */
   functions: Map<string, lambda.IFunction>;
   /** The function that reads the tables' streams (the outbox): its iterator age is how late events are. */
@@ -30,8 +32,9 @@ const FIVE_MINUTES = Duration.minutes(5);
 /**
  * A dashboard of the platform's health, and alarms that page DevOps through an encrypted SNS topic: API 5xx
  * and p99 latency, every function's errors and throttles, how far the outbox lags behind the tables, DynamoDB
- * throttling, failed and stalled workflows, every dead-letter queue, the next year's missing holidays. A stage
- * other than dev does not synthesize without an address subscribed to them (config validation).
+ * throttling, failed and stalled workflows, every dead-letter queue and on-failure destination, the next year's
+ * missing holidays. A stage other than dev does not synthesize without an address subscribed to them (config
+ * validation).
  */
 export class ObservabilityStack extends Stack {
   readonly topic: sns.Topic;
@@ -160,6 +163,18 @@ export class ObservabilityStack extends Stack {
       );
     });
 
+    const failedInvocations = props.failedInvocationQueues.map((q) =>
+      q.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' }),
+    );
+    failedInvocations.forEach((metric, i) => {
+      alarm(
+        `FailedInvocations${i}`,
+        metric,
+        1,
+        'A function failed an event after Lambda retried it, and the event waits in its on-failure queue.',
+      );
+    });
+
     const sum = (metricName: string) =>
       new cloudwatch.Metric({ namespace: 'AWS/Lambda', metricName, statistic: 'Sum', period: FIVE_MINUTES });
     new cloudwatch.Dashboard(this, 'Dashboard', {
@@ -176,7 +191,10 @@ export class ObservabilityStack extends Stack {
         [
           new cloudwatch.GraphWidget({ title: 'Outbox iterator age (ms)', left: [iteratorAge] }),
           new cloudwatch.GraphWidget({ title: 'Approval executions failed', left: [failedExecutions] }),
-          new cloudwatch.GraphWidget({ title: 'Dead letters waiting', left: dlqDepth }),
+          new cloudwatch.GraphWidget({
+            title: 'Dead letters and failed invocations waiting',
+            left: [...dlqDepth, ...failedInvocations],
+          }),
           new cloudwatch.GraphWidget({ title: 'Cases stalled', left: [stalledCases] }),
         ],
       ],

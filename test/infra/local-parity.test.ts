@@ -14,7 +14,9 @@ import { routesFromModel } from '../../infra/local/api/routes.ts';
 import { readCloudAssembly } from '../../infra/local/assembly/cloud-assembly.ts';
 import { TemplateModel } from '../../infra/local/assembly/model.ts';
 import { LOCAL_ACCOUNT, LocalPlatform } from '../../infra/local/platform.ts';
+import { eventInvokeConfigs } from '../../infra/local/wiring/event-invoke-configs.ts';
 import { eventBusesAndRules } from '../../infra/local/wiring/events.ts';
+import { queuesOf } from '../../infra/local/wiring/queues.ts';
 import type { ApiStack } from '../../infra/stacks/api-stack.ts';
 import type { EventsStack } from '../../infra/stacks/events-stack.ts';
 import { newApp } from './support/synth.ts';
@@ -65,6 +67,33 @@ describe('local mode runs what the CDK app synthesizes, with no second list to k
       eventPattern: { 'detail-type': ['Case Decided'] },
     });
     expect(rule?.targets[0]?.arn).toMatch(/event-bus\/tongban-dev-610100$/);
+  });
+
+  it("reads each function's asynchronous-invocation settings, its retries and on-failure queue, from the template", () => {
+    const { model } = synthesizeWith(() => {});
+    const configs = eventInvokeConfigs(model);
+    const functions = new Set(model.ofType('AWS::Lambda::Function').map((fn) => model.ref(fn)));
+    const queues = new Set(queuesOf(model).map((q) => q.arn));
+    expect(configs.length).toBeGreaterThanOrEqual(10);
+    for (const config of configs) {
+      expect(functions).toContain(config.functionName);
+      expect(queues).toContain(config.onFailure);
+      expect(config).toMatchObject({ maximumRetryAttempts: 2, maximumEventAgeSeconds: 21_600 });
+    }
+  });
+
+  it('refuses to start, naming the resource and property, when a function asks for an on-success destination', async () => {
+    const { dir } = synthesizeWith(({ api }) => {
+      const config = api.node.findChild('CheckUpload').node.findChild('EventInvokeConfig').node
+        .defaultChild as CfnResource;
+      config.addPropertyOverride('DestinationConfig.OnSuccess', {
+        Destination: 'arn:aws-cn:sqs:cn-northwest-1:000000000000:done',
+      });
+    });
+    const start = LocalPlatform.start({ assemblyDir: dir, dataDir: mkdtempSync(join(tmpdir(), 'tongban-')) });
+    await expect(start).rejects.toThrow(
+      /AWS::Lambda::EventInvokeConfig tongban-dev-api\/CheckUploadEventInvokeConfig.*DestinationConfig.*on-success/,
+    );
   });
 
   it('refuses to start, naming the resource and property, when a function asks for what it cannot emulate', async () => {

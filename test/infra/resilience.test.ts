@@ -3,8 +3,9 @@ import { ServiceFunction } from '../../infra/constructs/service-function.ts';
 import type { DataStack } from '../../infra/stacks/data-stack.ts';
 import type { EventsStack } from '../../infra/stacks/events-stack.ts';
 import type { WorkflowStack } from '../../infra/stacks/workflow-stack.ts';
+import { asyncInvokedFunctions, droppedOnFailure, type StackTemplate } from './support/async-invocations.ts';
 import { buildOnly, type Synthesized, synthesizePlatform } from './support/synth.ts';
-import { flatten, logicalId, resources } from './support/templates.ts';
+import { asList, flatten, logicalId, resources } from './support/templates.ts';
 
 interface Alarm {
   Namespace?: string;
@@ -119,6 +120,49 @@ describe.each(['dev', 'prod'])('the keys, backups and alarms of stage %s', (stag
     expect(watched).toContainEqual({ 'Fn::GetAtt': [queue, 'QueueName'] });
   });
 
+  it('gives every function invoked asynchronously an on-failure queue: events its handler fails are kept, not dropped', () => {
+    const functions = asyncInvokedFunctions(platform.assembly.stacks);
+    // Rule targets and the catalog builder, which its own schedules invoke too.
+    expect(functions.length).toBeGreaterThanOrEqual(10);
+    expect(functions.some((fn) => fn.by.some((by) => by.startsWith('EventBridge Scheduler')))).toBe(true);
+    expect(droppedOnFailure(functions)).toEqual([]);
+    for (const fn of functions) {
+      // Every retry Lambda allows, for as long as it allows (dead-letter-queue.ts says why).
+      expect(fn.config, fn.id).toMatchObject({
+        Qualifier: '$LATEST',
+        MaximumRetryAttempts: 2,
+        MaximumEventAgeInSeconds: 21_600,
+      });
+    }
+  });
+
+  it('keeps the on-failure queues as it keeps dead letters: KMS-encrypted, TLS only, 14 days, alarmed on', () => {
+    const queues = new Map(
+      asyncInvokedFunctions(platform.assembly.stacks).map(({ queue }) => [
+        `${queue!.stack}/${queue!.id}`,
+        queue!,
+      ]),
+    );
+    expect(queues.size).toBeGreaterThanOrEqual(6);
+    const watched = alarms()
+      .filter((a) => a.props.MetricName === 'ApproximateNumberOfMessagesVisible')
+      .map((a) => ({ alarm: a.props, queue: subject(a.props.Dimensions?.[0]?.Value) }));
+    for (const queue of queues.values()) {
+      expect(queue.props.KmsMasterKeyId, queue.id).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Arn'] });
+      expect(queue.props.MessageRetentionPeriod, queue.id).toBe(14 * 24 * 3600);
+      const policies = resources<{ Queues: unknown[]; PolicyDocument: unknown }>(
+        platform.template(queue.stack.replace(/^tongban-[^-]+-/, '')),
+        'AWS::SQS::QueuePolicy',
+      ).filter((p) => asList(p.props.Queues).some((q) => flatten(q) === `\${${queue.id}}`));
+      expect(flatten(policies.map((p) => p.props.PolicyDocument)), queue.id).toContain('aws:SecureTransport');
+      const alarm = watched.find(
+        (w) => JSON.stringify(w.queue) === JSON.stringify({ 'Fn::GetAtt': [queue.id, 'QueueName'] }),
+      );
+      expect(alarm, `an alarm on ${queue.id}`).toBeDefined();
+      expect(alarm!.alarm.Threshold).toBe(1);
+    }
+  });
+
   it('sends every alarm to the topic, to which a non-dev stage must subscribe someone', () => {
     const [topic] = resources(platform.template('observability'), 'AWS::SNS::Topic');
     expect(
@@ -147,5 +191,95 @@ describe('a stage other than dev', () => {
     expect(() => buildOnly({ 'tongban:stage': 'prod', 'tongban:domain': {} })).toThrow(
       'stage prod needs its domain',
     );
+  });
+});
+
+describe('the check of on-failure destinations', () => {
+  const fn = { Type: 'AWS::Lambda::Function', Properties: {} };
+  const queue = { Type: 'AWS::SQS::Queue', Properties: {} };
+  const arn = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
+  const configOf = (id: string, destination?: string) => ({
+    Type: 'AWS::Lambda::EventInvokeConfig',
+    Properties: {
+      FunctionName: { Ref: id },
+      Qualifier: '$LATEST',
+      ...(destination ? { DestinationConfig: { OnFailure: { Destination: arn(destination) } } } : {}),
+    },
+  });
+
+  it('finds the targets of rules, of schedules and of S3, also in another stack, and names each it finds lacking', () => {
+    const stacks: StackTemplate[] = [
+      {
+        stackName: 'functions',
+        template: {
+          Resources: {
+            RuleTarget: fn,
+            Scheduled: fn,
+            Notified: fn,
+            Kept: fn,
+            Failures: queue,
+            ScheduledConfig: configOf('Scheduled'),
+            NotifiedConfig: configOf('Notified', 'Failures'),
+            KeptConfig: configOf('Kept', 'Failures'),
+            SchedulerRole: {
+              Type: 'AWS::IAM::Role',
+              Properties: {
+                AssumeRolePolicyDocument: {
+                  Statement: [{ Principal: { Service: 'scheduler.amazonaws.com' } }],
+                },
+              },
+            },
+            SchedulerPolicy: {
+              Type: 'AWS::IAM::Policy',
+              Properties: {
+                Roles: [{ Ref: 'SchedulerRole' }],
+                PolicyDocument: {
+                  Statement: [
+                    {
+                      Action: 'lambda:InvokeFunction',
+                      Resource: [arn('Scheduled'), { 'Fn::Join': ['', [arn('Scheduled'), ':*']] }],
+                    },
+                  ],
+                },
+              },
+            },
+            S3Permission: {
+              Type: 'AWS::Lambda::Permission',
+              Properties: { FunctionName: arn('Notified'), Principal: 's3.amazonaws.com' },
+            },
+            Synchronous: fn,
+            ApiPermission: {
+              Type: 'AWS::Lambda::Permission',
+              Properties: { FunctionName: arn('Synchronous'), Principal: 'apigateway.amazonaws.com' },
+            },
+          },
+          Outputs: {
+            RuleTargetArn: { Value: arn('RuleTarget'), Export: { Name: 'functions:RuleTargetArn' } },
+          },
+        },
+      },
+      {
+        stackName: 'rules',
+        template: {
+          Resources: {
+            Rule: {
+              Type: 'AWS::Events::Rule',
+              Properties: {
+                Targets: [
+                  { Id: 'a', Arn: { 'Fn::ImportValue': 'functions:RuleTargetArn' } },
+                  { Id: 'b', Arn: 'arn:aws:events:cn-north-1:123456789012:event-bus/elsewhere' },
+                ],
+              },
+            },
+          },
+        },
+      },
+    ];
+    const found = asyncInvokedFunctions(stacks);
+    expect(found.map((f) => f.id).sort()).toEqual(['Notified', 'RuleTarget', 'Scheduled']);
+    expect(droppedOnFailure(found).sort()).toEqual([
+      'functions/RuleTarget (invoked by rule Rule) has no EventInvokeConfig: Lambda drops what it still fails after 2 retries',
+      'functions/Scheduled (invoked by EventBridge Scheduler (policy SchedulerPolicy)) has no on-failure destination that is a queue of the app',
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { CachePolicy } from 'aws-cdk-lib/aws-cloudfront';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseRegions, readConfig } from '../../infra/config.ts';
+import { FailedInvocationsQueue } from '../../infra/constructs/dead-letter-queue.ts';
 import type { ApiStack } from '../../infra/stacks/api-stack.ts';
 import type { CatalogStack } from '../../infra/stacks/catalog-stack.ts';
 import type { DataStack } from '../../infra/stacks/data-stack.ts';
@@ -666,8 +667,10 @@ describe('the observability stack', () => {
       platform.stack<WorkflowStack>('workflow').departmentAnswers.deadLetterQueue,
       platform.stack<WorkflowStack>('workflow').departmentAnswers.rejectedAnswers,
       platform.stack<WorkflowStack>('workflow').notificationsDlq,
+      // The on-failure destinations of the functions invoked asynchronously.
+      ...platform.app.node.findAll().filter((c) => c instanceof FailedInvocationsQueue),
     ].map((queue) => logicalId(queue));
-    expect(queues.length).toBeGreaterThanOrEqual(10);
+    expect(queues.length).toBeGreaterThanOrEqual(16);
     const watched = alarmsOn('AWS/SQS', 'ApproximateNumberOfMessagesVisible').map((a) => subjectOf(a.props));
     expect(watched).toEqual(expect.arrayContaining(queues.map((q) => ({ 'Fn::GetAtt': [q, 'QueueName'] }))));
     expect(watched).toHaveLength(queues.length);

@@ -101,6 +101,19 @@ export const RESOURCE_TYPES: Record<string, ResourceType> = {
     ],
     ref: (p) => hash(p, 32),
   },
+  // Honoured by Lambda's asynchronous invocations (lambda/async-invocations.ts): retries, maximum event age and
+  // the on-failure queue. A rule's Lambda target is delivered synchronously instead (wiring/dispatcher.ts).
+  'AWS::Lambda::EventInvokeConfig': {
+    mode: 'emulated',
+    properties: [
+      'FunctionName',
+      'Qualifier',
+      'MaximumRetryAttempts',
+      'MaximumEventAgeInSeconds',
+      'DestinationConfig',
+    ],
+    ref: (p) => hash(p, 32),
+  },
   'AWS::Events::EventBus': {
     mode: 'emulated',
     nameProperty: 'Name',

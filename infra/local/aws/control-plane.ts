@@ -128,7 +128,10 @@ export function controlPlane(platform: LocalEngines, buses: LocalBus[], stateMac
         const name = decodeURIComponent(m[1]!);
         const event = b.length ? JSON.parse(b.toString('utf8')) : {};
         if (headers['x-amz-invocation-type'] === 'Event') {
-          void platform.functions.invoke(name, event);
+          // Lambda refuses a function it does not have (ResourceNotFoundException) before it accepts the event;
+          // the event then runs, is retried and reaches its on-failure destination after the answer.
+          platform.functions.get(name);
+          void platform.asyncInvocations.invoke(name, event).catch(() => undefined);
           return { status: 202 };
         }
         const result = await platform.functions.invoke(name, event);

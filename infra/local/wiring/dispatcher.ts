@@ -45,7 +45,9 @@ export class TargetDispatcher implements BusTargetDispatcher {
     const p = this.platform;
     switch (kindOf(targetArn)) {
       case 'lambda': {
-        // Lambda accepts an asynchronous invocation and runs it; a failure is retried like a failed delivery.
+        // Lambda accepts an asynchronous invocation and runs it; a failure is retried like a failed delivery. A
+        // difference local mode keeps knowingly (README): on AWS, Lambda retries a failing handler itself, as the
+        // function's EventInvokeConfig says, and then sends the event to its on-failure queue, not the rule's DLQ.
         const result = await p.functions.invoke(targetArn, JSON.parse(input));
         if (!result.ok)
           throw new TargetDeliveryError(result.error.errorMessage, result.error.errorType, true);
