@@ -167,7 +167,7 @@ describe('a citizen applies for a business licence on a phone and a reviewer app
       .filter({ hasText: /草稿 · 保存于/ });
     await draft.waitFor({ timeout: 30_000 });
     await screenshot(later, '26-my-cases-draft-phone');
-    await draft.getByRole('link', { name: '继续填写' }).click();
+    await draft.getByRole('link', { name: '继续填写', exact: true }).click();
 
     // What she typed is there, but the phone number, which is asked again
     await expect.poll(() => later.getByLabel('联系地址').inputValue()).toBe('西安市新城区解放路 6 号');

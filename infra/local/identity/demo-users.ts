@@ -44,6 +44,17 @@ export const DEMO_USERS: DemoUser[] = [
     description: "西安市民，尚未办理事项 / a citizen of Xi'an who has applied for nothing yet",
   },
   {
+    // The one whose 容缺 deadline the tests let pass: the missed deadline goes on his credit record and keeps
+    // 容缺 from him for a year, so no other citizen's applications change with the order tests run in.
+    id: 'citizen-zhao',
+    role: 'citizen',
+    name: '赵磊',
+    idNumber: '610113198505060031',
+    phone: '13600002222',
+    region: '610100',
+    description: "西安市民 / a citizen of Xi'an",
+  },
+  {
     id: 'enterprise-qinchuan',
     role: 'enterprise',
     name: '陕西秦川数智科技有限公司',

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PlatformClock } from '../../../infra/local/clock.ts';
-import { parseInstant } from '../../../infra/local/clock-input.ts';
 import { handleClock } from '../../../infra/local/clock-route.ts';
 import { LocalScheduler } from '../../../infra/local/scheduler/scheduler.ts';
 import { chinaDate } from '../../../shared/domain/catalog/dates.ts';
@@ -80,18 +79,6 @@ describe('the platform clock over HTTP', () => {
     expect(Math.abs((await platformNow()).getTime() - Date.parse(body.now))).toBeLessThan(5_000);
     expect(await platformToday()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
-
-  it.runIf(process.env.TONGBAN_NOW)(
-    'runs a suite started with TONGBAN_NOW from that instant on',
-    async () => {
-      // Given a run started at another date, when the platform's time is read, then it is that date, plus the
-      // minutes the platform has been running
-      const elapsed =
-        (await platformNow()).getTime() - parseInstant(String(process.env.TONGBAN_NOW)).getTime();
-      expect(elapsed).toBeGreaterThan(0);
-      expect(elapsed).toBeLessThan(3_600_000);
-    },
-  );
 
   it('refuses a clock it cannot read with 400 and the reason in Chinese and English', async () => {
     // Given requests a hurried developer might send to the running platform

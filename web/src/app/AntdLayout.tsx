@@ -10,7 +10,8 @@ import { useTouch } from '../prefs/touch.ts';
 // antd's default blue (#1677ff) is 4.1:1 on white, short of WCAG AA's 4.5:1 for text; this one is 6.4:1. The
 // tags' text colours (antd draws them in shade 7 of each palette on shade 1) are taken a shade or two darker where
 // shade 7 is under 4.5:1: green 5.4:1, orange 5.1:1, gold 6.5:1, cyan 5.8:1, lime 6.6:1, volcano 6.4:1.
-// Disabled text stays readable too (antd's empty-table text is drawn in it): 4.9:1.
+// Disabled text stays readable too (antd's empty-table text is drawn in it): 4.9:1. A danger button's red
+// (antd's #ff4d4f is 3.3:1) is antd's red 7: 5.6:1.
 // Both names of a shade are set: antd writes `green7` and `green-7` to the same CSS variable, the latter last.
 const darker = (colors: Record<string, string>) =>
   Object.fromEntries(
@@ -27,6 +28,7 @@ const standard: ThemeConfig = {
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
     colorTextDisabled: 'rgba(0, 0, 0, 0.56)',
+    colorError: '#cf1322',
     ...darker({
       green: '#237804',
       orange: '#ad4e00',

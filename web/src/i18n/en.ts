@@ -142,7 +142,6 @@ export const en: Record<MessageKey, string> = {
   'apply.back': 'Back',
   'apply.next': 'Next',
   'apply.submit': 'Submit application',
-  'apply.continue': 'Continue submitting',
   'apply.edit': 'Change',
   'apply.fixThese': '{n} thing(s) to fix:',
   'apply.required': 'Please fill this in',

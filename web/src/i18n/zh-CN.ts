@@ -136,7 +136,6 @@ export const zhCN = {
   'apply.back': '上一步',
   'apply.next': '下一步',
   'apply.submit': '提交申请',
-  'apply.continue': '继续提交',
   'apply.edit': '修改',
   'apply.fixThese': '还有 {n} 处需要修改：',
   'apply.required': '请填写此项',

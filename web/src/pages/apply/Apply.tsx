@@ -264,7 +264,7 @@ function WizardFor({ guide, mode, initial }: { guide: Guide; mode: Mode; initial
           </Button>
         ) : (
           <Button type="primary" size="large" onClick={submit} loading={!!progress}>
-            {t(draft.caseId ? 'apply.continue' : 'apply.submit')}
+            {t('apply.submit')}
           </Button>
         )}
       </Flex>
