@@ -143,19 +143,17 @@ export class WorkflowStack extends Stack {
         cause: 'A workflow step failed for good; the case waits for its supervisors to resume it',
       }),
     );
-    const failsTo = (state: tasks.LambdaInvoke, retry: boolean) => {
+    const failsTo = (state: tasks.LambdaInvoke) => {
       // A step's own error (a write lost to a concurrent change, a throttled table) is worth a few tries; input it
       // cannot take is not (shared/adapters/event-handler.ts), and States.TaskFailed would match it too: the first
       // retrier that matches is the one applied, so this one, which never retries, comes first.
-      if (retry) {
-        state.addRetry({ errors: [...FINAL_ERRORS], maxAttempts: 0 });
-        state.addRetry({
-          errors: ['States.TaskFailed'],
-          interval: Duration.seconds(2),
-          maxAttempts: 4,
-          backoffRate: 2,
-        });
-      }
+      state.addRetry({ errors: [...FINAL_ERRORS], maxAttempts: 0 });
+      state.addRetry({
+        errors: ['States.TaskFailed'],
+        interval: Duration.seconds(2),
+        maxAttempts: 4,
+        backoffRate: 2,
+      });
       state.addCatch(
         new sfn.Pass(this, `${state.id}Failed`, {
           parameters: { 'caseId.$': '$.caseId', failedState: state.id, 'failure.$': '$.failure' },
@@ -165,9 +163,11 @@ export class WorkflowStack extends Stack {
     };
     const conclude = invoke('Conclude', functions.conclude, '$.conclusion');
     const recordDecision = invoke('RecordDecision', functions.recordDecision, '$.recorded');
-    for (const state of [precheck, prepareReview, escalation, conclude, recordDecision]) failsTo(state, true);
-    // The callback states wait on people; only the Lambda that opens the wait is retried, by CDK's defaults.
-    for (const state of [awaitSupplement, review]) failsTo(state, false);
+    // The callback states wait on people, and nothing sends them a task failure: an error there is the Lambda
+    // that opens the wait failing (a throttled table), which is retried like any step. Opening is idempotent: a
+    // retried review expires the task the failed attempt may have left, a retried wait overwrites the token.
+    const steps = [precheck, prepareReview, escalation, conclude, recordDecision, awaitSupplement, review];
+    for (const state of steps) failsTo(state);
 
     const definition = new sfn.Pass(this, 'Start', {
       parameters: { 'caseId.$': '$.caseId', escalation: { escalated: false } },
