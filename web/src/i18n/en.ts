@@ -140,6 +140,7 @@ export const en: Record<MessageKey, string> = {
   'guide.hours': 'Opening hours: {hours}',
   'guide.phone': 'Phone: ',
 
+  'auth.unreachable': 'The sign-in service cannot be reached just now; please try again later.',
   'auth.title': 'Sign in',
   'auth.citizens': 'Sign in as a citizen or enterprise',
   'auth.staff': 'Sign in as staff',

@@ -134,6 +134,7 @@ export const zhCN = {
   'guide.hours': '办公时间：{hours}',
   'guide.phone': '电话：',
 
+  'auth.unreachable': '统一身份认证平台暂时无法访问，请稍后再试。',
   'auth.title': '登录',
   'auth.citizens': '个人或企业登录',
   'auth.staff': '工作人员登录',
