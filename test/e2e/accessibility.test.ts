@@ -79,6 +79,12 @@ describe('every page and state passes axe-core, and is large enough to touch and
       await page.getByRole('checkbox', { name: '委托他人代为办理' }).check();
       await page.getByText('授权委托书').waitFor();
     });
+    await s.scan('a blank form, and its filled-in sample', async (page) => {
+      await page.goto(`/matters/${SOLE_TRADER}/forms/application-form`);
+      await page.getByRole('button', { name: '打印' }).waitFor();
+      await page.goto(`/matters/${SOLE_TRADER}/forms/application-form?sample`);
+      await page.getByText(/^样例 · 仅供参考/).waitFor();
+    });
     await s.scan('sign-in', async (page) => {
       await page.goto('/sign-in');
       await page.locator('button[data-user="citizen-zhang"]').waitFor();

@@ -44,6 +44,33 @@ describe('forms, guides, messages and the timeline as people use them', () => {
     expect(await page.getByLabel('联系电话').inputValue()).toBe('137 0013 700');
   });
 
+  it('links the blank form and the sample of every material that has one, made from the guide', async () => {
+    const page = await (await context(browser, baseUrl(), PHONE)).newPage();
+    await page.goto(`/matters/${FOOD_BUSINESS}`);
+    await page.getByRole('heading', { level: 1, name: '食品经营许可' }).waitFor();
+    const guide = (await call(`/api/matters/${FOOD_BUSINESS}`)).body;
+    const withForms = guide.materials.filter((m: { blankForm?: string }) => m.blankForm);
+    expect(withForms.length).toBeGreaterThan(0);
+    for (const m of withForms) {
+      await page.getByRole('link', { name: `空白表格：${m.blankForm}` }).waitFor();
+    }
+    // The application form: the matter and the body it goes to, the particulars left blank, the materials listed
+    const [form] = withForms;
+    await page.getByRole('link', { name: `空白表格：${form.blankForm}` }).click();
+    await page.getByRole('heading', { level: 1, name: form.blankForm }).waitFor();
+    await page.getByText(guide.implementingBody.name).waitFor();
+    const cells = await page.locator('.form-doc__table td').allTextContents();
+    expect(cells.length).toBeGreaterThanOrEqual(4);
+    expect(cells.every((c) => c === '')).toBe(true);
+    const others = guide.materials.filter((m: { id: string }) => m.id !== form.id);
+    for (const m of others) await page.getByText(m.name, { exact: false }).first().waitFor();
+    // and its sample: made-up particulars, said to be so
+    await page.goto(`/matters/${FOOD_BUSINESS}/forms/${form.id}?sample`);
+    await page.getByText(/^样例 · 仅供参考/).waitFor();
+    expect((await page.locator('.form-doc__table td').allTextContents()).every((c) => c !== '')).toBe(true);
+    await screenshot(page, '29-guide-form-sample-phone');
+  });
+
   it('lets a phone dial the numbers of a guide and open its addresses in a map', async () => {
     const page = await (await context(browser, baseUrl(), PHONE)).newPage();
     await page.goto(`/matters/${FOOD_BUSINESS}`);

@@ -9,6 +9,7 @@ const AntdLayout = lazy(() => import('./AntdLayout.tsx'));
 const SignIn = lazy(() => import('../pages/SignIn.tsx'));
 const Search = lazy(() => import('../pages/Search.tsx'));
 const GuidePage = lazy(() => import('../pages/GuidePage.tsx'));
+const FormPage = lazy(() => import('../pages/guide/FormPage.tsx'));
 const Apply = lazy(() => import('../pages/apply/Apply.tsx'));
 const MyCases = lazy(() => import('../pages/MyCases.tsx'));
 const CaseDetail = lazy(() => import('../pages/CaseDetail.tsx'));
@@ -30,6 +31,7 @@ export function AppRoutes() {
           <Route path="sign-in" element={<SignIn />} />
           <Route path="search" element={<Search />} />
           <Route path="matters/:code" element={<GuidePage />} />
+          <Route path="matters/:code/forms/:materialId" element={<FormPage />} />
           <Route path="matters/:code/apply" element={<Apply mode="self" />} />
           <Route path="cases" element={<MyCases />} />
           <Route path="cases/:id" element={<CaseDetail />} />

@@ -7,6 +7,7 @@ import { ACCEPT, uploadMaterial, waitForCase } from '../api/uploads.ts';
 import { useApi } from '../api/useApi.ts';
 import { Clock } from '../components/Clock.tsx';
 import { ClockHistory } from '../components/ClockHistory.tsx';
+import { PhoneLink } from '../components/contact.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { RequireRole } from '../components/RequireRole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
@@ -110,17 +111,13 @@ function Outcome({ c, guide }: { c: CaseView; guide?: Guide }) {
   const concluded = c.status === 'concluded';
   // Only a licence or certificate is a thing to collect; other results are the decision itself.
   const collected = guide === undefined || ['licence', 'certificate'].includes(guide.resultType);
-  if (!collected) {
-    return (
-      <Alert
-        className="case__outcome"
-        type="success"
-        showIcon
-        title={t('case.approved', { result })}
-        description={t(concluded ? 'case.resultDone' : 'case.resultPending', { result })}
-      />
-    );
-  }
+  const says = collected
+    ? concluded
+      ? 'case.resultReady'
+      : 'case.resultInMaking'
+    : concluded
+      ? 'case.resultDone'
+      : 'case.resultPending';
   return (
     <Alert
       className="case__outcome"
@@ -129,13 +126,12 @@ function Outcome({ c, guide }: { c: CaseView; guide?: Guide }) {
       title={t('case.approved', { result })}
       description={
         <>
-          <p>{t(concluded ? 'case.resultReady' : 'case.resultInMaking', { result })}</p>
-          {concluded && guide && (
+          <p>{t(says, { result })}</p>
+          {collected && concluded && guide && (
             <ul className="case__collect">
               {guide.locations.map((l) => (
                 <li key={`${l.name}-${l.address}`}>
-                  <strong>{l.name}</strong> {l.address} · {l.hours} ·{' '}
-                  <a href={`tel:${l.phone.replace(/[^\d+]/g, '')}`}>{l.phone}</a>
+                  <strong>{l.name}</strong> {l.address} · {l.hours} · <PhoneLink phone={l.phone} />
                 </li>
               ))}
             </ul>

@@ -108,6 +108,26 @@ export default function GuidePage() {
               <strong>{m.name}</strong>
               {m.copies > 0 && <span className="muted"> · {t('guide.copies', { n: m.copies })}</span>}
               <MaterialTags guide={g} material={m} t={t} />
+              {(m.blankForm || m.sample) && (
+                <Flex gap="middle" wrap component="span" className="material-list__forms">
+                  {m.blankForm && (
+                    <Link
+                      to={`/matters/${g.implementationCode}/forms/${m.id}`}
+                      aria-label={`${t('guide.blankForm')}：${m.blankForm}`}
+                    >
+                      {t('guide.blankForm')}
+                    </Link>
+                  )}
+                  {m.sample && (
+                    <Link
+                      to={`/matters/${g.implementationCode}/forms/${m.id}?sample`}
+                      aria-label={`${t('guide.sample')}：${m.sample}`}
+                    >
+                      {t('guide.sample')}
+                    </Link>
+                  )}
+                </Flex>
+              )}
             </li>
           ))}
         </ol>

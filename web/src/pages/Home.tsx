@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Link, useLocation } from 'react-router';
-import { isHostedCallback } from '../auth/cognito.ts';
+import { isHostedCallback } from '../auth/oauth.ts';
 import { hasRole, useSession } from '../auth/session.ts';
 import { SearchBox } from '../components/SearchBox.tsx';
 import { useI18n } from '../i18n/i18n.ts';

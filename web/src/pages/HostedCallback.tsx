@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { finishHostedSignIn } from '../auth/cognito.ts';
 import { authConfig } from '../auth/config.ts';
 import { homeOf, safeReturn } from '../auth/home.ts';
+import { finishHostedSignIn } from '../auth/oauth.ts';
 import { signIn } from '../auth/session.ts';
 import { useI18n } from '../i18n/i18n.ts';
 
-/** Back from the Cognito hosted UI: trade the code for the ID token, then go where the user was going. */
+/** Back from the provider (Cognito's hosted UI or the province's issuer): trade the code for the ID token, then go where the user was going. */
 export default function HostedCallback() {
   const { t } = useI18n();
   const location = useLocation();
@@ -16,7 +16,7 @@ export default function HostedCallback() {
   useEffect(() => {
     authConfig()
       .then(async (config) => {
-        if (config.mode !== 'cognito') throw new Error('NOT_COGNITO');
+        if (config.mode !== 'hosted') throw new Error('NOT_HOSTED');
         const { idToken, returnTo } = await finishHostedSignIn(config, location.search);
         const session = signIn(idToken);
         navigate(safeReturn(returnTo) ?? homeOf(session), { replace: true });

@@ -2,9 +2,9 @@ import { Button, Card, Flex, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
-import { startHostedSignIn } from '../auth/cognito.ts';
 import { type AuthConfig, authConfig } from '../auth/config.ts';
 import { homeOf, safeReturn } from '../auth/home.ts';
+import { startHostedSignIn } from '../auth/oauth.ts';
 import { type Role, signIn } from '../auth/session.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { usePageTitle } from '../components/usePageTitle.ts';
@@ -25,19 +25,25 @@ export default function SignIn() {
   const { t } = useI18n();
   usePageTitle(t('auth.title'));
   const [config, setConfig] = useState<AuthConfig>();
+  const [unreachable, setUnreachable] = useState(false);
   const [params] = useSearchParams();
   const returnTo = safeReturn(params.get('returnTo'));
 
   useEffect(() => {
-    authConfig().then(setConfig);
+    // The province's issuer did not answer: say so, rather than wait for ever.
+    authConfig()
+      .then(setConfig)
+      .catch(() => setUnreachable(true));
   }, []);
 
   return (
     <div className="page page--narrow">
       <Typography.Title level={1}>{t('auth.title')}</Typography.Title>
-      {!config ? (
+      {unreachable ? (
+        <p role="alert">{t('auth.unreachable')}</p>
+      ) : !config ? (
         <p className="loading">{t('common.loading')}</p>
-      ) : config.mode === 'cognito' ? (
+      ) : config.mode === 'hosted' ? (
         <Flex vertical gap="middle">
           <Button
             type="primary"

@@ -1,15 +1,15 @@
-import type { HostedUi } from './config.ts';
+import type { Pool, Provider } from './config.ts';
 
 /**
- * Sign-in through the Cognito hosted UI: OAuth 2.0 authorization code with PKCE, no client secret (a browser
- * cannot keep one). The verifier, the state and where to return are kept in sessionStorage for the round trip.
+ * Sign-in at the provider (Cognito's hosted UI or the province's OpenID Connect issuer): OAuth 2.0 authorization
+ * code with PKCE, no client secret (a browser cannot keep one). The verifier, the state and where to return are kept in sessionStorage for the round trip.
  */
 const PENDING = 'tongban.oauth';
 
 interface Pending {
   state: string;
   verifier: string;
-  pool: 'citizens' | 'staff';
+  pool: Pool;
   returnTo: string;
 }
 
@@ -21,11 +21,11 @@ const base64url = (bytes: Uint8Array) =>
 
 const random = () => base64url(crypto.getRandomValues(new Uint8Array(32)));
 
-// The user pools' clients allow the site's root as their only callback URL.
+// The clients allow the site's root as their only callback URL (the web stack derives it from the domain).
 const redirectUri = () => `${location.origin}/`;
 
 export async function startHostedSignIn(
-  ui: HostedUi,
+  ui: Provider,
   pool: Pending['pool'],
   returnTo: string,
 ): Promise<void> {
@@ -41,10 +41,10 @@ export async function startHostedSignIn(
     code_challenge: base64url(new Uint8Array(digest)),
     code_challenge_method: 'S256',
   });
-  location.assign(`${ui.domain}/oauth2/authorize?${query}`);
+  location.assign(`${ui.authorize}?${query}`);
 }
 
-/** Whether this page load is the hosted UI sending the user back with a code. */
+/** Whether this page load is the provider sending the user back with a code. */
 export function isHostedCallback(search: string): boolean {
   const q = new URLSearchParams(search);
   return q.has('code') && q.has('state') && sessionStorage.getItem(PENDING) !== null;
@@ -52,7 +52,7 @@ export function isHostedCallback(search: string): boolean {
 
 /** Exchanges the code for tokens; answers the ID token (what the API's JWT authorizers take) and where to go. */
 export async function finishHostedSignIn(
-  uis: Record<Pending['pool'], HostedUi>,
+  uis: Record<Pool, Provider>,
   search: string,
 ): Promise<{ idToken: string; returnTo: string }> {
   const q = new URLSearchParams(search);
@@ -60,7 +60,7 @@ export async function finishHostedSignIn(
   sessionStorage.removeItem(PENDING);
   if (!pending || pending.state !== q.get('state')) throw new Error('OAUTH_STATE_MISMATCH');
   const ui = uis[pending.pool];
-  const res = await fetch(`${ui.domain}/oauth2/token`, {
+  const res = await fetch(ui.token, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
@@ -76,6 +76,9 @@ export async function finishHostedSignIn(
   return { idToken: tokens.id_token, returnTo: pending.returnTo };
 }
 
-export function hostedSignOutUrl(ui: HostedUi): string {
-  return `${ui.domain}/logout?${new URLSearchParams({ client_id: ui.clientId, logout_uri: redirectUri() })}`;
+/** Where to end the provider's own session, coming back to the site; none when the issuer publishes no such end. */
+export function hostedSignOutUrl(ui: Provider): string | undefined {
+  if (!ui.logout) return undefined;
+  const query = new URLSearchParams({ client_id: ui.clientId, [ui.logout.returnParam]: redirectUri() });
+  return `${ui.logout.url}?${query}`;
 }
