@@ -16,6 +16,7 @@ import {
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { AttributeValue } from 'aws-lambda';
+import { afterFailure, STREAM_MAPPING_POLICY } from '../retry-policy.ts';
 
 type Image = Record<string, AttributeValue>;
 
@@ -107,7 +108,6 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
 
 const POLL_INTERVAL_MS = 150;
 const ERROR_PAUSE_MS = 1_000;
-const MAX_RETRY_PAUSE_MS = 5_000;
 // DynamoDB Streams' own maximum per GetRecords.
 const RECORDS_PER_READ = 1_000;
 const SHARD_END = 'SHARD_END';
@@ -404,10 +404,13 @@ class Poller {
         await this.handle(shardId, pending.slice(half), retries, invocations);
         return;
       }
-      const limit = this.options.maximumRetryAttempts ?? -1;
-      if (limit >= 0 && retries >= limit) return this.discard(shardId, pending, invocations, outcome);
+      // `retries` made so far, so this failed attempt is the (retries + 1)th; a stream record has no event age here.
+      const next = afterFailure(STREAM_MAPPING_POLICY, retries + 1, {
+        maximumRetryAttempts: this.options.maximumRetryAttempts,
+      });
+      if ('exhausted' in next) return this.discard(shardId, pending, invocations, outcome);
       retries++;
-      await this.pause(Math.min(100 * 2 ** (retries - 1), MAX_RETRY_PAUSE_MS));
+      await this.pause(next.retryInMs);
       // Not settled, so not committed: a restart delivers the batch again.
       this.abort.signal.throwIfAborted();
     }
