@@ -17,6 +17,7 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { AttributeValue } from 'aws-lambda';
 import { afterFailure, STREAM_MAPPING_POLICY } from '../retry-policy.ts';
+import { warn } from '../warn.ts';
 
 type Image = Record<string, AttributeValue>;
 
@@ -185,7 +186,7 @@ class Poller {
       // Without a stream there is nothing to poll; tell whoever waits rather than retrying forever.
       this.failure = error;
       this.settleDrains(Number.POSITIVE_INFINITY, error);
-      console.error(`[streams] ${this.options.tableName}: ${error}`);
+      warn('streams', `${this.options.tableName}: ${error}`);
       return;
     }
     while (this.running) {
@@ -198,7 +199,7 @@ class Poller {
         if (!progressed) await this.pause(POLL_INTERVAL_MS);
       } catch (error) {
         if (!this.running) return;
-        console.error(`[streams] ${this.options.tableName}: polling failed, retrying: ${error}`);
+        warn('streams', `${this.options.tableName}: polling failed, retrying: ${error}`);
         await this.pause(ERROR_PAUSE_MS);
       }
     }
@@ -467,8 +468,9 @@ class Poller {
     };
     if (this.options.onFailure) return this.options.onFailure(failure);
     // Lambda would drop these silently; locally a dropped change should at least be visible.
-    console.warn(
-      `[streams] ${this.options.tableName}: discarding a batch after ${invocations} failed invocations ` +
+    warn(
+      'streams',
+      `${this.options.tableName}: discarding a batch after ${invocations} failed invocations ` +
         `(no on-failure destination): ${JSON.stringify(failure.DDBStreamBatchInfo)}`,
     );
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import { afterFailure, eventBridgeTargetPolicy, type RetryPolicy, withinRange } from '../retry-policy.ts';
+import { warn } from '../warn.ts';
 import { compileTargetInput, type InputTarget, type RenderInput } from './input-transformer.ts';
 import { type CompiledEventPattern, compileEventPattern } from './pattern.ts';
 
@@ -339,11 +340,7 @@ export class LocalEventBridge {
       await this.#options.onDeadLetter(target.deadLetterArn, record);
     } catch (dlqError) {
       // Nothing is left to hand the event to; the log is the last place it can be seen.
-      console.error(
-        `EventBridge could not dead-letter event ${event.id} for rule ${rule.name}`,
-        dlqError,
-        record,
-      );
+      warn('eventbridge', `could not dead-letter event ${event.id} for rule ${rule.name}`, dlqError, record);
     }
   }
 }

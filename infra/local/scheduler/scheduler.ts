@@ -21,6 +21,7 @@ import { PlatformClock } from '../clock.ts';
 import { afterFailure, SCHEDULER_TARGET_POLICY } from '../retry-policy.ts';
 import { JsonFile } from '../stepfunctions/json-file.ts';
 import { type LongTimer, scheduleAt } from '../stepfunctions/long-timer.ts';
+import { warn } from '../warn.ts';
 
 /** The services a schedule's target can reach in local mode. */
 export interface SchedulerHost {
@@ -447,7 +448,7 @@ export class LocalScheduler {
       if (!queue) throw new Error(`${reason}; without a dead-letter queue the event is dropped`);
       await this.#host.sendSqsMessage?.(queue, withContext(schedule.Target.Input ?? '{}', schedule, attempt));
     } catch (failure) {
-      process.emitWarning(`Local Scheduler: ${failure instanceof Error ? failure.message : failure}`);
+      warn('scheduler', failure instanceof Error ? failure.message : String(failure));
     }
     this.#complete(schedule);
   }
@@ -508,7 +509,7 @@ export class LocalScheduler {
   #persist(): void {
     this.#file
       .save(() => ({ groups: [...this.#groups.values()], schedules: [...this.#schedules.values()] }))
-      .catch((error: unknown) => process.emitWarning(`Local Scheduler could not save schedules: ${error}`));
+      .catch((error: unknown) => warn('scheduler', `could not save schedules: ${error}`));
   }
 }
 
