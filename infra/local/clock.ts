@@ -1,6 +1,7 @@
 import { chinaDate } from '../../shared/domain/catalog/dates.ts';
 import { ClockInputError, parseInstant } from './clock-input.ts';
 import { type LongTimer, scheduleAt } from './stepfunctions/long-timer.ts';
+import { warn } from './warn.ts';
 
 export interface PlatformClockOptions {
   /** Where the clock starts: see parseInstant (ISO 8601 with offset, or a date read as 10:00 China time). */
@@ -102,7 +103,7 @@ export class PlatformClock {
     try {
       timer.callback();
     } catch (error) {
-      process.emitWarning(`Platform clock: a timer failed: ${error instanceof Error ? error.stack : error}`);
+      warn('clock', `a timer failed: ${error instanceof Error ? error.stack : error}`);
     }
   }
 

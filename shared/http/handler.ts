@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { ZodError } from 'zod';
 import { logger } from '../adapters/logger.ts';
@@ -48,13 +49,17 @@ const HEADERS = {
 };
 
 /**
- * The middy stack every HTTP capability shares: structured logs with the request context, JSON bodies
- * parsed with a clear 400 on bad JSON, and every DomainError answered with its status and
+ * The middy stack every HTTP capability shares: structured logs with the request context, header names
+ * lower-cased (API Gateway's HTTP API already sends them so; a direct invocation or a test may not, and every
+ * read below and in the capabilities — authorization, idempotency-key, content-type — is by the lower-case
+ * name), JSON bodies parsed here with a clear 400 on bad JSON (by hand rather than with
+ * @middy/http-json-body-parser, whose 415/422 http-errors would not carry the zh/en refusal body), and every DomainError answered with its status and
  * `{ error: { code, message } }` here, in one place — a 500 only for what no user input can cause.
  */
 export function httpHandler(fn: Fn) {
   return middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(httpHeaderNormalizer())
     .handler(async (event, context) => {
       if (!fromFrontDoor(event)) {
         return { statusCode: 403, headers: HEADERS, body: JSON.stringify({ message: 'Forbidden' }) };

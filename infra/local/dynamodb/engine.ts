@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { warn } from '../warn.ts';
 
 export interface DynamoDbLocalOptions {
   /** Where tables are persisted; undefined keeps everything in memory. */
@@ -96,7 +97,7 @@ async function launch(port: number, dataDir: string | undefined): Promise<Dynamo
   }
   let stopping = false;
   // Tables vanish with the process, so a crash must not go unnoticed behind a platform that still looks up.
-  void exited.then((reason) => stopping || console.error(`[dynamodb] ${reason}`));
+  void exited.then((reason) => stopping || warn('dynamodb', String(reason)));
   return {
     endpoint,
     port,

@@ -16,6 +16,8 @@ import {
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { AttributeValue } from 'aws-lambda';
+import { afterFailure, STREAM_MAPPING_POLICY } from '../retry-policy.ts';
+import { warn } from '../warn.ts';
 
 type Image = Record<string, AttributeValue>;
 
@@ -107,7 +109,6 @@ export function startStreamPoller(options: StreamPollerOptions): StreamPoller {
 
 const POLL_INTERVAL_MS = 150;
 const ERROR_PAUSE_MS = 1_000;
-const MAX_RETRY_PAUSE_MS = 5_000;
 // DynamoDB Streams' own maximum per GetRecords.
 const RECORDS_PER_READ = 1_000;
 const SHARD_END = 'SHARD_END';
@@ -185,7 +186,7 @@ class Poller {
       // Without a stream there is nothing to poll; tell whoever waits rather than retrying forever.
       this.failure = error;
       this.settleDrains(Number.POSITIVE_INFINITY, error);
-      console.error(`[streams] ${this.options.tableName}: ${error}`);
+      warn('streams', `${this.options.tableName}: ${error}`);
       return;
     }
     while (this.running) {
@@ -198,7 +199,7 @@ class Poller {
         if (!progressed) await this.pause(POLL_INTERVAL_MS);
       } catch (error) {
         if (!this.running) return;
-        console.error(`[streams] ${this.options.tableName}: polling failed, retrying: ${error}`);
+        warn('streams', `${this.options.tableName}: polling failed, retrying: ${error}`);
         await this.pause(ERROR_PAUSE_MS);
       }
     }
@@ -404,10 +405,13 @@ class Poller {
         await this.handle(shardId, pending.slice(half), retries, invocations);
         return;
       }
-      const limit = this.options.maximumRetryAttempts ?? -1;
-      if (limit >= 0 && retries >= limit) return this.discard(shardId, pending, invocations, outcome);
+      // `retries` made so far, so this failed attempt is the (retries + 1)th; a stream record has no event age here.
+      const next = afterFailure(STREAM_MAPPING_POLICY, retries + 1, {
+        maximumRetryAttempts: this.options.maximumRetryAttempts,
+      });
+      if ('exhausted' in next) return this.discard(shardId, pending, invocations, outcome);
       retries++;
-      await this.pause(Math.min(100 * 2 ** (retries - 1), MAX_RETRY_PAUSE_MS));
+      await this.pause(next.retryInMs);
       // Not settled, so not committed: a restart delivers the batch again.
       this.abort.signal.throwIfAborted();
     }
@@ -464,8 +468,9 @@ class Poller {
     };
     if (this.options.onFailure) return this.options.onFailure(failure);
     // Lambda would drop these silently; locally a dropped change should at least be visible.
-    console.warn(
-      `[streams] ${this.options.tableName}: discarding a batch after ${invocations} failed invocations ` +
+    warn(
+      'streams',
+      `${this.options.tableName}: discarding a batch after ${invocations} failed invocations ` +
         `(no on-failure destination): ${JSON.stringify(failure.DDBStreamBatchInfo)}`,
     );
   }

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
+import { afterFailure, eventBridgeTargetPolicy, type RetryPolicy, withinRange } from '../retry-policy.ts';
+import { warn } from '../warn.ts';
+import { compileTargetInput, type InputTarget, type RenderInput } from './input-transformer.ts';
 import { type CompiledEventPattern, compileEventPattern } from './pattern.ts';
 
 // The local EventBridge data plane: PutEvents, rule matching, target input shaping, retries and DLQs, with
@@ -15,12 +18,8 @@ export interface LocalBus {
   arn: string;
 }
 
-export interface LocalRuleTarget {
-  id: string;
+export interface LocalRuleTarget extends InputTarget {
   arn: string;
-  input?: string;
-  inputPath?: string;
-  inputTransformer?: { inputPathsMap?: Record<string, string>; inputTemplate: string };
   deadLetterArn?: string;
   maximumRetryAttempts?: number;
   maximumEventAgeSeconds?: number;
@@ -84,6 +83,7 @@ export interface DeadLetterRecord {
   error: unknown;
 }
 
+/** Local mode's waits and default retries for targets (retry-policy.ts has the defaults). */
 export interface RetrySettings {
   baseDelayMs: number;
   maxDelayMs: number;
@@ -124,23 +124,10 @@ export class ValidationException extends Error {
   }
 }
 
-// Short local delays stand in for AWS's hours of back-off; without a configured limit a failing target
-// gives up after 8 attempts instead of 186, so a broken handler surfaces in seconds.
-const DEFAULT_RETRY: RetrySettings = { baseDelayMs: 50, maxDelayMs: 10_000, defaultMaximumRetryAttempts: 7 };
-const DEFAULT_MAXIMUM_EVENT_AGE_SECONDS = 86_400;
 const MAX_ENTRIES = 10;
 const MAX_ENTRY_BYTES = 256 * 1024;
 // Time counts 14 bytes towards the entry size, per "Calculating PutEvents event entry size".
 const TIME_BYTES = 14;
-const PREDEFINED_VARIABLES = new Set([
-  'aws.events.rule-arn',
-  'aws.events.rule-name',
-  'aws.events.event',
-  'aws.events.event.json',
-  'aws.events.event.ingestion-time',
-]);
-
-type RenderInput = (event: EventBridgeEvent, ingestionTime: string) => string;
 
 interface RuleRecord {
   rule: LocalRule;
@@ -161,12 +148,12 @@ export class LocalEventBridge {
   readonly #rulesByBus = new Map<string, RuleRecord[]>();
   readonly #inFlight = new Set<Promise<void>>();
   readonly #options: LocalEventBridgeOptions;
-  readonly #retry: RetrySettings;
+  readonly #retry: RetryPolicy;
   readonly #stopping = new AbortController();
 
   constructor(options: LocalEventBridgeOptions) {
     this.#options = options;
-    this.#retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.#retry = eventBridgeTargetPolicy(options.retry);
     // The default bus exists in every account and region without being declared.
     const defaultBus = {
       name: 'default',
@@ -300,8 +287,6 @@ export class LocalEventBridge {
     // PutEvents answers before any target sees the event, as in AWS.
     await nextTurn();
     const input = render(event, isoSeconds(new Date(ingestedAt)));
-    const maximumRetries = target.maximumRetryAttempts ?? this.#retry.defaultMaximumRetryAttempts;
-    const maximumAgeMs = (target.maximumEventAgeSeconds ?? DEFAULT_MAXIMUM_EVENT_AGE_SECONDS) * 1000;
     for (let attempt = 1; ; attempt++) {
       let error: unknown;
       try {
@@ -316,14 +301,13 @@ export class LocalEventBridge {
       if (error instanceof TargetDeliveryError && !error.retryable) {
         return this.#deadLetter(delivery, error, attempt);
       }
-      if (attempt > maximumRetries) return this.#deadLetter(delivery, error, attempt, 'MaximumRetryAttempts');
-      // Exponential back-off without AWS's jitter keeps local runs reproducible.
-      const delay = Math.min(this.#retry.baseDelayMs * 2 ** (attempt - 1), this.#retry.maxDelayMs);
-      if (Date.now() + delay - ingestedAt > maximumAgeMs) {
-        return this.#deadLetter(delivery, error, attempt, 'MaximumEventAgeInSeconds');
+      const next = afterFailure(this.#retry, attempt, target, Date.now() - ingestedAt);
+      if ('exhausted' in next) {
+        const condition = next.exhausted === 'retries' ? 'MaximumRetryAttempts' : 'MaximumEventAgeInSeconds';
+        return this.#deadLetter(delivery, error, attempt, condition);
       }
       try {
-        await sleep(delay, undefined, { signal: this.#stopping.signal });
+        await sleep(next.retryInMs, undefined, { signal: this.#stopping.signal });
       } catch {
         // Local mode is stopping: the event goes where an undeliverable one goes, not nowhere.
         return this.#deadLetter(delivery, error, attempt, 'Local.PlatformStopped');
@@ -356,11 +340,7 @@ export class LocalEventBridge {
       await this.#options.onDeadLetter(target.deadLetterArn, record);
     } catch (dlqError) {
       // Nothing is left to hand the event to; the log is the last place it can be seen.
-      console.error(
-        `EventBridge could not dead-letter event ${event.id} for rule ${rule.name}`,
-        dlqError,
-        record,
-      );
+      warn('eventbridge', `could not dead-letter event ${event.id} for rule ${rule.name}`, dlqError, record);
     }
   }
 }
@@ -438,7 +418,7 @@ function isoSeconds(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-// ---- targets ----
+// ---- rules and targets ----
 
 function compileRule(rule: LocalRule): RuleRecord {
   let pattern: CompiledEventPattern | undefined;
@@ -449,157 +429,25 @@ function compileRule(rule: LocalRule): RuleRecord {
       cause: error,
     });
   }
-  const targets = rule.targets.map((target) => ({ target, render: compileTargetInput(rule, target) }));
+  const targets = rule.targets.map((target) => {
+    checkRetryPolicy(target, `Target ${target.id} of rule ${rule.name}`);
+    return { target, render: compileTargetInput(rule, target) };
+  });
   return { rule, pattern, targets };
-}
-
-function compileTargetInput(rule: LocalRule, target: LocalRuleTarget): RenderInput {
-  const where = `Target ${target.id} of rule ${rule.name}`;
-  const modes = [target.input, target.inputPath, target.inputTransformer].filter(
-    (mode) => mode !== undefined,
-  );
-  if (modes.length > 1) {
-    throw new Error(`${where} sets more than one of Input, InputPath and InputTransformer`);
-  }
-  checkRetryPolicy(target, where);
-  const { input, inputPath, inputTransformer } = target;
-  if (input !== undefined) return () => input;
-  if (inputPath !== undefined) {
-    const steps = parseJsonPath(inputPath, where);
-    return (event) => JSON.stringify(selectPath(steps, event) ?? null);
-  }
-  if (inputTransformer) return compileTransformer(rule, inputTransformer, where);
-  return (event) => JSON.stringify(event);
 }
 
 function checkRetryPolicy(target: LocalRuleTarget, where: string): void {
   const { maximumRetryAttempts: retries, maximumEventAgeSeconds: age } = target;
-  if (retries !== undefined && !(Number.isInteger(retries) && retries >= 0 && retries <= 185)) {
-    throw new Error(`${where}: MaximumRetryAttempts must be an integer from 0 to 185`);
+  const { maximumRetryAttemptsRange: retryRange, maximumEventAgeSecondsRange: ageRange = [60, 86_400] } =
+    eventBridgeTargetPolicy();
+  if (retries !== undefined && !withinRange(retries, retryRange)) {
+    throw new Error(
+      `${where}: MaximumRetryAttempts must be an integer from ${retryRange[0]} to ${retryRange[1]}`,
+    );
   }
-  if (age !== undefined && !(Number.isInteger(age) && age >= 60 && age <= 86_400)) {
-    throw new Error(`${where}: MaximumEventAgeInSeconds must be an integer from 60 to 86400`);
+  if (age !== undefined && !withinRange(age, ageRange)) {
+    throw new Error(
+      `${where}: MaximumEventAgeInSeconds must be an integer from ${ageRange[0]} to ${ageRange[1]}`,
+    );
   }
-}
-
-function compileTransformer(
-  rule: LocalRule,
-  transformer: NonNullable<LocalRuleTarget['inputTransformer']>,
-  where: string,
-): RenderInput {
-  const paths = Object.entries(transformer.inputPathsMap ?? {}).map(([name, path]) => {
-    if (PREDEFINED_VARIABLES.has(name)) {
-      throw new Error(`${where}: ${name} is a reserved input transformer variable`);
-    }
-    return [name, parseJsonPath(path, where)] as const;
-  });
-  return (event, ingestionTime) => {
-    const { detail: _detail, ...eventWithoutDetail } = event;
-    const variables = new Map<string, unknown>([
-      ['aws.events.rule-arn', rule.arn],
-      ['aws.events.rule-name', rule.name],
-      ['aws.events.event', eventWithoutDetail],
-      ['aws.events.event.json', event],
-      ['aws.events.event.ingestion-time', ingestionTime],
-    ]);
-    for (const [name, steps] of paths) variables.set(name, selectPath(steps, event));
-    return renderTemplate(transformer.inputTemplate, variables);
-  };
-}
-
-// Inside a quoted template string a string value goes in raw (EventBridge does not escape values taken by
-// InputPathsMap); outside quotes every value is written as JSON. A path that resolves to nothing yields an
-// empty string inside quotes and null elsewhere, so a JSON template stays valid JSON.
-function renderTemplate(template: string, variables: Map<string, unknown>): string {
-  let output = '';
-  let inString = false;
-  for (let i = 0; i < template.length; i++) {
-    const char = template[i] as string;
-    if (char === '"' && !isEscaped(template, i)) inString = !inString;
-    const close = char === '<' ? template.indexOf('>', i + 1) : -1;
-    const name = close > i ? template.slice(i + 1, close) : undefined;
-    if (name !== undefined && variables.has(name)) {
-      output += substitute(variables.get(name), inString);
-      i = close;
-    } else {
-      output += char;
-    }
-  }
-  return minifyIfJson(output);
-}
-
-function isEscaped(text: string, index: number): boolean {
-  let backslashes = 0;
-  for (let i = index - 1; i >= 0 && text[i] === '\\'; i--) backslashes++;
-  return backslashes % 2 === 1;
-}
-
-function substitute(value: unknown, inString: boolean): string {
-  if (value === undefined) return inString ? '' : 'null';
-  return inString && typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-// EventBridge passes JSON output to targets minified; anything else goes through as written.
-function minifyIfJson(text: string): string {
-  try {
-    return JSON.stringify(JSON.parse(text));
-  } catch {
-    return text;
-  }
-}
-
-// ---- JSONPath, in the subset EventBridge supports: $, .name, ['name'], [index] and * wildcards ----
-
-type PathStep = { field: string } | { index: number } | { wildcard: true };
-
-function parseJsonPath(path: string, where: string): PathStep[] {
-  const invalid = () => new Error(`${where}: ${JSON.stringify(path)} is not a JSONPath EventBridge supports`);
-  if (!path.startsWith('$')) throw invalid();
-  const steps: PathStep[] = [];
-  let i = 1;
-  while (i < path.length) {
-    if (path[i] === '.') {
-      const name = /^[^.[\]]+/.exec(path.slice(i + 1))?.[0];
-      if (!name) throw invalid();
-      steps.push(name === '*' ? { wildcard: true } : { field: name });
-      i += 1 + name.length;
-    } else if (path[i] === '[') {
-      const close = path.indexOf(']', i);
-      const inner = close < 0 ? '' : path.slice(i + 1, close);
-      if (inner === '*') steps.push({ wildcard: true });
-      else if (/^\d+$/.test(inner)) steps.push({ index: Number(inner) });
-      else if (/^'[^']*'$|^"[^"]*"$/.test(inner)) steps.push({ field: inner.slice(1, -1) });
-      else throw invalid();
-      i = close + 1;
-    } else {
-      throw invalid();
-    }
-  }
-  return steps;
-}
-
-// A path with a wildcard selects a list; any other path selects one value, or undefined when it is absent.
-function selectPath(steps: PathStep[], root: unknown): unknown {
-  let nodes: unknown[] = [root];
-  let many = false;
-  for (const step of steps) {
-    const next: unknown[] = [];
-    for (const node of nodes) {
-      if ('wildcard' in step) {
-        many = true;
-        if (typeof node === 'object' && node !== null) next.push(...Object.values(node));
-      } else if ('index' in step) {
-        if (Array.isArray(node) && step.index < node.length) next.push(node[step.index]);
-      } else if (
-        typeof node === 'object' &&
-        node !== null &&
-        !Array.isArray(node) &&
-        Object.hasOwn(node, step.field)
-      ) {
-        next.push((node as Record<string, unknown>)[step.field]);
-      }
-    }
-    nodes = next;
-  }
-  return many ? nodes : nodes[0];
 }

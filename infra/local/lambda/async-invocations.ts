@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { afterFailure, lambdaAsyncPolicy, type RetryPolicy } from '../retry-policy.ts';
 import type { InvokeResult, LambdaError } from './types.ts';
 
 /** A function's AWS::Lambda::EventInvokeConfig, resolved (wiring/event-invoke-configs.ts). */
@@ -49,10 +50,6 @@ export interface DestinationRecord {
   responsePayload: LambdaError;
 }
 
-const DEFAULT_RETRY_ATTEMPTS = 2;
-const DEFAULT_MAXIMUM_EVENT_AGE_SECONDS = 21_600;
-const DEFAULT_RETRY_DELAYS_MS = [1_000, 2_000];
-
 /**
  * Lambda's asynchronous invocation (InvocationType `Event`, as EventBridge Scheduler invokes a function): the
  * handler runs, and one that fails is run again after a wait, as often as the function's EventInvokeConfig says;
@@ -65,9 +62,11 @@ export class AsyncInvocations {
   readonly #configs = new Map<string, AsyncInvokeConfig>();
   readonly #inFlight = new Set<Promise<void>>();
   readonly #stopping = new AbortController();
+  readonly #policy: RetryPolicy;
 
   constructor(options: AsyncInvocationsOptions) {
     this.#options = options;
+    this.#policy = lambdaAsyncPolicy(options.retryDelaysMs);
     for (const config of options.configs) this.#configs.set(config.functionName, config);
   }
 
@@ -103,21 +102,18 @@ export class AsyncInvocations {
 
   async #run(nameOrArn: string, fn: { name: string; arn: string }, event: unknown): Promise<void> {
     const config = this.#configs.get(fn.name);
-    const retries = config?.maximumRetryAttempts ?? DEFAULT_RETRY_ATTEMPTS;
-    const maximumAgeMs = (config?.maximumEventAgeSeconds ?? DEFAULT_MAXIMUM_EVENT_AGE_SECONDS) * 1000;
-    const delays = this.#options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
     const acceptedAt = Date.now();
     const requestId = randomUUID();
     for (let attempt = 1; ; attempt++) {
       const error = await this.#attempt(nameOrArn, event);
       if (!error) return;
       let condition: DestinationRecord['requestContext']['condition'] | undefined;
-      const delay = delays[Math.min(attempt - 1, delays.length - 1)] ?? 0;
-      if (attempt > retries) condition = 'RetriesExhausted';
-      else if (Date.now() + delay - acceptedAt > maximumAgeMs) condition = 'EventAgeExceeded';
+      const next = afterFailure(this.#policy, attempt, config, Date.now() - acceptedAt);
+      if ('exhausted' in next)
+        condition = next.exhausted === 'retries' ? 'RetriesExhausted' : 'EventAgeExceeded';
       else {
         try {
-          await sleep(delay, undefined, { signal: this.#stopping.signal });
+          await sleep(next.retryInMs, undefined, { signal: this.#stopping.signal });
         } catch {
           // Local mode is stopping: the event goes where one Lambda gave up on goes, not nowhere.
           condition = 'Local.PlatformStopped';

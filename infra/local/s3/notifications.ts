@@ -1,5 +1,6 @@
 import type { EventEmitter } from 'node:events';
 import type { S3ObjectCreatedNotificationEventDetail } from 'aws-lambda';
+import { warn } from '../warn.ts';
 
 /**
  * What S3 sends to EventBridge when a bucket has NotificationConfiguration.EventBridgeConfiguration
@@ -65,7 +66,7 @@ export function watchObjectCreated(
         try {
           emit(entry);
         } catch (error) {
-          (options.onError ?? console.error)(error);
+          (options.onError ?? ((e: unknown) => warn('s3', 'a notification failed:', e)))(error);
         }
       });
     }

@@ -18,8 +18,10 @@ import type {
   UpdateScheduleOutput,
 } from '@aws-sdk/client-scheduler';
 import { PlatformClock } from '../clock.ts';
+import { afterFailure, SCHEDULER_TARGET_POLICY } from '../retry-policy.ts';
 import { JsonFile } from '../stepfunctions/json-file.ts';
 import { type LongTimer, scheduleAt } from '../stepfunctions/long-timer.ts';
+import { warn } from '../warn.ts';
 
 /** The services a schedule's target can reach in local mode. */
 export interface SchedulerHost {
@@ -91,10 +93,6 @@ type TargetKind = 'lambda' | 'stateMachine' | 'eventBus' | 'putEvents' | 'queue'
 const DEFAULT_GROUP = 'default';
 const NAME = /^[0-9a-zA-Z-_.]{1,64}$/;
 const AT_EXPRESSION = /^at\((\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\)$/;
-// EventBridge Scheduler's defaults when a target has no RetryPolicy.
-const DEFAULT_RETRY_ATTEMPTS = 185;
-const DEFAULT_EVENT_AGE_SECONDS = 86_400;
-const MAX_BACKOFF_MS = 60_000;
 
 /**
  * EventBridge Scheduler for local mode: one-time (`at`) schedules and their groups, persisted to
@@ -307,14 +305,16 @@ export class LocalScheduler {
       }
     }
     const policy = target.RetryPolicy;
-    if (policy?.MaximumRetryAttempts !== undefined && !inRange(policy.MaximumRetryAttempts, 0, 185)) {
+    const { maximumRetryAttemptsRange: retryRange, maximumEventAgeSecondsRange: ageRange } =
+      SCHEDULER_TARGET_POLICY;
+    if (policy?.MaximumRetryAttempts !== undefined && !inRange(policy.MaximumRetryAttempts, ...retryRange)) {
       throw new SchedulerApiError(
         'ValidationException',
         'RetryPolicy.MaximumRetryAttempts must be within 0-185.',
       );
     }
     const maximumAge = policy?.MaximumEventAgeInSeconds;
-    if (maximumAge !== undefined && !inRange(maximumAge, 60, 86_400)) {
+    if (maximumAge !== undefined && ageRange && !inRange(maximumAge, ...ageRange)) {
       throw new SchedulerApiError(
         'ValidationException',
         'RetryPolicy.MaximumEventAgeInSeconds must be within 60-86400.',
@@ -418,17 +418,24 @@ export class LocalScheduler {
   ): Promise<void> {
     if (!this.#isCurrent(schedule)) return;
     const policy = schedule.Target.RetryPolicy;
-    const delay = Math.min(1000 * 2 ** (attempt - 1), MAX_BACKOFF_MS);
-    const maxAgeMs = (policy?.MaximumEventAgeInSeconds ?? DEFAULT_EVENT_AGE_SECONDS) * 1000;
-    if (attempt > (policy?.MaximumRetryAttempts ?? DEFAULT_RETRY_ATTEMPTS)) {
-      await this.#giveUp(schedule, attempt, error, 'MaximumRetryAttemptsExhausted');
-    } else if (this.#clock.nowMs() + delay > firstAttemptAt + maxAgeMs) {
-      await this.#giveUp(schedule, attempt, error, 'MaximumEventAgeExhausted');
+    const next = afterFailure(
+      SCHEDULER_TARGET_POLICY,
+      attempt,
+      {
+        maximumRetryAttempts: policy?.MaximumRetryAttempts,
+        maximumEventAgeSeconds: policy?.MaximumEventAgeInSeconds,
+      },
+      this.#clock.nowMs() - firstAttemptAt,
+    );
+    if ('exhausted' in next) {
+      const condition =
+        next.exhausted === 'retries' ? 'MaximumRetryAttemptsExhausted' : 'MaximumEventAgeExhausted';
+      await this.#giveUp(schedule, attempt, error, condition);
     } else {
       // The back-off is a duration, so it runs on the system clock.
       this.#timers.set(
         key(schedule.GroupName, schedule.Name),
-        scheduleAt(Date.now() + delay, () => this.#attempt(schedule, attempt + 1, firstAttemptAt)),
+        scheduleAt(Date.now() + next.retryInMs, () => this.#attempt(schedule, attempt + 1, firstAttemptAt)),
       );
     }
   }
@@ -441,7 +448,7 @@ export class LocalScheduler {
       if (!queue) throw new Error(`${reason}; without a dead-letter queue the event is dropped`);
       await this.#host.sendSqsMessage?.(queue, withContext(schedule.Target.Input ?? '{}', schedule, attempt));
     } catch (failure) {
-      process.emitWarning(`Local Scheduler: ${failure instanceof Error ? failure.message : failure}`);
+      warn('scheduler', failure instanceof Error ? failure.message : String(failure));
     }
     this.#complete(schedule);
   }
@@ -502,7 +509,7 @@ export class LocalScheduler {
   #persist(): void {
     this.#file
       .save(() => ({ groups: [...this.#groups.values()], schedules: [...this.#schedules.values()] }))
-      .catch((error: unknown) => process.emitWarning(`Local Scheduler could not save schedules: ${error}`));
+      .catch((error: unknown) => warn('scheduler', `could not save schedules: ${error}`));
   }
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { DescribeExecutionOutput, ExecutionListItem, ExecutionStatus } from '@aws-sdk/client-sfn';
 import { ExecutionError, type RunOptions } from 'aws-local-stepfunctions';
 import { PlatformClock } from '../clock.ts';
+import { warn } from '../warn.ts';
 import { type PreparedDefinition, prepareDefinition, type StateSpec, waitEnd } from './definition.ts';
 import { StateFailure, StepFunctionsApiError } from './errors.ts';
 import {
@@ -687,7 +688,7 @@ export class LocalStepFunctions {
 
   #recordFailure(error: unknown): void {
     this.#failures.push(error);
-    process.emitWarning(`Local Step Functions: ${error instanceof Error ? error.message : String(error)}`);
+    warn('stepfunctions', error instanceof Error ? error.message : String(error));
   }
 
   #reportFailures(): void {

@@ -55,6 +55,32 @@ describe('the shared HTTP handler', () => {
     expect(body.received).toEqual({ name: '张三' });
   });
 
+  it('reads header names in any case, as HTTP does (Content-Type, Idempotency-Key, Authorization)', async () => {
+    const headersSeen = httpHandler(async (request) => ({
+      received: request.json,
+      key: request.headers['idempotency-key'],
+    }));
+    const withBearer = {
+      requestContext: { authorizer: {} } as unknown as APIGatewayProxyEventV2['requestContext'],
+    };
+    const { status, body } = parse(
+      await headersSeen(
+        event({
+          ...withBearer,
+          body: '{"a":1}',
+          headers: {
+            'Content-Type': 'application/json',
+            'Idempotency-Key': 'k-1',
+            Authorization: 'Bearer a.b.c',
+          },
+        }),
+        context,
+      ),
+    );
+    expect(status).toBe(200);
+    expect(body).toEqual({ received: { a: 1 }, key: 'k-1' });
+  });
+
   it('answers a body that is not JSON with 415', async () => {
     const { status, body } = parse(
       await echo(event({ body: 'a=1', headers: { 'content-type': 'text/plain' } }), context),
