@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { localModel, physicalName, stepFunctions } from '../support/assembly.ts';
+import { approvalExecutionArn, stepFunctions } from '../support/assembly.ts';
 import { caseOf, statusBecomes, uploadPdf } from '../support/cases.ts';
 import { call, eventually, tokenFor } from '../support/local.ts';
 
@@ -117,8 +117,7 @@ describe('an application kept as a draft, its files uploaded, then submitted onc
     expect((await call(`/api/cases/${id}`, { token: li })).status).toBe(404);
     const foreign = await post(`/api/cases/${id}/submission`, li, { implementationCode: FOOD_BUSINESS });
     expect(foreign.status).toBe(404);
-    const machine = physicalName(localModel(), 'AWS::StepFunctions::StateMachine', 'ApprovalStateMachine');
-    const executionArn = `${machine.replace(':stateMachine:', ':execution:')}:${id}`;
+    const executionArn = approvalExecutionArn(id);
     await expect(stepFunctions().send(new DescribeExecutionCommand({ executionArn }))).rejects.toMatchObject({
       name: 'ExecutionDoesNotExist',
     });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalPlatform } from '../../infra/local/platform.ts';
 import { NOTIFIED_DETAIL_TYPES } from '../../shared/domain/notifications/notification.ts';
-import { localModel, physicalName } from '../support/assembly.ts';
+import { approvalExecutionArn, localModel, physicalName } from '../support/assembly.ts';
 import { uploadPdf } from '../support/cases.ts';
 import { call, eventually, tokenFor } from '../support/local.ts';
 import { BIRTH_REGISTRATION, E_LICENCES } from '../support/matters.ts';
@@ -111,9 +111,7 @@ const caseChanges = async (caseId: string) =>
     .map((e) => `${e.detailType}: ${e.detail.from} → ${e.detail.to}`);
 
 const historyOf = (caseId: string) => {
-  const machine = physicalName(localModel(), 'AWS::StepFunctions::StateMachine', 'ApprovalStateMachine');
-  const arn = `${machine.replace(':stateMachine:', ':execution:')}:${caseId}`;
-  return platform().stepFunctions.getExecutionHistory(arn).events;
+  return platform().stepFunctions.getExecutionHistory(approvalExecutionArn(caseId)).events;
 };
 
 /** The messages of a dead-letter queue (local mode keeps them in .local/data/queues). */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarWith, defaultCalendar } from '../../shared/domain/clock/calendar.ts';
-import { localModel, physicalName } from '../support/assembly.ts';
+import { approvalExecutionArn } from '../support/assembly.ts';
 import { approveToTheEnd, caseOf, decide, fastForward, taskFor, underReview } from '../support/cases.ts';
 import { call, endpoints, eventually, setPlatformClock, tokenFor } from '../support/local.ts';
 import { ownPlatform } from '../support/own-platform.ts';
@@ -23,8 +23,6 @@ const NOTICE = {
 
 const at = (day: string, time = '10:00') => setPlatformClock({ now: `${day}T${time}:00+08:00` });
 const idle = () => call('/local/idle');
-const executionArn = (caseId: string) =>
-  `${physicalName(localModel(), 'AWS::StepFunctions::StateMachine', 'ApprovalStateMachine').replace(':stateMachine:', ':execution:')}:${caseId}`;
 
 /** The seconds the latest review state of the case's execution was given before it times out (local history). */
 async function reviewTimeoutSeconds(caseId: string): Promise<number> {
@@ -34,7 +32,7 @@ async function reviewTimeoutSeconds(caseId: string): Promise<number> {
       'content-type': 'application/x-amz-json-1.0',
       'x-amz-target': 'AWSStepFunctions.GetExecutionHistory',
     },
-    body: JSON.stringify({ executionArn: executionArn(caseId) }),
+    body: JSON.stringify({ executionArn: approvalExecutionArn(caseId) }),
   });
   const { events } = (await res.json()) as {
     events: {
@@ -114,7 +112,7 @@ describe('one clock: a review task is never due after its case, on a platform wh
     expect(first.escalatesAt).toBe('2026-09-11T15:59:59.000Z');
     // when on Wednesday the 16th, the case overdue, the review runs out of time
     await at('2026-09-16');
-    expect((await fastForward({ timeOut: { executionArn: executionArn(id) } })).timedOut).toBe(1);
+    expect((await fastForward({ timeOut: { executionArn: approvalExecutionArn(id) } })).timedOut).toBe(1);
     const escalated = await eventually(async () => {
       const t = await taskFor(reviewer, id, 'review');
       return t.id !== first.id ? t : undefined;

@@ -4,7 +4,7 @@ import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LocalPlatform } from '../../infra/local/platform.ts';
 import { seedDemoData } from '../../infra/local/seed.ts';
-import { localModel, physicalName, stepFunctions } from '../support/assembly.ts';
+import { approvalExecutionArn, stepFunctions } from '../support/assembly.ts';
 import { approveAll, decide, statusBecomes, submit, supplement, taskFor } from '../support/cases.ts';
 import { call, tokenFor, usePlatform } from '../support/local.ts';
 import { BIRTH_REGISTRATION, E_LICENCES } from '../support/matters.ts';
@@ -43,14 +43,8 @@ async function restart(): Promise<void> {
   await start(false);
 }
 
-const executionArn = (caseId: string) =>
-  `${physicalName(localModel(), 'AWS::StepFunctions::StateMachine', 'ApprovalStateMachine').replace(
-    ':stateMachine:',
-    ':execution:',
-  )}:${caseId}`;
-
 async function execution(caseId: string) {
-  const arn = executionArn(caseId);
+  const arn = approvalExecutionArn(caseId);
   const described = await stepFunctions().send(new DescribeExecutionCommand({ executionArn: arn }));
   // Local mode's own history entries, which name the state (the SDK keeps only AWS's event fields).
   const { events } = platform!.stepFunctions.getExecutionHistory(arn);

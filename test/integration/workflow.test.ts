@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { DescribeStateMachineCommand } from '@aws-sdk/client-sfn';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { documents, localModel, physicalName, stepFunctions } from '../support/assembly.ts';
+import {
+  approvalExecutionArn,
+  documents,
+  localModel,
+  physicalName,
+  stepFunctions,
+} from '../support/assembly.ts';
 import {
   approveAll,
   caseOf,
@@ -139,7 +145,7 @@ describe('the approval workflow, end to end on the local platform', () => {
     const task = await taskFor(reviewer, id, 'review');
     expect(task.escalated).toBe(false);
 
-    const executionArn = `${physicalName(localModel(), 'AWS::StepFunctions::StateMachine', 'ApprovalStateMachine').replace(':stateMachine:', ':execution:')}:${id}`;
+    const executionArn = approvalExecutionArn(id);
     expect((await fastForward({ timeOut: { executionArn } })).timedOut).toBe(1);
 
     const escalated = await eventually(async () => {

@@ -27,3 +27,10 @@ export const documents = () =>
   });
 
 export const stepFunctions = () => new SFNClient({ ...client, endpoint: endpoints().aws });
+
+/** The ARN of the first approval workflow execution of a case (executions are named after their case). */
+export const approvalExecutionArn = (caseId: string) =>
+  `${physicalName(localModel(), 'AWS::StepFunctions::StateMachine', 'ApprovalStateMachine').replace(
+    ':stateMachine:',
+    ':execution:',
+  )}:${caseId}`;

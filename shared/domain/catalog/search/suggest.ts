@@ -1,5 +1,5 @@
 import type { SearchIndex } from './format.ts';
-import { type Hydrated, hydrate } from './hydrate.ts';
+import { type Hydrated, hydrate, lazily } from './hydrate.ts';
 import { compact, hasHan } from './normalize.ts';
 import { pinyinTable } from './pinyin-match.ts';
 
@@ -94,12 +94,29 @@ function needsStartingWith(h: Hydrated, p: string): Need[] {
     );
     if (at === -1) continue;
     const exact = terms[at] === p || (latin && (full[at] === p || initials[at] === p));
-    const docs = meaning.split(' ').flatMap((m) => {
-      const doc = h.docs.findIndex((d) => d.nameText.includes(compact(m)));
-      return doc === -1 ? [] : [doc];
-    });
+    const docs = docsOfMeaning(h, meaning);
     if (docs.length > 0) needs.push({ phrase: terms[at]!, exact, docs });
   }
   // Stable: groups of one matter keep the data's order (过户: water, power, gas).
   return needs.sort((a, b) => b.docs.length - a.docs.length);
+}
+
+/**
+ * The doc each phrase of a meaning names (the first, in listing order, whose name holds it): worked out once per
+ * loaded index, on the first suggestion that needs it, not on every keystroke.
+ */
+function docsOfMeaning(h: Hydrated, meaning: string): number[] {
+  const table = lazily(h, 'need-docs', () => {
+    const byMeaning = new Map<string, number[]>();
+    for (const [m] of h.index.synonyms) {
+      if (byMeaning.has(m)) continue;
+      const docs = m.split(' ').flatMap((phrase) => {
+        const doc = h.docs.findIndex((d) => d.nameText.includes(compact(phrase)));
+        return doc === -1 ? [] : [doc];
+      });
+      byMeaning.set(m, docs);
+    }
+    return byMeaning;
+  });
+  return table.get(meaning) ?? [];
 }
